@@ -1,0 +1,131 @@
+namespace Jixiao.Domain;
+
+// The interchange document (shared/docs/interchange.md): one per imported file.
+// Plain data with no I/O; the importer fills it, the review rules and scoring read it,
+// the database stores it and the exporters write it back.
+public sealed class FormDocument
+{
+    public int FormatVersion { get; set; } = 1;
+    public SourceInfo Source { get; set; } = new();
+    public int? FiscalYear { get; set; }
+    public UnitInfo Unit { get; set; } = new();
+    public List<DepartmentGoal> DepartmentGoals { get; set; } = [];
+    public List<ProjectForm> Projects { get; set; } = [];
+    // Labelled texts of the whole document (summary sentence, 工作保障措施, cover fields …).
+    public Dictionary<string, string> Sections { get; set; } = [];
+    public List<ImportWarning> Warnings { get; set; } = [];
+}
+
+public sealed class SourceInfo
+{
+    public string? File { get; set; }
+    public string? Layout { get; set; }
+}
+
+public sealed class UnitInfo
+{
+    public string? Name { get; set; }
+    public string? Code { get; set; }
+    public string? SupervisingDepartment { get; set; }
+    public string? SupervisingDepartmentCode { get; set; }
+    public string? Functions { get; set; }
+    // Heads, preparers and contacts: personal data, masked in public output.
+    public List<Person> People { get; set; } = [];
+}
+
+public sealed class Person
+{
+    public string Role { get; set; } = "";   // the form's own label: 项目负责人, 联系人, 编报人 …
+    public string? Name { get; set; }
+    public string? Phone { get; set; }
+}
+
+public sealed class DepartmentGoal
+{
+    public string? Title { get; set; }
+    public string? Goal { get; set; }
+    public string? Indicators { get; set; }
+}
+
+public enum ProjectCategory { OneOff, Recurring, MediumTermPilot }
+public enum ProjectAttribute { New, Continuing }
+
+public sealed class ProjectForm
+{
+    public string Name { get; set; } = "";
+    public string? Code { get; set; }
+    public ProjectCategory? Category { get; set; }
+    public ProjectAttribute? Attribute { get; set; }
+    public string? FunctionClass { get; set; }
+    public string? ImplementingUnit { get; set; }
+    public string? StartDate { get; set; }     // ISO: 2023-01-01, or 2021-01 where the form gives a month
+    public string? EndDate { get; set; }
+    public Funding Funding { get; set; } = new();
+    public List<BudgetLine> BudgetLines { get; set; } = [];
+    public List<SpendingMilestone> SpendingPlan { get; set; } = [];
+    public string? LongTermGoal { get; set; }
+    public string? AnnualGoal { get; set; }
+    public List<Indicator> Indicators { get; set; } = [];
+    public List<Safeguard> Safeguards { get; set; } = [];
+    public List<Person> People { get; set; } = [];
+    public Dictionary<string, string> Sections { get; set; } = [];
+}
+
+public sealed class Funding
+{
+    public string? SourceUnit { get; set; }   // 元 or 万元, as the form states; amounts below are always 元
+    public decimal? Total { get; set; }
+    public decimal? AnnualRequest { get; set; }
+    public decimal? Fiscal { get; set; }
+    public decimal? Appropriation { get; set; }
+    public decimal? FromHigherLevel { get; set; }
+    public decimal? FromSameLevel { get; set; }
+    public decimal? FromLowerLevel { get; set; }
+    public decimal? CarryOver { get; set; }
+    public decimal? SpecialAccount { get; set; }
+    public decimal? Other { get; set; }
+}
+
+public sealed class BudgetLine
+{
+    public string Name { get; set; } = "";
+    public decimal? Amount { get; set; }
+    public string? Period { get; set; }
+}
+
+public sealed class SpendingMilestone
+{
+    public string By { get; set; } = "";      // 3月底
+    public decimal? CumulativePercent { get; set; }
+}
+
+public sealed class Indicator
+{
+    public string? Level1 { get; set; }
+    public string? Level2 { get; set; }
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public TargetValue? PeriodTarget { get; set; }
+    public TargetValue? AnnualTarget { get; set; }
+    public string? Basis { get; set; }
+    public string? Remarks { get; set; }
+    public decimal? Weight { get; set; }
+    // Year-end self-evaluation (自评表) columns, where the form has them.
+    public TargetValue? Actual { get; set; }
+    public decimal? Score { get; set; }
+    public string? DeviationCause { get; set; }
+}
+
+public sealed class Safeguard
+{
+    public string? Category { get; set; }
+    public string? Document { get; set; }
+    public string? Measures { get; set; }
+    public List<string> Stages { get; set; } = [];
+}
+
+public sealed class ImportWarning
+{
+    public string Where { get; set; } = "";
+    public string Message { get; set; } = "";
+}

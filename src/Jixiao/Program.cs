@@ -1,0 +1,6 @@
+using System.CommandLine;
+using Jixiao.Features;
+
+var root = new RootCommand("Jixiao 绩效 — 预算项目绩效目标管理");
+root.Add(ServeCommand.Create());
+return await root.Parse(args).InvokeAsync();
