@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Jixiao.Data;
 
 namespace Jixiao.Features;
 
@@ -6,8 +7,23 @@ public static class ServeCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("serve", "启动 Web 应用");
-        cmd.SetAction(_ => 0);
+        var data = new Option<string>("--data") { Description = "数据文件夹（SQLite 数据库与密钥）", DefaultValueFactory = _ => "./data" };
+        var urls = new Option<string>("--urls") { Description = "监听地址", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var database = new Option<string?>("--database") { Description = "PostgreSQL 连接字符串（也可用环境变量 JIXIAO_DATABASE）；不填则用 SQLite" };
+        var demo = new Option<bool>("--demo") { Description = "载入演示数据：主管部门、两个信访局、各角色用户与示例项目" };
+        var cmd = new Command("serve", "启动 Web 应用") { data, urls, database, demo };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var options = new ServeOptions(
+                pr.GetValue(data)!,
+                pr.GetValue(database) ?? Environment.GetEnvironmentVariable("JIXIAO_DATABASE"),
+                pr.GetValue(urls)!,
+                pr.GetValue(demo));
+            var app = WebApp.Build(options);
+            await Bootstrap.RunAsync(app.Services, options.Demo, Console.Out);
+            await app.RunAsync(ct);
+            return 0;
+        });
         return cmd;
     }
 }

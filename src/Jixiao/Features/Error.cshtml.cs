@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Features;
+
+// One page for every error: a plain Chinese sentence, never a stack trace.
+[AllowAnonymous, IgnoreAntiforgeryToken, ResponseCache(NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "出错了";
+    public string Message { get; private set; } = "系统处理请求时出错，请稍后再试；如果问题持续，请联系管理员。";
+
+    public void OnGet(int? code) => Describe(code);
+    public void OnPost(int? code) => Describe(code);
+
+    void Describe(int? code)
+    {
+        if (code == 404) (Title, Message) = ("页面不存在", "找不到您要访问的页面或项目，或者您无权查看它。");
+        else if (code == 400) (Title, Message) = ("请求无效", "提交的内容无效或页面已过期，请刷新后重试。");
+        if (code is int c) Response.StatusCode = c;
+    }
+}

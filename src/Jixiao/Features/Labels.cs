@@ -1,0 +1,43 @@
+using System.Globalization;
+using Jixiao.Data;
+using Jixiao.Domain;
+
+namespace Jixiao.Features;
+
+// The Chinese words the forms use for the model's values.
+public static class Labels
+{
+    public static string Of(ProjectCategory? c) => c switch
+    {
+        ProjectCategory.OneOff => "一次性项目",
+        ProjectCategory.Recurring => "经常性项目",
+        ProjectCategory.MediumTermPilot => "中期预算试点项目",
+        _ => "",
+    };
+
+    public static string Of(ProjectAttribute? a) => a switch
+    {
+        ProjectAttribute.New => "新增",
+        ProjectAttribute.Continuing => "延续",
+        _ => "",
+    };
+
+    public static string Of(ProjectStatus s) => s switch
+    {
+        ProjectStatus.Draft => "草稿",
+        ProjectStatus.Submitted => "已提交",
+        ProjectStatus.UnitApproved => "单位已审",
+        ProjectStatus.SupervisorApproved => "主管部门已审",
+        ProjectStatus.Approved => "已批复",
+        ProjectStatus.Returned => "已退回",
+        _ => s.ToString(),
+    };
+
+    static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
+
+    public static string Money(decimal? yuan) => yuan is decimal v ? v.ToString("#,##0.00", Zh) : "";
+
+    // Amounts are stored in 元; a form written in 万元 is shown in 万元 again.
+    public static string Money(decimal? yuan, string? sourceUnit) =>
+        yuan is decimal v && sourceUnit == "万元" ? (v / 10000m).ToString("#,##0.00####", Zh) : Money(yuan);
+}

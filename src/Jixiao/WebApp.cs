@@ -1,0 +1,93 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Jixiao.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Jixiao;
+
+public sealed record ServeOptions(string DataFolder, string? Database = null, string Urls = "http://127.0.0.1:5080", bool Demo = false);
+
+// The web application: built here so that `jixiao serve` and the tests run the very same thing.
+public static class WebApp
+{
+    public static WebApplication Build(ServeOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var data = Path.GetFullPath(options.DataFolder);
+        Directory.CreateDirectory(data);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<JixiaoDb>((sp, db) =>
+        {
+            if (options.Database is { Length: > 0 } pg) db.UseNpgsql(pg);
+            else db.UseSqlite($"Data Source={Path.Combine(data, "jixiao.db")}");
+            db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<JixiaoDb>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<UserClaims>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.Cookie.Name = "jixiao";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        // Keys in the data folder: sign-ins survive a restart.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data, "keys"))).SetApplicationName("jixiao");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddHealthChecks().AddDbContextCheck<JixiaoDb>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use(async (ctx, next) =>
+        {
+            // A first sign-in with a generated password must change it before anything else.
+            if (ctx.User.Identity?.IsAuthenticated == true && ctx.User.HasClaim(UserClaims.MustChangePassword, "1")
+                && !ctx.Request.Path.StartsWithSegments("/Account"))
+            {
+                ctx.Response.Redirect("/Account/ChangePassword");
+                return;
+            }
+            await next();
+        });
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        return app;
+    }
+}
