@@ -76,7 +76,7 @@ for attempt in 1 2 3 4 5 6 7 8 9 10; do
 done
 [[ -n $pg_started ]] || { cat "$pg_dir/server.log" >&2; die "PostgreSQL 无法启动"; }
 export JIXIAO_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
-say "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') 在 127.0.0.1:$port"
+say "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') 在 127.0.0.1:$port（准备用时 ${SECONDS} 秒）"
 
 results="$repo/artifacts/test-results"
 mkdir -p "$results"
@@ -94,7 +94,8 @@ if ((${#trx[@]})); then
     counter() { grep -ho "<Counters [^>]*" "${trx[@]}" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
     passed=$(counter passed)
     failed=$(($(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted)))
-    skipped=$(counter notExecuted)
+    # VSTest records xunit skips as outcome NotExecuted but leaves the notExecuted counter at 0.
+    skipped=$(($(counter total) - $(counter executed)))
     line="$passed passed, $failed failed"
     ((skipped)) && line+=", $skipped skipped"
     echo "$line"
