@@ -1,0 +1,39 @@
+using Jixiao.Data;
+using Jixiao.Tests.Infrastructure;
+using OpenQA.Selenium;
+
+namespace Jixiao.Tests.Features;
+
+public class BrowserSignInTests
+{
+    [Fact]
+    public async Task A_preparer_signs_in_and_opens_a_project_in_Chromium()
+    {
+        var folder = Directory.CreateTempSubdirectory("jixiao-browser-").FullName;
+        var console = new StringWriter();
+        var app = WebApp.Build(new ServeOptions(folder));
+        await Bootstrap.RunAsync(app.Services, demo: true, console);
+        var password = System.Text.RegularExpressions.Regex.Match(console.ToString(), @"\teast-preparer\t(\S+)").Groups[1].Value;
+        await using var server = await LiveServer.Start(app);
+        using var browser = new Browser();
+
+        browser.GoTo(server.Url("/"));
+        Assert.Equal("登录 - 绩效目标管理", browser.Driver.Title);
+        browser.SaveScreenshot("01-sign-in");
+        browser.Driver.FindElement(By.Name("UserName")).SendKeys("east-preparer");
+        browser.Driver.FindElement(By.Name("Password")).SendKeys(password);
+        browser.Driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
+
+        var link = browser.Driver.FindElement(By.LinkText("信访接待与矛盾排查调处经费"));
+        browser.SaveScreenshot("02-projects");
+        link.Click();
+        Assert.Equal("项目支出绩效目标申报表", browser.Driver.FindElement(By.CssSelector("h1.form-title")).Text);
+        // The level-1 cell spans the rows of its indicators, as on the paper form.
+        var output = browser.Driver.FindElement(By.XPath("//table[contains(@class,'indicators')]//td[text()='产出指标']"));
+        Assert.Equal("4", output.GetAttribute("rowspan"));
+        Assert.Contains("≥1200批次", browser.Driver.PageSource);
+        var png = browser.SaveScreenshot("03-project");
+        Assert.True(new FileInfo(png).Length > 10_000);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
