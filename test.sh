@@ -48,7 +48,12 @@ as_pg() {
 
 pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/jixiao-pg.XXXXXX")
 pg_started=
+test_pid=
 cleanup() {
+    if [[ -n $test_pid ]] && kill -0 "$test_pid" 2>/dev/null; then
+        kill -TERM "$test_pid" 2>/dev/null || true
+        wait "$test_pid" 2>/dev/null || true
+    fi
     if [[ -n $pg_started ]]; then
         as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
     fi
@@ -82,10 +87,12 @@ results="$repo/artifacts/test-results"
 mkdir -p "$results"
 rm -f "$results"/*.trx
 
-set +e
-dotnet test Jixiao.slnx --logger trx --results-directory "$results" "$@"
-rc=$?
-set -e
+# In the background so that a signal reaches the traps (and so the cleanup) at once.
+dotnet test Jixiao.slnx --logger trx --results-directory "$results" "$@" &
+test_pid=$!
+rc=0
+wait "$test_pid" || rc=$?
+test_pid=
 
 # CI reads a plain "N passed, N failed" line; VSTest's own summary is not in that form.
 shopt -s nullglob
