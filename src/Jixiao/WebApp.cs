@@ -20,6 +20,9 @@ public static class WebApp
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
+            // Named explicitly: under a test host the entry assembly is not this one, and Razor Pages are found by it.
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
+            // wwwroot is copied beside the binaries, so any working directory serves the same files.
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });

@@ -43,11 +43,15 @@ public static class Bootstrap
         return password;
     }
 
-    // Readable but strong: 16 characters from an alphabet without look-alikes.
+    // Readable but strong: 16 characters from an alphabet without look-alikes, with letters and digits.
     static string NewPassword()
     {
         const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-        return string.Concat(Enumerable.Range(0, 16).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]));
+        while (true)
+        {
+            var password = string.Concat(Enumerable.Range(0, 16).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]));
+            if (password.Any(char.IsDigit) && password.Any(char.IsLetter)) return password;
+        }
     }
 
     static void Check(IdentityResult r)

@@ -138,5 +138,5 @@ public static class DemoWorkspace
     static BudgetLine Line(string name, decimal amount) => new() { Name = name, Amount = amount, Period = $"{Year}-01~{Year}-12" };
 
     static List<SpendingMilestone> Plan(params decimal[] cumulative) =>
-        ["3月底", "6月底", "9月底", "12月底"].Zip(cumulative, (by, pct) => new SpendingMilestone { By = by, CumulativePercent = pct }).ToList();
+        new[] { "3月底", "6月底", "9月底", "12月底" }.Zip(cumulative, (by, pct) => new SpendingMilestone { By = by, CumulativePercent = pct }).ToList();
 }

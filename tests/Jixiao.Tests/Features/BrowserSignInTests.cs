@@ -16,6 +16,7 @@ public class BrowserSignInTests
         var password = System.Text.RegularExpressions.Regex.Match(console.ToString(), @"\teast-preparer\t(\S+)").Groups[1].Value;
         await using var server = await LiveServer.Start(app);
         using var browser = new Browser();
+        browser.Driver.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(10);
 
         browser.GoTo(server.Url("/"));
         Assert.Equal("登录 - 绩效目标管理", browser.Driver.Title);
@@ -35,5 +36,6 @@ public class BrowserSignInTests
         var png = browser.SaveScreenshot("03-project");
         Assert.True(new FileInfo(png).Length > 10_000);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
     }
 }
