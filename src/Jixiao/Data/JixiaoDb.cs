@@ -65,6 +65,22 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
         b.Entity<AuditEntry>().HasIndex(x => x.Utc);
     }
 
+    // Split queries order rows only by their project, and PostgreSQL moves updated rows, so a tracked
+    // project's rows are put back in the order they were written: by their identity key.
+    public Project InFormOrder(Project project)
+    {
+        var form = project.Form;
+        form.Indicators = ByKey(form.Indicators);
+        form.BudgetLines = ByKey(form.BudgetLines);
+        form.SpendingPlan = ByKey(form.SpendingPlan);
+        form.People = ByKey(form.People);
+        form.Safeguards = ByKey(form.Safeguards);
+        return project;
+    }
+
+    List<T> ByKey<T>(List<T> rows) where T : class =>
+        rows.OrderBy(r => Entry(r).Property<int>("Id").CurrentValue).ToList();
+
     // A project's rows (indicators, budget lines …) each have their own identity key, increasing
     // in insertion order, so that they load back in the order of the form.
     static void Rows<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.OwnedNavigationBuilder<ProjectForm, T> rows, string table)

@@ -25,7 +25,7 @@ public sealed class DetailsModel(JixiaoDb db) : PageModel
             .FirstOrDefaultAsync(p => p.Id == id);
         // Another unit's project is answered exactly like a missing one.
         if (project == null) return NotFound();
-        Project = project;
+        Project = db.InFormOrder(project);
         var indicators = project.Form.Indicators;
         Rows = MergeLevels(indicators);
         HasDescription = indicators.Any(i => !string.IsNullOrWhiteSpace(i.Description));

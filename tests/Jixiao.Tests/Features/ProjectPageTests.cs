@@ -1,0 +1,81 @@
+using Jixiao.Data;
+using Jixiao.Domain;
+using Jixiao.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Tests.Features;
+
+public class ProjectPageTests
+{
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_form_keeps_its_row_order_after_an_edit(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        await using var app = await TestApp.Start(db, demo: true);
+        var id = await app.Db(async d =>
+        {
+            var unit = await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局");
+            var project = new Project
+            {
+                BudgetUnit = unit, FiscalYear = 2026,
+                Form = new ProjectForm
+                {
+                    Name = "排序测试项目",
+                    Funding = new Funding { SourceUnit = "万元", Total = 1_000_000m },
+                    Indicators = Enumerable.Range(1, 6).Select(n => new Indicator
+                    {
+                        Level1 = n <= 3 ? "产出指标" : "效益指标", Level2 = n <= 2 ? "数量指标" : n == 3 ? "质量指标" : "社会效益指标",
+                        Name = $"指标{n}号", AnnualTarget = TargetValue.Parse($"≥{90 + n}%"),
+                    }).ToList(),
+                },
+            };
+            d.Add(project);
+            await d.SaveChangesAsync();
+            return project.Id;
+        });
+        // Rows rewritten in reverse: on PostgreSQL they now lie in the table opposite to their keys.
+        await app.Db(async d =>
+        {
+            await d.Database.OpenConnectionAsync();
+            await d.Database.ExecuteSqlRawAsync($"CREATE TEMP TABLE moved AS SELECT * FROM \"Indicators\" WHERE \"ProjectId\" = {id}");
+            await d.Database.ExecuteSqlRawAsync($"DELETE FROM \"Indicators\" WHERE \"ProjectId\" = {id}");
+            return await d.Database.ExecuteSqlRawAsync("INSERT INTO \"Indicators\" SELECT * FROM moved ORDER BY \"Id\" DESC");
+        });
+        await app.Db(async d =>
+        {
+            var p = d.InFormOrder(await d.Projects.AsSplitQuery().SingleAsync(x => x.Id == id));
+            p.Form.Indicators[0].Name = "指标1号（已修改）";
+            return await d.SaveChangesAsync();
+        });
+
+        var html = await (await app.SignedIn("east-preparer")).GetStringAsync($"/Projects/{id}");
+
+        var positions = new[] { "指标1号（已修改）", "指标2号", "指标3号", "指标4号", "指标5号", "指标6号" }.Select(n => html.IndexOf(n)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains("<td rowspan=\"3\" class=\"level\">产出指标</td>", html);
+        Assert.Contains("<td rowspan=\"2\" class=\"level\">数量指标</td>", html);
+        Assert.Contains("<td rowspan=\"3\" class=\"level\">社会效益指标</td>", html);
+        // Stored in 元, shown in the form's own 万元.
+        Assert.Contains("金额单位：万元", html);
+        Assert.Contains(">100.00<", html);
+    }
+
+    [Fact]
+    public async Task Text_from_a_form_is_escaped()
+    {
+        await using var db = await TestDatabase.Create("sqlite");
+        await using var app = await TestApp.Start(db, demo: true);
+        var id = await app.Db(async d =>
+        {
+            var unit = await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局");
+            var project = new Project { BudgetUnit = unit, FiscalYear = 2026, Form = new() { Name = "<script>alert(1)</script>项目" } };
+            d.Add(project);
+            await d.SaveChangesAsync();
+            return project.Id;
+        });
+        var html = await (await app.SignedIn("east-preparer")).GetStringAsync($"/Projects/{id}");
+        Assert.DoesNotContain("<script>alert(1)</script>", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;项目", html);
+    }
+}
