@@ -35,8 +35,7 @@ public static class WebApp
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<JixiaoDb>((sp, db) =>
         {
-            if (options.Database is { Length: > 0 } pg) db.UseNpgsql(pg);
-            else db.UseSqlite($"Data Source={Path.Combine(data, "jixiao.db")}");
+            Database.Configure(db, data, options.Database);
             db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddIdentity<AppUser, IdentityRole>(o =>

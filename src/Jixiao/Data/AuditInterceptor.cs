@@ -48,7 +48,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
     void Record(DbContext? db)
     {
         if (db == null) return;
-        var user = http.HttpContext?.User.Identity?.Name ?? "system";
+        // Outside a request (command line, start-up) the change is the operating-system user's.
+        var user = http.HttpContext?.User.Identity?.Name ?? "cli:" + Environment.UserName;
         var now = DateTime.UtcNow;
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

@@ -72,3 +72,35 @@ public sealed class AuditEntry
     public string Action { get; set; } = "";     // Added / Modified / Deleted
     public string Changes { get; set; } = "";    // JSON: property → [old, new]
 }
+
+// The form as it was before a replacing import or an edit: the project's history.
+public sealed class ProjectVersion
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public int Version { get; set; }
+    public DateTime Utc { get; set; }
+    public string? UserName { get; set; }
+    public string Reason { get; set; } = "";
+    public string FormJson { get; set; } = "";   // the interchange ProjectForm
+}
+
+public enum ImportOutcome { Failed, Previewed, Saved }
+
+// Every uploaded or imported file is kept, with who, when and what came of it.
+public sealed class ImportRecord
+{
+    public int Id { get; set; }
+    public DateTime Utc { get; set; }
+    public string? UserName { get; set; }
+    public string FileName { get; set; } = "";
+    public long Size { get; set; }
+    public string Sha256 { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+    public ImportOutcome Outcome { get; set; }
+    public string? Error { get; set; }
+    public string? DocumentJson { get; set; }    // the interchange document read from the file
+    public int? BudgetUnitId { get; set; }
+    public int? FiscalYear { get; set; }
+    public string? Result { get; set; }          // what saving did, in words
+}

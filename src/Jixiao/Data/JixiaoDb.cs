@@ -13,6 +13,8 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<DepartmentGoalRecord> DepartmentGoals => Set<DepartmentGoalRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ProjectVersion> ProjectVersions => Set<ProjectVersion>();
+    public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -63,6 +65,12 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
         });
         b.Entity<DepartmentGoalRecord>().HasIndex(x => new { x.BudgetUnitId, x.FiscalYear });
         b.Entity<AuditEntry>().HasIndex(x => x.Utc);
+        b.Entity<ProjectVersion>().HasIndex(x => x.ProjectId);
+        b.Entity<ImportRecord>(r =>
+        {
+            r.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(16);
+            r.HasIndex(x => x.Utc);
+        });
     }
 
     // Split queries order rows only by their project, and PostgreSQL moves updated rows, so a tracked

@@ -16,7 +16,7 @@ public static class ServeCommand
         {
             var options = new ServeOptions(
                 pr.GetValue(data)!,
-                pr.GetValue(database) ?? Environment.GetEnvironmentVariable("JIXIAO_DATABASE"),
+                Database.ConnectionFrom(pr.GetValue(database)),
                 pr.GetValue(urls)!,
                 pr.GetValue(demo));
             var app = WebApp.Build(options);

@@ -1,0 +1,49 @@
+using Jixiao.Domain;
+
+namespace Jixiao.Features;
+
+// What the form partial (_FormSheet) shows: one project's form, laid out like the paper 申报表,
+// whether it is stored (project page) or only read from a file (import preview).
+public sealed class FormSheet
+{
+    public ProjectForm Form { get; }
+    public int? Year { get; }
+    public string? UnitName { get; }
+    public string? Department { get; }
+    public List<IndicatorRow> Rows { get; }
+    public bool HasDescription { get; }
+    public bool HasPeriodTarget { get; }
+    public bool HasBasis { get; }
+    public bool HasRemarks { get; }
+
+    // Level1Span/Level2Span > 0 on the first row of a merged block, 0 on the rows it covers.
+    public sealed record IndicatorRow(Indicator Indicator, int Level1Span, int Level2Span);
+
+    public FormSheet(ProjectForm form, int? year, string? unitName, string? department)
+    {
+        Form = form;
+        Year = year;
+        UnitName = unitName;
+        Department = department;
+        var indicators = form.Indicators;
+        Rows = MergeLevels(indicators);
+        HasDescription = indicators.Any(i => !string.IsNullOrWhiteSpace(i.Description));
+        HasPeriodTarget = indicators.Any(i => i.PeriodTarget != null);
+        HasBasis = indicators.Any(i => !string.IsNullOrWhiteSpace(i.Basis));
+        HasRemarks = indicators.Any(i => !string.IsNullOrWhiteSpace(i.Remarks));
+    }
+
+    static List<IndicatorRow> MergeLevels(List<Indicator> indicators)
+    {
+        var rows = new List<IndicatorRow>();
+        for (var i = 0; i < indicators.Count; i++)
+        {
+            var level1 = i == 0 || indicators[i].Level1 != indicators[i - 1].Level1
+                ? indicators.Skip(i).TakeWhile(x => x.Level1 == indicators[i].Level1).Count() : 0;
+            var level2 = level1 > 0 || indicators[i].Level2 != indicators[i - 1].Level2
+                ? indicators.Skip(i).TakeWhile(x => x.Level1 == indicators[i].Level1 && x.Level2 == indicators[i].Level2).Count() : 0;
+            rows.Add(new IndicatorRow(indicators[i], level1, level2));
+        }
+        return rows;
+    }
+}
