@@ -1,0 +1,178 @@
+using System.Text;
+using NPOI.POIFS.FileSystem;
+
+namespace Jixiao.Forms;
+
+// A file that cannot be turned into a grid. The message is one line of Chinese naming the file,
+// ready to show to the user as it is.
+public sealed class FormReadException(string message, Exception? inner = null) : Exception(message, inner);
+
+// Turns an uploaded file into a CellGrid. The kind is decided by the file's content first and its
+// extension second, so a renamed file is read as what it is, and every failure, including a library's
+// own exception, reaches the caller as a FormReadException that names the file.
+public static class GridReader
+{
+    // Forms are a few hundred KB; the limits leave room for large department tables while keeping
+    // one upload's memory and time bounded.
+    public const long MaxFileBytes = 50L * 1024 * 1024;
+    public const long MaxUnpackedBytes = 100L * 1024 * 1024;
+    public const int MaxCompressionRatio = 200;
+    public const int MaxPackageEntries = 10_000;
+    public const int MaxRows = 20_000;
+    public const int MaxCells = 500_000;
+    public static readonly TimeSpan PdfTimeout = TimeSpan.FromSeconds(30);
+
+    static GridReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    enum Kind { Docx, Xlsx, Xls, Html, Pdf, Text }
+
+    public static CellGrid Read(string path)
+    {
+        var name = Path.GetFileName(path);
+        var info = new FileInfo(path);
+        if (!info.Exists) throw new FormReadException($"找不到文件“{name}”");
+        if (info.Length == 0) throw new FormReadException($"文件“{name}”是空文件");
+        if (info.Length > MaxFileBytes)
+            throw new FormReadException(
+                $"文件“{name}”大小为 {Megabytes(info.Length)} MB，超过 {Megabytes(MaxFileBytes)} MB 的上限，请删去无关内容后再导入");
+
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        { throw new FormReadException($"无法打开文件“{name}”：{e.Message}", e); }
+
+        var kind = Sniff(bytes, name);
+        try
+        {
+            return kind switch
+            {
+                Kind.Docx => DocxGrid.Read(new MemoryStream(bytes, writable: false), name),
+                Kind.Xlsx => XlsxGrid.Read(new MemoryStream(bytes, writable: false), name),
+                Kind.Xls => XlsGrid.Read(bytes, name),
+                Kind.Html => HtmlGrid.Read(bytes, name),
+                Kind.Pdf => PdfGrid.Read(Path.GetFullPath(path), name, "pdftotext", PdfTimeout),
+                _ => throw new FormReadException($"文件“{name}”是文本文件，暂不支持导入"),
+            };
+        }
+        catch (FormReadException) { throw; }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new FormReadException($"文件“{name}”已损坏：不是有效的{Describe(kind)}", e);
+        }
+    }
+
+    static Kind Sniff(byte[] bytes, string name)
+    {
+        var ext = Path.GetExtension(name).ToLowerInvariant();
+        if (StartsWith(bytes, [0x50, 0x4B, 0x03, 0x04]) || StartsWith(bytes, [0x50, 0x4B, 0x05, 0x06]))
+            return SniffPackage(bytes, name, ext);
+        if (StartsWith(bytes, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+            return SniffCompound(bytes, name);
+        // The PDF header may follow some junk within the first KB.
+        if (IndexOf(bytes, "%PDF-"u8, 1024) >= 0) return Kind.Pdf;
+
+        var head = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (head.StartsWith(@"{\rtf", StringComparison.Ordinal))
+            throw new FormReadException($"文件“{name}”是 RTF 格式，暂不支持，请另存为 .docx");
+        if (LooksLikeHtml(head)) return Kind.Html;
+        if (IsBinary(bytes))
+            throw new FormReadException(ext switch
+            {
+                ".docx" or ".doc" => $"文件“{name}”已损坏：不是有效的 Word 文档",
+                ".xlsx" or ".xls" => $"文件“{name}”已损坏：不是有效的 Excel 工作簿",
+                ".pdf" => $"文件“{name}”已损坏：不是有效的 PDF 文件",
+                ".txt" or ".tsv" or ".csv" => $"文件“{name}”不是文本文件：含有二进制内容",
+                _ => $"文件“{name}”的格式无法识别，请使用 .docx、.xlsx、.xls、.pdf、.html 或文本文件",
+            });
+        return ext switch
+        {
+            ".docx" or ".doc" => throw new FormReadException($"文件“{name}”已损坏：不是有效的 Word 文档"),
+            ".xlsx" or ".xls" => throw new FormReadException($"文件“{name}”已损坏：不是有效的 Excel 工作簿"),
+            ".pdf" => throw new FormReadException($"文件“{name}”已损坏：不是有效的 PDF 文件"),
+            ".html" or ".htm" => Kind.Html,
+            _ => Kind.Text,
+        };
+    }
+
+    static Kind SniffPackage(byte[] bytes, string name, string ext)
+    {
+        var entries = OfficePackage.Inspect(bytes, name, ext switch
+        {
+            ".docx" or ".doc" => Describe(Kind.Docx),
+            ".xlsx" or ".xls" => Describe(Kind.Xlsx),
+            _ => "压缩包",
+        });
+        if (entries.Contains("word/document.xml")) return Kind.Docx;
+        if (entries.Contains("xl/workbook.xml")) return Kind.Xlsx;
+        if (entries.Contains("ppt/presentation.xml"))
+            throw new FormReadException($"文件“{name}”是 PowerPoint 演示文稿，不支持导入，请使用 Word 或 Excel 格式");
+        throw new FormReadException(ext switch
+        {
+            ".docx" => $"文件“{name}”已损坏：不是有效的 Word 文档",
+            ".xlsx" => $"文件“{name}”已损坏：不是有效的 Excel 工作簿",
+            _ => $"文件“{name}”是压缩包而不是 Word 或 Excel 文件，不支持导入",
+        });
+    }
+
+    // Compound files hold legacy .doc/.xls, and also password-protected .docx/.xlsx (an
+    // "EncryptedPackage" stream), which look the same from outside.
+    static Kind SniffCompound(byte[] bytes, string name)
+    {
+        HashSet<string> streams;
+        try
+        {
+            var fs = new POIFSFileSystem(new MemoryStream(bytes, writable: false));
+            streams = new HashSet<string>(fs.Root.EntryNames, StringComparer.OrdinalIgnoreCase);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new FormReadException($"文件“{name}”已加密或为旧格式，无法读取，请去掉密码并另存为 .docx 或 .xlsx", e);
+        }
+        if (streams.Contains("EncryptedPackage") || streams.Contains("EncryptionInfo"))
+            throw new FormReadException($"文件“{name}”已加密，请在 Word 或 Excel 中去掉密码并另存为 .docx 或 .xlsx 后再导入");
+        if (streams.Contains("Workbook") || streams.Contains("Book")) return Kind.Xls;
+        if (streams.Contains("WordDocument"))
+            throw new FormReadException($"文件“{name}”是旧版 .doc 格式，暂不支持，请另存为 .docx");
+        throw new FormReadException($"文件“{name}”已加密或为旧格式，无法读取，请另存为 .docx 或 .xlsx");
+    }
+
+    static bool LooksLikeHtml(string head)
+    {
+        var start = head.Length > 512 ? head[..512] : head;
+        return start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
+            || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            || start.StartsWith("<table", StringComparison.OrdinalIgnoreCase)
+            || (start.StartsWith('<') && start.Contains("<html", StringComparison.OrdinalIgnoreCase));
+    }
+
+    // Text in any encoding has no NUL bytes, except UTF-16, which announces itself with a BOM.
+    static bool IsBinary(byte[] bytes)
+    {
+        if (StartsWith(bytes, [0xFF, 0xFE]) || StartsWith(bytes, [0xFE, 0xFF])) return false;
+        var n = Math.Min(bytes.Length, 8192);
+        var control = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var b = bytes[i];
+            if (b == 0) return true;
+            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0C or 0x0D or 0x1B)) control++;
+        }
+        return control * 20 > n;
+    }
+
+    static string Describe(Kind kind) => kind switch
+    {
+        Kind.Docx => " Word 文档",
+        Kind.Xlsx or Kind.Xls => " Excel 工作簿",
+        Kind.Html => "网页文件",
+        Kind.Pdf => " PDF 文件",
+        _ => "文本文件",
+    };
+
+    static bool StartsWith(byte[] bytes, ReadOnlySpan<byte> prefix) => bytes.AsSpan().StartsWith(prefix);
+
+    static int IndexOf(byte[] bytes, ReadOnlySpan<byte> value, int within) =>
+        bytes.AsSpan(0, Math.Min(bytes.Length, within)).IndexOf(value);
+
+    static long Megabytes(long bytes) => (bytes + 1024 * 1024 - 1) / (1024 * 1024);
+}
