@@ -20,7 +20,7 @@ public static class GridReader
     public const int MaxPackageEntries = 10_000;
     public const int MaxRows = 20_000;
     public const int MaxCells = 500_000;
-    public static readonly TimeSpan PdfTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
 
     static GridReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -49,8 +49,8 @@ public static class GridReader
                 Kind.Docx => DocxGrid.Read(new MemoryStream(bytes, writable: false), name),
                 Kind.Xlsx => XlsxGrid.Read(new MemoryStream(bytes, writable: false), name),
                 Kind.Xls => XlsGrid.Read(bytes, name),
-                Kind.Html => HtmlGrid.Read(bytes, name),
-                Kind.Pdf => PdfGrid.Read(Path.GetFullPath(path), name, "pdftotext", PdfTimeout),
+                Kind.Html => HtmlGrid.Read(bytes, name, ReadTimeout),
+                Kind.Pdf => PdfGrid.Read(Path.GetFullPath(path), name, "pdftotext", ReadTimeout),
                 _ => throw new FormReadException($"文件“{name}”是文本文件，暂不支持导入"),
             };
         }
@@ -74,6 +74,13 @@ public static class GridReader
         var head = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (head.StartsWith(@"{\rtf", StringComparison.Ordinal))
             throw new FormReadException($"文件“{name}”是 RTF 格式，暂不支持，请另存为 .docx");
+        // Office saves these too, often under a .doc or .xls name.
+        if (head.StartsWith("MIME-Version:", StringComparison.OrdinalIgnoreCase))
+            throw new FormReadException($"文件“{name}”是单个文件网页（MHT），暂不支持，请另存为 .docx 或 .xlsx");
+        if (head.StartsWith("<?xml", StringComparison.Ordinal)
+            && (head.Contains("urn:schemas-microsoft-com:office:spreadsheet", StringComparison.Ordinal)
+                || head.Contains("progid=\"Word.Document\"", StringComparison.Ordinal)))
+            throw new FormReadException($"文件“{name}”是 Office 2003 XML 格式，暂不支持，请另存为 .docx 或 .xlsx");
         if (LooksLikeHtml(head)) return Kind.Html;
         if (IsBinary(bytes))
             throw new FormReadException(ext switch
@@ -102,9 +109,10 @@ public static class GridReader
             ".xlsx" or ".xls" => Describe(Kind.Xlsx),
             _ => "压缩包",
         });
-        if (entries.Contains("word/document.xml")) return Kind.Docx;
-        if (entries.Contains("xl/workbook.xml")) return Kind.Xlsx;
-        if (entries.Contains("ppt/presentation.xml"))
+        // The SDK finds the main part through the package's relationships; its folder tells the kind.
+        if (entries.Any(e => e.StartsWith("word/", StringComparison.OrdinalIgnoreCase))) return Kind.Docx;
+        if (entries.Any(e => e.StartsWith("xl/", StringComparison.OrdinalIgnoreCase))) return Kind.Xlsx;
+        if (entries.Any(e => e.StartsWith("ppt/", StringComparison.OrdinalIgnoreCase)))
             throw new FormReadException($"文件“{name}”是 PowerPoint 演示文稿，不支持导入，请使用 Word 或 Excel 格式");
         throw new FormReadException(ext switch
         {

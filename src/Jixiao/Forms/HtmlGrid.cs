@@ -14,14 +14,30 @@ internal static class HtmlGrid
     // HTML caps colspan at 1000; no form needs a row wider than that.
     const int MaxColumns = 1000;
 
-    public static CellGrid Read(byte[] bytes, string file)
+    public static CellGrid Read(byte[] bytes, string file, TimeSpan timeout)
     {
-        // The parser honours a BOM and <meta charset>, e.g. the gb2312 of pages saved by Chinese Office.
-        using var doc = new HtmlParser().ParseDocument(new MemoryStream(bytes, writable: false));
+        using var doc = Parse(bytes, file, timeout);
         var walker = new Walker(new GridBuilder(file), file);
         if (doc.Body != null) walker.Blocks(doc.Body);
         walker.Flush();
         return walker.Grid.Grid;
+    }
+
+    // The parser honours a BOM and <meta charset>, e.g. the gb2312 of pages saved by Chinese Office.
+    // It caps the tree at about 512 levels, as browsers do, so the recursive walks below cannot
+    // overflow the stack; but its time grows with the square of the nesting, so it runs against a deadline.
+    static IHtmlDocument Parse(byte[] bytes, string file, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            return new HtmlParser().ParseDocumentAsync(new MemoryStream(bytes, writable: false), deadline.Token)
+                .GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException e)
+        {
+            throw new FormReadException($"读取网页文件“{file}”超时（超过 {timeout.TotalSeconds:0} 秒），请检查文件或另存为 .docx", e);
+        }
     }
 
     sealed class Walker(GridBuilder grid, string file)
@@ -101,6 +117,32 @@ internal static class HtmlGrid
             }
         }
 
+        static void CellText(INode node, StringBuilder sb, List<IHtmlTableElement> nested)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText text:
+                        AppendText(sb, text);
+                        break;
+                    case IHtmlTableElement table:
+                        nested.Add(table);
+                        break;
+                    case IElement e when Skipped(e):
+                        break;
+                    case IElement e when IsBlock(e):
+                        sb.Append('\n');
+                        CellText(e, sb, nested);
+                        sb.Append('\n');
+                        break;
+                    case IElement e when !AppendSpecial(sb, e):
+                        CellText(e, sb, nested);
+                        break;
+                }
+            }
+        }
+
         // Columns that a rowspan from an earlier row still covers become empty cells: those just
         // before the next cell, or at the end of the row all that remain.
         static void SkipCovered(List<Cell> cells, List<int> covered, string rowWhere, bool toEnd = false)
@@ -110,32 +152,6 @@ internal static class HtmlGrid
             {
                 if (covered[cells.Count] > 0) covered[cells.Count]--;
                 cells.Add(new Cell("", $"{rowWhere} 第{cells.Count + 1}列"));
-            }
-        }
-    }
-
-    static void CellText(INode node, StringBuilder sb, List<IHtmlTableElement> nested)
-    {
-        foreach (var child in node.ChildNodes)
-        {
-            switch (child)
-            {
-                case IText text:
-                    AppendText(sb, text);
-                    break;
-                case IHtmlTableElement table:
-                    nested.Add(table);
-                    break;
-                case IElement e when Skipped(e):
-                    break;
-                case IElement e when IsBlock(e):
-                    sb.Append('\n');
-                    CellText(e, sb, nested);
-                    sb.Append('\n');
-                    break;
-                case IElement e when !AppendSpecial(sb, e):
-                    CellText(e, sb, nested);
-                    break;
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using Jixiao.Forms;
@@ -253,6 +254,46 @@ public class BadInputTests
 
         Assert.Equal("文件“汇报.pptx”是 PowerPoint 演示文稿，不支持导入，请使用 Word 或 Excel 格式", Refused(pptx));
         Assert.Equal("文件“表.doc”是 RTF 格式，暂不支持，请另存为 .docx", Refused(rtf));
+    }
+
+    [Fact]
+    public void Office_web_archive_and_2003_xml_are_named_as_unsupported()
+    {
+        using var dir = new TempFolder();
+        var mht = dir.PathOf("网页.doc");
+        File.WriteAllText(mht, "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"x\"\r\n");
+        var xml = dir.PathOf("表2003.xls");
+        File.WriteAllText(xml, """
+            <?xml version="1.0"?>
+            <?mso-application progid="Excel.Sheet"?>
+            <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>
+            """);
+
+        Assert.Equal("文件“网页.doc”是单个文件网页（MHT），暂不支持，请另存为 .docx 或 .xlsx", Refused(mht));
+        Assert.Equal("文件“表2003.xls”是 Office 2003 XML 格式，暂不支持，请另存为 .docx 或 .xlsx", Refused(xml));
+    }
+
+    [Fact]
+    public void Html_nested_ten_thousand_deep_is_read_without_overflowing_the_stack()
+    {
+        using var dir = new TempFolder();
+        var path = dir.PathOf("深.html");
+        File.WriteAllText(path, "<html><body>" + string.Concat(Enumerable.Repeat("<div><span>", 10_000)) + "字</body></html>");
+
+        Assert.Equal("字", GridReader.Read(path).Rows.Single().Cells.Single().Text);
+    }
+
+    [Fact]
+    public void Html_that_parses_too_slowly_is_stopped_at_the_deadline()
+    {
+        using var dir = new TempFolder();
+        var bytes = Encoding.UTF8.GetBytes("<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "</body></html>");
+
+        var clock = Stopwatch.StartNew();
+        var e = Assert.Throws<FormReadException>(() => HtmlGrid.Read(bytes, "慢.html", TimeSpan.FromSeconds(1)));
+
+        Assert.Equal("读取网页文件“慢.html”超时（超过 1 秒），请检查文件或另存为 .docx", e.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
     [Fact]
