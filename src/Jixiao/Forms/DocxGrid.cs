@@ -13,8 +13,8 @@ namespace Jixiao.Forms;
 // that holds them as tables of their own. Headers, footers and notes are not read.
 internal static class DocxGrid
 {
-    // Word allows 63 columns; a larger span or offset in a file only serves to blow up the grid.
-    const int MaxColumns = 64;
+    // Word allows 63 columns, other editors somewhat more; wider rows only serve to blow up the grid.
+    const int MaxColumns = 256;
 
     public static CellGrid Read(Stream stream, string file)
     {
@@ -24,14 +24,14 @@ internal static class DocxGrid
             ?? throw new FormReadException($"文件“{file}”已损坏：Word 文档没有正文");
         var walker = new Walker(new GridBuilder(file));
         walker.Blocks(body);
-        return walker.Grid.Grid;
+        return walker.Grid;
     }
 
-    sealed class Walker(GridBuilder grid)
+    sealed class Walker(GridBuilder builder)
     {
         int paragraphs, tables;
 
-        public GridBuilder Grid => grid;
+        public CellGrid Grid => builder.Grid;
 
         public void Blocks(OpenXmlElement container)
         {
@@ -39,7 +39,7 @@ internal static class DocxGrid
             {
                 if (block is Table table) { Table(table); continue; }
                 var where = $"第{++paragraphs}段";
-                grid.Add(where, [new Cell(Finish(ParagraphText(block)), where)]);
+                builder.Add(where, [new Cell(Finish(ParagraphText(block)), where)]);
             }
         }
 
@@ -67,10 +67,10 @@ internal static class DocxGrid
                     cells.Add(new Cell(text, $"{rowWhere} 第{cells.Count + 1}列"));
                     var span = Math.Clamp(props?.GridSpan?.Val?.Value ?? 1, 1, MaxColumns);
                     AddEmpty(cells, rowWhere, span - 1);
-                    if (cells.Count > MaxColumns * 2)
-                        throw new FormReadException($"文件“{grid.Grid.File}”的{rowWhere}超过 {MaxColumns} 列，不是有效的 Word 表格");
+                    if (cells.Count > MaxColumns)
+                        throw new FormReadException($"文件“{builder.Grid.File}”的{rowWhere}超过 {MaxColumns} 列，不是有效的 Word 表格");
                 }
-                grid.Add(rowWhere, cells);
+                builder.Add(rowWhere, cells);
                 foreach (var inner in nested) Table(inner);
             }
         }

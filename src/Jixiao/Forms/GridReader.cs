@@ -24,7 +24,7 @@ public static class GridReader
 
     static GridReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    enum Kind { Docx, Xlsx, Xls, Html, Pdf, Text }
+    internal enum Kind { Docx, Xlsx, Xls, Html, Pdf, Text }
 
     public static CellGrid Read(string path)
     {
@@ -39,11 +39,14 @@ public static class GridReader
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        { throw new FormReadException($"无法打开文件“{name}”：{e.Message}", e); }
+        {
+            throw new FormReadException($"无法打开文件“{name}”，请检查文件是否被占用或没有读取权限", e);
+        }
 
-        var kind = Sniff(bytes, name);
+        var kind = KindOfExtension(name);
         try
         {
+            kind = Sniff(bytes, name);
             return kind switch
             {
                 Kind.Docx => DocxGrid.Read(new MemoryStream(bytes, writable: false), name),
@@ -57,15 +60,14 @@ public static class GridReader
         catch (FormReadException) { throw; }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new FormReadException($"文件“{name}”已损坏：不是有效的{Describe(kind)}", e);
+            throw Damaged(name, kind, e);
         }
     }
 
     static Kind Sniff(byte[] bytes, string name)
     {
-        var ext = Path.GetExtension(name).ToLowerInvariant();
         if (StartsWith(bytes, [0x50, 0x4B, 0x03, 0x04]) || StartsWith(bytes, [0x50, 0x4B, 0x05, 0x06]))
-            return SniffPackage(bytes, name, ext);
+            return SniffPackage(bytes, name);
         if (StartsWith(bytes, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
             return SniffCompound(bytes, name);
         // The PDF header may follow some junk within the first KB.
@@ -82,44 +84,30 @@ public static class GridReader
                 || head.Contains("progid=\"Word.Document\"", StringComparison.Ordinal)))
             throw new FormReadException($"文件“{name}”是 Office 2003 XML 格式，暂不支持，请另存为 .docx 或 .xlsx");
         if (LooksLikeHtml(head)) return Kind.Html;
+
+        var byName = KindOfExtension(name);
         if (IsBinary(bytes))
-            throw new FormReadException(ext switch
+            throw byName switch
             {
-                ".docx" or ".doc" => $"文件“{name}”已损坏：不是有效的 Word 文档",
-                ".xlsx" or ".xls" => $"文件“{name}”已损坏：不是有效的 Excel 工作簿",
-                ".pdf" => $"文件“{name}”已损坏：不是有效的 PDF 文件",
-                ".txt" or ".tsv" or ".csv" => $"文件“{name}”不是文本文件：含有二进制内容",
-                _ => $"文件“{name}”的格式无法识别，请使用 .docx、.xlsx、.xls、.pdf、.html 或文本文件",
-            });
-        return ext switch
-        {
-            ".docx" or ".doc" => throw new FormReadException($"文件“{name}”已损坏：不是有效的 Word 文档"),
-            ".xlsx" or ".xls" => throw new FormReadException($"文件“{name}”已损坏：不是有效的 Excel 工作簿"),
-            ".pdf" => throw new FormReadException($"文件“{name}”已损坏：不是有效的 PDF 文件"),
-            ".html" or ".htm" => Kind.Html,
-            _ => Kind.Text,
-        };
+                Kind.Text => new FormReadException($"文件“{name}”不是文本文件：含有二进制内容"),
+                null or Kind.Html => new FormReadException($"文件“{name}”的格式无法识别，请使用 .docx、.xlsx、.xls、.pdf、.html 或文本文件"),
+                _ => Damaged(name, byName, null),
+            };
+        // Text under an Office name is usually a CSV or tab-separated export saved as .xls.
+        return byName == Kind.Html ? Kind.Html : Kind.Text;
     }
 
-    static Kind SniffPackage(byte[] bytes, string name, string ext)
+    static Kind SniffPackage(byte[] bytes, string name)
     {
-        var entries = OfficePackage.Inspect(bytes, name, ext switch
-        {
-            ".docx" or ".doc" => Describe(Kind.Docx),
-            ".xlsx" or ".xls" => Describe(Kind.Xlsx),
-            _ => "压缩包",
-        });
+        var entries = OfficePackage.Inspect(bytes, name);
         // The SDK finds the main part through the package's relationships; its folder tells the kind.
         if (entries.Any(e => e.StartsWith("word/", StringComparison.OrdinalIgnoreCase))) return Kind.Docx;
         if (entries.Any(e => e.StartsWith("xl/", StringComparison.OrdinalIgnoreCase))) return Kind.Xlsx;
         if (entries.Any(e => e.StartsWith("ppt/", StringComparison.OrdinalIgnoreCase)))
             throw new FormReadException($"文件“{name}”是 PowerPoint 演示文稿，不支持导入，请使用 Word 或 Excel 格式");
-        throw new FormReadException(ext switch
-        {
-            ".docx" => $"文件“{name}”已损坏：不是有效的 Word 文档",
-            ".xlsx" => $"文件“{name}”已损坏：不是有效的 Excel 工作簿",
-            _ => $"文件“{name}”是压缩包而不是 Word 或 Excel 文件，不支持导入",
-        });
+        throw KindOfExtension(name) is Kind.Docx or Kind.Xlsx or Kind.Xls
+            ? Damaged(name, KindOfExtension(name), null)
+            : new FormReadException($"文件“{name}”是压缩包而不是 Word 或 Excel 文件，不支持导入");
     }
 
     // Compound files hold legacy .doc/.xls, and also password-protected .docx/.xlsx (an
@@ -168,14 +156,26 @@ public static class GridReader
         return control * 20 > n;
     }
 
-    static string Describe(Kind kind) => kind switch
+    internal static Kind? KindOfExtension(string name) => Path.GetExtension(name).ToLowerInvariant() switch
     {
-        Kind.Docx => " Word 文档",
-        Kind.Xlsx or Kind.Xls => " Excel 工作簿",
-        Kind.Html => "网页文件",
-        Kind.Pdf => " PDF 文件",
-        _ => "文本文件",
+        ".docx" or ".doc" => Kind.Docx,
+        ".xlsx" => Kind.Xlsx,
+        ".xls" => Kind.Xls,
+        ".pdf" => Kind.Pdf,
+        ".html" or ".htm" => Kind.Html,
+        ".txt" or ".tsv" or ".csv" => Kind.Text,
+        _ => null,
     };
+
+    internal static FormReadException Damaged(string name, Kind? kind, Exception? inner) => new(kind switch
+    {
+        Kind.Docx => $"文件“{name}”已损坏：不是有效的 Word 文档",
+        Kind.Xlsx or Kind.Xls => $"文件“{name}”已损坏：不是有效的 Excel 工作簿",
+        Kind.Pdf => $"文件“{name}”已损坏：不是有效的 PDF 文件",
+        Kind.Html => $"文件“{name}”已损坏：不是有效的网页文件",
+        Kind.Text => $"文件“{name}”已损坏：不是有效的文本文件",
+        _ => $"文件“{name}”已损坏，无法读取",
+    }, inner);
 
     static bool StartsWith(byte[] bytes, ReadOnlySpan<byte> prefix) => bytes.AsSpan().StartsWith(prefix);
 

@@ -20,7 +20,7 @@ internal static class HtmlGrid
         var walker = new Walker(new GridBuilder(file), file);
         if (doc.Body != null) walker.Blocks(doc.Body);
         walker.Flush();
-        return walker.Grid.Grid;
+        return walker.Grid;
     }
 
     // The parser honours a BOM and <meta charset>, e.g. the gb2312 of pages saved by Chinese Office.
@@ -40,12 +40,12 @@ internal static class HtmlGrid
         }
     }
 
-    sealed class Walker(GridBuilder grid, string file)
+    sealed class Walker(GridBuilder builder, string file)
     {
         readonly StringBuilder line = new();
         int paragraphs, tables;
 
-        public GridBuilder Grid => grid;
+        public CellGrid Grid => builder.Grid;
 
         public void Blocks(INode node)
         {
@@ -80,7 +80,7 @@ internal static class HtmlGrid
             line.Clear();
             if (text.Length == 0) return;
             var where = $"第{++paragraphs}段";
-            grid.Add(where, [new Cell(text, where)]);
+            builder.Add(where, [new Cell(text, where)]);
         }
 
         void Table(IHtmlTableElement table)
@@ -112,7 +112,7 @@ internal static class HtmlGrid
                     }
                 }
                 SkipCovered(cells, covered, rowWhere, toEnd: true);
-                grid.Add(rowWhere, cells);
+                builder.Add(rowWhere, cells);
                 foreach (var inner in nested) Table(inner);
             }
         }

@@ -20,11 +20,11 @@ internal static class OfficePackage
         IgnoreWhitespace = true,
     };
 
-    public static IReadOnlySet<string> Inspect(byte[] bytes, string name, string kindName)
+    public static IReadOnlySet<string> Inspect(byte[] bytes, string name)
     {
         ZipArchive zip;
         try { zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read); }
-        catch (InvalidDataException e) { throw Corrupt(name, kindName, e); }
+        catch (InvalidDataException e) { throw Corrupt(name, e); }
 
         using (zip)
         {
@@ -46,12 +46,12 @@ internal static class OfficePackage
             {
                 try
                 {
-                    using var stream = new CountingStream(entry.Open(), entry.Length, budget, () => Corrupt(name, kindName, null));
-                    if (IsXml(entry.FullName)) CheckXml(stream, name, kindName, entry.FullName);
+                    using var stream = new CountingStream(entry.Open(), entry.Length, budget, () => Corrupt(name, null));
+                    if (IsXml(entry.FullName)) CheckXml(stream, name, entry.FullName);
                     stream.CopyTo(Stream.Null);
-                    if (stream.Count != entry.Length) throw Corrupt(name, kindName, null);
+                    if (stream.Count != entry.Length) throw Corrupt(name, null);
                 }
-                catch (InvalidDataException e) { throw Corrupt(name, kindName, e); }
+                catch (InvalidDataException e) { throw Corrupt(name, e); }
                 names.Add(entry.FullName.Replace('\\', '/').TrimStart('/'));
             }
             return names;
@@ -61,7 +61,7 @@ internal static class OfficePackage
     static bool IsXml(string entry) =>
         entry.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
-    static void CheckXml(Stream stream, string name, string kindName, string entry)
+    static void CheckXml(Stream stream, string name, string entry)
     {
         try
         {
@@ -74,14 +74,15 @@ internal static class OfficePackage
         {
             throw new FormReadException($"文件“{name}”中的“{entry}”含有 DTD 声明（可能引用外部文件），拒绝读取", e);
         }
-        catch (XmlException e) { throw Corrupt(name, kindName, e); }
+        catch (XmlException e) { throw Corrupt(name, e); }
     }
 
     static FormReadException TooLarge(string name) =>
         new($"文件“{name}”解压后超过 {GridReader.MaxUnpackedBytes / (1024 * 1024)} MB 的上限，拒绝读取");
 
-    static FormReadException Corrupt(string name, string kindName, Exception? inner) =>
-        new($"文件“{name}”已损坏：不是有效的{kindName}", inner);
+    // Before the entries are known, only the file's name can say what it was meant to be.
+    static FormReadException Corrupt(string name, Exception? inner) =>
+        GridReader.Damaged(name, GridReader.KindOfExtension(name), inner);
 
     sealed class Budget(string name)
     {

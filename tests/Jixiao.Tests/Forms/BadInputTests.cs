@@ -115,8 +115,24 @@ public class BadInputTests
         Assert.Equal("文件“谎报.docx”已损坏：不是有效的 Word 文档", Refused(path));
     }
 
-    // Rewrites the uncompressed size that the local header and the central directory give for an entry.
-    static void DeclareSize(string path, string entry, uint size)
+    [Fact]
+    public void Zip_entry_in_an_unsupported_compression_method_is_a_damaged_file()
+    {
+        using var dir = new TempFolder();
+        var path = dir.PathOf("怪压缩.xlsx");
+        Xlsx.Write(path, new Xlsx.Sheet("Sheet1", [["预算数"]]));
+        // Method 14 is LZMA, which .NET cannot unpack.
+        PatchEntry(path, "xl/workbook.xml", (8, 10), 2, 14);
+
+        var e = Assert.Throws<FormReadException>(() => GridReader.Read(path));
+
+        Assert.Equal("文件“怪压缩.xlsx”已损坏：不是有效的 Excel 工作簿", e.Message);
+    }
+
+    static void DeclareSize(string path, string entry, uint size) => PatchEntry(path, entry, (22, 24), 4, size);
+
+    // Rewrites a field of an entry's local header and central directory record, at the given offsets.
+    static void PatchEntry(string path, string entry, (int Local, int Central) offset, int width, uint value)
     {
         var bytes = File.ReadAllBytes(path);
         var name = Encoding.UTF8.GetBytes(entry);
@@ -124,9 +140,15 @@ public class BadInputTests
         for (var i = 0; i + 46 < bytes.Length; i++)
         {
             var signature = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i));
-            var (sizeAt, nameAt) = signature switch { 0x04034b50 => (22, 30), 0x02014b50 => (24, 46), _ => (-1, -1) };
-            if (sizeAt < 0 || !bytes.AsSpan(i + nameAt).StartsWith(name)) continue;
-            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + sizeAt), size);
+            var (at, nameAt) = signature switch
+            {
+                0x04034b50 => (offset.Local, 30),
+                0x02014b50 => (offset.Central, 46),
+                _ => (-1, -1),
+            };
+            if (at < 0 || !bytes.AsSpan(i + nameAt).StartsWith(name)) continue;
+            if (width == 2) BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(i + at), (ushort)value);
+            else BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + at), value);
             patched++;
         }
         Assert.Equal(2, patched);
@@ -304,8 +326,11 @@ public class BadInputTests
         Docx.Write(docx, Docx.P("项目名称"));
         var xlsx = dir.PathOf("其实是Excel.txt");
         Xlsx.Write(xlsx, new Xlsx.Sheet("Sheet1", [["预算数", 12.0]]));
+        var csv = dir.PathOf("导出.xls");
+        File.WriteAllText(csv, "项目名称,预算数\n信访储备金,120\n");
 
         Assert.Equal("第1段", GridReader.Read(docx).Rows.Single().Where);
         Assert.Equal("Sheet1!B1", GridReader.Read(xlsx).Rows.Single().Cells[1].Where);
+        Assert.Equal("文件“导出.xls”是文本文件，暂不支持导入", Refused(csv));
     }
 }
