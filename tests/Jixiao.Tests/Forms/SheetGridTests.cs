@@ -70,13 +70,17 @@ public class SheetGridTests
         Xlsx.WriteManyRows(path, 1_000_000);
 
         var clock = Stopwatch.StartNew();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var e = Assert.Throws<FormReadException>(() => GridReader.Read(path));
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         clock.Stop();
 
         Assert.Contains("百万行.xlsx", e.Message);
         Assert.Contains($"超过 {GridReader.MaxRows} 行的上限", e.Message);
         Assert.Contains($"第 {GridReader.MaxRows + 1} 行", e.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        // About 30 MB on this machine; a reader that built the sheet's XML tree would need gigabytes.
+        Assert.True(allocated < 200L * 1024 * 1024, $"allocated {allocated / (1024 * 1024)} MB");
     }
 
     [Fact]
