@@ -53,6 +53,8 @@ public sealed record ReviewProfile
 {
     public required string Id { get; init; }
     public required string Name { get; init; }
+    // The IndicatorFramework (Domain/IndicatorFramework.cs) whose categories the form uses.
+    public required string Framework { get; init; }
     public string? Region { get; init; }
     public IReadOnlyList<string> RegionKeys { get; init; } = [];
     public int? FromYear { get; init; }

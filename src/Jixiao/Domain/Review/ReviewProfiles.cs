@@ -8,11 +8,16 @@ public static class ReviewProfiles
     {
         Id = "national-2018",
         Name = "全国（2021年以前，财预〔2015〕88号框架：产出、效益、满意度）",
+        Framework = "national-2018",
         ToYear = 2020,
     }, new()
     {
-        ["R07-missing-level1"] = new() { Lists = ListOf("required", "产出", "效益", "满意度") },
-        ["R08-missing-satisfaction"] = new() { Enabled = false },
+        ["R07-missing-level1"] = new() { Lists = ListOf("required", "产出", "效益") },
+        ["R08-missing-satisfaction"] = new()
+        {
+            Severity = Severity.Warning,
+            Basis = "财预〔2015〕88号：绩效指标主要包括产出指标、效益指标和满意度指标",
+        },
         ["R09-missing-cost"] = new() { Enabled = false },
     });
 
@@ -20,6 +25,7 @@ public static class ReviewProfiles
     {
         Id = "national-2021",
         Name = "全国（2021年起，财预〔2021〕101号框架：成本、产出、效益、满意度）",
+        Framework = "national-2021",
         FromYear = 2021,
     }, new()
     {
@@ -35,6 +41,7 @@ public static class ReviewProfiles
     {
         Id = "shanghai-2018",
         Name = "上海（2018年申报表：产出目标、效果目标、影响力目标）",
+        Framework = "shanghai-2018",
         Region = "上海",
         RegionKeys = ["上海", "shanghai"],
         ToYear = 2020,
@@ -53,6 +60,7 @@ public static class ReviewProfiles
     {
         Id = "shanghai-2025",
         Name = "上海（2025年起，市级项目支出核心绩效目标和指标设置及取值指引：每个项目设成本指标）",
+        Framework = "national-2021",
         Region = "上海",
         RegionKeys = ["上海", "shanghai"],
         FromYear = 2025,
@@ -76,7 +84,8 @@ public static class ReviewProfiles
     public static ReviewProfile? Find(string id) => All.FirstOrDefault(p => p.Id == id);
 
     // The profile a form follows: the framework its level-1 names reveal (产出目标/效果目标/影响力目标),
-    // else its region and fiscal year; a form without a year is read by the current rules.
+    // else its region and fiscal year. A form without a year is read by the framework it uses:
+    // 成本 as a level-1 category means 2021 or later, otherwise the 2018 framework (as seeds 002, 003).
     public static ReviewProfile For(FormDocument doc)
     {
         var level1 = doc.Projects.SelectMany(p => p.Indicators).Select(ReviewText.Level1).ToHashSet();
@@ -84,7 +93,7 @@ public static class ReviewProfiles
         if (byFramework is not null) return byFramework;
 
         var where = string.Join(" ", doc.Unit.Name, doc.Unit.SupervisingDepartment, doc.Source.Layout, doc.Source.File);
-        var year = doc.FiscalYear;
+        var year = doc.FiscalYear ?? (level1.Contains("成本") ? null : 2020);
         return All
             .Where(p => p.FrameworkMarkers.Count == 0)
             .Where(p => year is null

@@ -17,11 +17,11 @@ public static partial class ReviewText
         return sb.ToString();
     }
 
-    // "1-产出指标" / "产出指 标" / "产出目标" → "产出"; "服务对象满意度指标" → "服务对象满意度".
+    // "1-产出指标" / "产出指 标" / "产出目标" / a bare code "12" → "产出", "质量"; "服务对象满意度指标" → "服务对象满意度".
     public static string Category(string? name)
     {
-        var s = LeadingCode().Replace(Compact(name), "");
-        foreach (var suffix in new[] { "类指标", "指标", "目标" })
+        var s = IndicatorFramework.NormalizeLevelName(name);
+        foreach (var suffix in new[] { "类指标", "指标", "目标", "指" })
             if (s.Length > suffix.Length && s.EndsWith(suffix, StringComparison.Ordinal))
                 return s[..^suffix.Length];
         return s;
@@ -168,9 +168,6 @@ public static partial class ReviewText
         var s = Compact(text);
         return s.Length <= max ? s : s[..max] + "…";
     }
-
-    [GeneratedRegex(@"^\d+\s*[-－—.、]\s*")]
-    private static partial Regex LeadingCode();
 
     [GeneratedRegex(@"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)(?!\s*[/／每])")]
     private static partial Regex AmountPattern();

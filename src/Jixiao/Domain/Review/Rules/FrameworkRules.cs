@@ -71,7 +71,8 @@ internal static class FrameworkRules
             var l2 = Level2(i);
             if (l1.Length == 0 && l2.Length == 0) continue;
             var name = Compact(i.Name);
-            var inSatisfaction = l1 == "满意度" || l2.Contains("满意");
+            // A satisfaction level 2 counts only under a level 1 that may hold it (满意度, or 影响力 in Shanghai 2018).
+            var inSatisfaction = l1 == "满意度" || (l2.Contains("满意") && l1 != "产出" && !benefitLevel1.Contains(l1));
             var inBenefit = benefitLevel1.Contains(l1) || l2.EndsWith("效益") || l2.Contains("可持续影响") || l2.Contains("长效");
             if (name.Contains("满意") && !inSatisfaction && (inBenefit || l1 == "产出"))
                 yield return c.Flag(p, i, "level1",
