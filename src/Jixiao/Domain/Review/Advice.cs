@@ -46,6 +46,7 @@ internal static class Advice
         : n.EndsWith("户数") ? "户"
         : n.EndsWith("批次") ? "批次"
         : n.EndsWith("次数") || n.EndsWith('次') ? "次"
+        : n.EndsWith("数量") ? "个"
         : n.EndsWith("件数") || n.EndsWith('量') ? "件"
         : "个";
 }

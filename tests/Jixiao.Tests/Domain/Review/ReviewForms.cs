@@ -54,6 +54,24 @@ internal static class ReviewForms
         Sections = new Dictionary<string, string> { ["年度预算安排"] = "本项目年度预算为10万元，预计于年底完成支出。" },
     };
 
+    // A second good project with its own indicators, so two projects are not copies of each other.
+    public static ProjectForm OtherProject(string name = "信访宣传")
+    {
+        var p = GoodProject(name);
+        p.AnnualGoal = "开展信访法规宣传活动，提高群众对信访法规的知晓率。";
+        p.LongTermGoal = "形成群众依法有序信访的社会氛围。";
+        p.Indicators =
+        [
+            Row("产出指标", "数量指标", "开展外宣活动次数", "≥12次"),
+            Row("产出指标", "质量指标", "行政村宣传覆盖率", "≥95%"),
+            Row("产出指标", "时效指标", "宣传活动按计划开展率", "=100%"),
+            Row("成本指标", "经济成本指标", "宣传品制作成本", "≤2万元"),
+            Row("效益指标", "社会效益指标", "信访法规知晓率", "≥80%"),
+            Row("满意度指标", "服务对象满意度指标", "群众满意率", "≥90%"),
+        ];
+        return p;
+    }
+
     public static FormDocument Doc(params ProjectForm[] projects) => new()
     {
         FiscalYear = 2023,

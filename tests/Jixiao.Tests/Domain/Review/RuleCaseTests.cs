@@ -48,7 +48,7 @@ public class RuleCaseTests
     [InlineData("shanghai-2025")]
     public void GoodFormHasNoFindings(string profile)
     {
-        var report = Reviewer.Review(Doc(), ReviewProfiles.Find(profile));
+        var report = Reviewer.Review(Doc(GoodProject(), OtherProject()), ReviewProfiles.Find(profile));
         Assert.Empty(report.Findings);
         Assert.Equal(100, report.Score);
         Assert.Equal("优", report.Grade);

@@ -15,12 +15,12 @@ internal static class FrameworkRules
             if (rows.Count == 0)
             {
                 yield return c.Flag(p, null, "indicators", "项目未设置绩效指标",
-                    $"按{string.Join("、", required.Select(r => r + "指标"))}设置绩效指标，每项写明指标值");
+                    $"按{string.Join("、", required.Select(r => Level1Name(c, r)))}设置绩效指标，每项写明指标值");
                 continue;
             }
             foreach (var category in required)
                 if (!rows.Any(i => InCategory(i, category)))
-                    yield return c.Flag(p, null, "indicators", $"缺少一级指标“{category}指标”", CategoryAdvice(category, p));
+                    yield return c.Flag(p, null, "indicators", $"缺少一级指标“{Level1Name(c, category)}”", CategoryAdvice(category, p));
         }
     }
 
@@ -147,6 +147,11 @@ internal static class FrameworkRules
             }
         }
     }
+
+    // The category as the profile's framework names it: 产出 → 产出指标, or 产出目标 in Shanghai 2018.
+    static string Level1Name(RuleContext c, string category) =>
+        IndicatorFramework.Find(c.Profile.Framework)?.Level1.FirstOrDefault(l => Category(l.Name) == category)?.Name
+        ?? category + "指标";
 
     internal static List<Indicator> RealRows(RuleContext c, ProjectForm p) =>
         p.Indicators.Where(i => !IsPlaceholder(i.Name, c.Profile.Placeholders)).ToList();

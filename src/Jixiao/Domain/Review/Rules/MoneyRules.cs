@@ -160,8 +160,9 @@ internal static partial class MoneyRules
                     var sameKind = written.Where(w => w.S.Kind == s.Kind).ToList();
                     if (sameKind.Count == 0 || sameKind.Any(w => w.S.Value == s.Value)) continue;
                     var (label, other) = sameKind[0];
+                    var annual = Compact(i.AnnualTarget?.Raw);
                     yield return c.Flag(p, i, "annualTarget",
-                        $"“{label}”写明“{other.Text}”，指标“{i.Name}”却为“{s.Text}”",
+                        $"“{label}”写明“{other.Text}”，指标“{i.Name}”却为“{(annual.Contains(s.Text) ? annual : s.Text)}”",
                         "核实实际执行的标准，统一文字说明与指标值");
                     break;
                 }
