@@ -37,6 +37,31 @@ public static class ReviewLabels
         _ => "可行性",
     };
 
+    // The form's own words for a finding's field, for reports and pages.
+    public static string FieldLabel(string? field) => field switch
+    {
+        null => "",
+        "annualTarget" => "年度指标值",
+        "periodTarget" => "实施周期指标值",
+        "name" => "指标名称",
+        "level1" => "指标类别",
+        "description" => "指标解释",
+        "weight" => "权重",
+        "score" => "得分",
+        "deviationCause" => "偏差原因",
+        "indicators" => "绩效指标",
+        "funding.total" => "项目资金总额",
+        "funding.annualRequest" => "年度资金申请总额",
+        "funding.appropriation" => "财政拨款",
+        "budgetLines" => "项目预算明细",
+        "spendingPlan" => "资金支出计划",
+        "startDate" => "实施期",
+        "annualGoal" => "年度目标",
+        "longTermGoal" => "中长期目标",
+        _ when field.StartsWith("sections.", StringComparison.Ordinal) => field["sections.".Length..],
+        _ => field,
+    };
+
     public static string Chinese(this RuleTarget target) => target switch
     {
         RuleTarget.Project => "项目",

@@ -57,7 +57,7 @@ internal static class TargetRules
             var advice = Advice.Target(i.Name, t.Raw) ?? "具体数值";
             yield return c.Flag(p, i, field,
                 $"“{Compact(t.Raw)}”无法衡量：“{i.Name}”是定量指标，应填写数值",
-                $"建议写成“{advice}”，并注明指标值确定依据（计划标准、行业标准或历史标准）");
+                $"写成“{advice}”，并注明指标值确定依据（计划标准、行业标准或历史标准）");
         }
     }
 
