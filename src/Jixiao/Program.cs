@@ -3,4 +3,5 @@ using Jixiao.Features;
 
 var root = new RootCommand("Jixiao 绩效 — 预算项目绩效目标管理");
 root.Add(ServeCommand.Create());
+root.Add(Jixiao.Features.Review.CheckCommand.Create());
 return await root.Parse(args).InvokeAsync();
