@@ -1,4 +1,6 @@
 using Jixiao.Data;
+using Jixiao.Domain.Review;
+using Jixiao.Features.Review;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +11,7 @@ public sealed class DetailsModel(JixiaoDb db) : PageModel
 {
     public Project Project { get; private set; } = null!;
     public FormSheet Sheet { get; private set; } = null!;
+    public ReviewReport Review { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -19,7 +22,8 @@ public sealed class DetailsModel(JixiaoDb db) : PageModel
         // Another unit's project is answered exactly like a missing one.
         if (project == null) return NotFound();
         Project = db.InFormOrder(project);
-        Sheet = new FormSheet(project.Form, project.FiscalYear, project.BudgetUnit!.Name, project.BudgetUnit.SupervisingDepartment?.Name);
+        Review = StoredReview.Review(project);
+        Sheet = new FormSheet(project.Form, project.FiscalYear, project.BudgetUnit!.Name, project.BudgetUnit.SupervisingDepartment?.Name, Review.Findings);
         return Page();
     }
 }

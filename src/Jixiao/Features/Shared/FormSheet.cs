@@ -1,4 +1,5 @@
 using Jixiao.Domain;
+using Jixiao.Domain.Review;
 
 namespace Jixiao.Features;
 
@@ -15,12 +16,19 @@ public sealed class FormSheet
     public bool HasPeriodTarget { get; }
     public bool HasBasis { get; }
     public bool HasRemarks { get; }
+    // Review findings, shown beside the row or field they concern (none on an import preview).
+    public List<Finding> FormFindings { get; } = [];
+    public ILookup<string, Finding> IndicatorFindings { get; } = Array.Empty<Finding>().ToLookup(f => "");
+    public int ColumnCount => 4 + (HasDescription ? 1 : 0) + (HasPeriodTarget ? 1 : 0) + (HasBasis ? 1 : 0) + (HasRemarks ? 1 : 0);
 
     // Level1Span/Level2Span > 0 on the first row of a merged block, 0 on the rows it covers.
     public sealed record IndicatorRow(Indicator Indicator, int Level1Span, int Level2Span);
 
-    public FormSheet(ProjectForm form, int? year, string? unitName, string? department)
+    public FormSheet(ProjectForm form, int? year, string? unitName, string? department, IEnumerable<Finding>? findings = null)
     {
+        foreach (var f in findings ?? [])
+            if (f.Indicator == null) FormFindings.Add(f);
+        IndicatorFindings = (findings ?? []).Where(f => f.Indicator != null).ToLookup(f => f.Indicator!);
         Form = form;
         Year = year;
         UnitName = unitName;
