@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace Jixiao.Domain;
 
 public enum TargetKind { Quantitative, Qualitative, Text, Empty }
@@ -13,4 +16,120 @@ public sealed record TargetValue
     public decimal? Value { get; init; }
     public string? Unit { get; init; }
     public TrendDirection? Direction { get; init; }
+
+    // Reads a value as forms write it. Raw keeps the text exactly as given; only the parsing works
+    // on a cleaned copy (half-width, no spaces, no trailing punctuation). Decisions on the forms' vaguer values:
+    // - a label before the number is accepted when it has no digits or punctuation and the number has an
+    //   operator or unit: "每年接待群众的人数≥30人" is ≥30人, "满意度水平达80%" is ≥80%;
+    // - "人均1.5元标准" is =1.5 元/人: the per-capita standard is the target, "人均" moves into the unit;
+    // - ratios in words ("不超过辖区人口数的十万分之一") and phrases around a grade or trend word
+    //   ("有效控制运行成本", "应急处置集体访的效率提高") stay Text: no number or word alone is the target.
+    public static TargetValue Parse(string? raw)
+    {
+        var text = Clean(raw);
+        if (Placeholders.Contains(text)) return new() { Raw = raw ?? "", Kind = TargetKind.Empty };
+        if (IsQualitative(text, out var direction))
+            return new() { Raw = raw!, Kind = TargetKind.Qualitative, Direction = direction };
+        return Quantity(text) is { } q
+            ? new() { Raw = raw!, Kind = TargetKind.Quantitative, Operator = q.Op, Value = q.Value, Unit = q.Unit }
+            : new() { Raw = raw!, Kind = TargetKind.Text };
+    }
+
+    // Canonical text: operator symbol, number and unit for quantities ("≥95%", "=100%", "≤10");
+    // the word or sentence itself for the other kinds, since there the words are the value.
+    public string Format() => Kind switch
+    {
+        TargetKind.Quantitative when Value is { } v =>
+            Symbol(Operator ?? TargetOperator.Eq) + v.ToString("0.############################", CultureInfo.InvariantCulture) + Unit,
+        TargetKind.Empty => "",
+        TargetKind.Qualitative => Clean(Raw),
+        _ => Raw.Trim(),
+    };
+
+    static string Symbol(TargetOperator op) => op switch
+    {
+        TargetOperator.Ge => "≥",
+        TargetOperator.Gt => ">",
+        TargetOperator.Le => "≤",
+        TargetOperator.Lt => "<",
+        _ => "=",
+    };
+
+    static readonly HashSet<string> Placeholders = ["", "无", "暂无", "*", "-", "--", "—", "——", "/"];
+
+    static readonly HashSet<string> Grades =
+    [
+        "良好", "优", "优秀", "良", "较好", "合格", "达标", "有效", "及时", "高", "较高", "规范",
+        "完成", "按时完成", "按期完成", "高质量完成", "有效促进", "有效解决", "及时解决",
+    ];
+    static readonly string[] UpWords = ["提高", "提升", "增加", "上升", "改善", "增强", "增长"];
+    static readonly string[] DownWords = ["下降", "减少", "降低", "减轻", "缩短"];
+    // A trend word may carry an adverb of degree ("稳步提升", "逐步下降") and still be the whole value.
+    static readonly Regex Trend = new(
+        $"^(?:有所|逐步|逐年|稳步|持续|进一步|明显|显著)?(?:(?<up>{string.Join('|', UpWords)})|(?<down>{string.Join('|', DownWords)}))$");
+
+    static bool IsQualitative(string text, out TrendDirection? direction)
+    {
+        direction = null;
+        if (Grades.Contains(text)) return true;
+        var m = Trend.Match(text);
+        if (m.Success) direction = m.Groups["up"].Success ? TrendDirection.Up : TrendDirection.Down;
+        return m.Success;
+    }
+
+    static readonly (string Text, TargetOperator Op)[] PrefixOperators =
+    [
+        (">=", TargetOperator.Ge), ("≥", TargetOperator.Ge), ("不低于", TargetOperator.Ge), ("不少于", TargetOperator.Ge),
+        ("不小于", TargetOperator.Ge), ("至少", TargetOperator.Ge), ("达到", TargetOperator.Ge), ("达", TargetOperator.Ge),
+        (">", TargetOperator.Gt), ("高于", TargetOperator.Gt), ("超过", TargetOperator.Gt), ("大于", TargetOperator.Gt),
+        ("<=", TargetOperator.Le), ("≤", TargetOperator.Le), ("不超过", TargetOperator.Le), ("不高于", TargetOperator.Le),
+        ("不多于", TargetOperator.Le), ("不大于", TargetOperator.Le), ("最多", TargetOperator.Le),
+        ("<", TargetOperator.Lt), ("低于", TargetOperator.Lt), ("少于", TargetOperator.Lt), ("小于", TargetOperator.Lt),
+        ("=", TargetOperator.Eq), ("等于", TargetOperator.Eq),
+    ];
+    static readonly (string Text, TargetOperator Op)[] SuffixOperators =
+    [
+        ("及以上", TargetOperator.Ge), ("以上", TargetOperator.Ge),
+        ("及以下", TargetOperator.Le), ("以下", TargetOperator.Le), ("以内", TargetOperator.Le),
+    ];
+    static readonly string[] Units =
+    [
+        "%", "‰", "次", "人次", "万人次", "批次", "宗", "起", "件", "个", "项", "人", "户", "家", "场", "期", "篇",
+        "份", "台", "套", "条", "分", "天", "日", "工作日", "个工作日", "小时", "月", "个月", "年",
+        "元", "万元", "亿元", "元/人", "元/次", "元/人/天",
+    ];
+
+    static string Alternation(IEnumerable<string> words) =>
+        string.Join('|', words.OrderByDescending(w => w.Length).Select(Regex.Escape));
+
+    static readonly Regex QuantityPattern = new(
+        "^(?<label>[^0-9.,;:!?。、<>=≥≤+\\-]*?)" +
+        $"(?<op>{Alternation(PrefixOperators.Select(o => o.Text))})?" +
+        @"(?<num>\d+(?:,\d{3})*(?:\.\d+)?)" +
+        $"(?<unit>{Alternation(Units)})?" +
+        $"(?<suffix>{Alternation(SuffixOperators.Select(o => o.Text))})?" +
+        "(?<standard>标准)?$");
+
+    static (TargetOperator Op, decimal Value, string? Unit)? Quantity(string text)
+    {
+        var m = QuantityPattern.Match(text);
+        if (!m.Success) return null;
+        var label = m.Groups["label"].Value;
+        TargetOperator? prefix = m.Groups["op"].Success ? PrefixOperators.First(o => o.Text == m.Groups["op"].Value).Op : null;
+        TargetOperator? suffix = m.Groups["suffix"].Success ? SuffixOperators.First(o => o.Text == m.Groups["suffix"].Value).Op : null;
+        var unit = m.Groups["unit"].Success ? m.Groups["unit"].Value : null;
+        var perCapita = label.EndsWith("人均");
+
+        // After a label, a bare number is not clearly the target ("第3"); nor are two operators that disagree.
+        if (label.Length > 0 && prefix is null && unit is null && suffix is null) return null;
+        if (prefix is not null && suffix is not null && prefix != suffix) return null;
+        if (m.Groups["standard"].Success && !perCapita) return null;
+        if (!decimal.TryParse(m.Groups["num"].Value.Replace(",", ""), NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var value)) return null;
+        if (perCapita && unit is not null && !unit.Contains('/')) unit += "/人";
+        return (prefix ?? suffix ?? TargetOperator.Eq, value, unit);
+    }
+
+    // Trailing punctuation is the sentence's, not the value's: "100%。" is "100%".
+    static string Clean(string? raw) => DomainText.Compact(raw).TrimEnd('。', '.', ',', ';', '、', '!', '?');
 }

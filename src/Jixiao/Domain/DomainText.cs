@@ -1,0 +1,26 @@
+using System.Text;
+
+namespace Jixiao.Domain;
+
+static class DomainText
+{
+    // Forms mix full-width and half-width signs and break cells with spaces and line breaks ("产出指 标");
+    // matching works on a copy without white space and with half-width letters, digits and signs.
+    public static string Compact(string? s)
+    {
+        if (s is null) return "";
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c)) continue;
+            sb.Append(c switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                '≧' => '≥',
+                '≦' => '≤',
+                _ => c,
+            });
+        }
+        return sb.ToString();
+    }
+}

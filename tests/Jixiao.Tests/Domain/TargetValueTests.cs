@@ -1,0 +1,199 @@
+using System.Globalization;
+using Jixiao.Domain;
+
+namespace Jixiao.Tests.Domain;
+
+public class TargetValueTests
+{
+    // Parsed parts in one line, so expectations read like the value: "Quantitative Ge 95 %", "Qualitative Up".
+    internal static string Describe(TargetValue v) => string.Join(" ", new[]
+    {
+        v.Kind.ToString(), v.Operator?.ToString(),
+        v.Value?.ToString("0.############################", CultureInfo.InvariantCulture), v.Unit, v.Direction?.ToString(),
+    }.Where(p => p is not null));
+
+    [Theory]
+    [InlineData("≥95%", "Quantitative Ge 95 %")]
+    [InlineData(">=85%", "Quantitative Ge 85 %")]
+    [InlineData("＞＝85%", "Quantitative Ge 85 %")]
+    [InlineData("≧85％", "Quantitative Ge 85 %")]
+    [InlineData("不低于90%", "Quantitative Ge 90 %")]
+    [InlineData("不少于3次", "Quantitative Ge 3 次")]
+    [InlineData("达到95%", "Quantitative Ge 95 %")]
+    [InlineData("达95%", "Quantitative Ge 95 %")]
+    [InlineData("95%以上", "Quantitative Ge 95 %")]
+    [InlineData("95%及以上", "Quantitative Ge 95 %")]
+    [InlineData("≥95%以上", "Quantitative Ge 95 %")]
+    [InlineData(">80%", "Quantitative Gt 80 %")]
+    [InlineData("＞80%", "Quantitative Gt 80 %")]
+    [InlineData("高于80%", "Quantitative Gt 80 %")]
+    [InlineData("超过5次", "Quantitative Gt 5 次")]
+    [InlineData("=100%", "Quantitative Eq 100 %")]
+    [InlineData("＝100%", "Quantitative Eq 100 %")]
+    [InlineData("≤10", "Quantitative Le 10")]
+    [InlineData("<=10", "Quantitative Le 10")]
+    [InlineData("＜＝10", "Quantitative Le 10")]
+    [InlineData("不超过10人", "Quantitative Le 10 人")]
+    [InlineData("不高于5%", "Quantitative Le 5 %")]
+    [InlineData("不多于3起", "Quantitative Le 3 起")]
+    [InlineData("10天以内", "Quantitative Le 10 天")]
+    [InlineData("5%以下", "Quantitative Le 5 %")]
+    [InlineData("<5%", "Quantitative Lt 5 %")]
+    [InlineData("＜5%", "Quantitative Lt 5 %")]
+    [InlineData("低于5%", "Quantitative Lt 5 %")]
+    [InlineData("100%", "Quantitative Eq 100 %")]
+    [InlineData("6人", "Quantitative Eq 6 人")]
+    [InlineData("3起", "Quantitative Eq 3 起")]
+    [InlineData("12", "Quantitative Eq 12")]
+    [InlineData("≥ 95 %", "Quantitative Ge 95 %")]
+    [InlineData("≥９５．５％", "Quantitative Ge 95.5 %")]
+    [InlineData("1,000元", "Quantitative Eq 1000 元")]
+    [InlineData("≥95%。", "Quantitative Ge 95 %")]
+    public void Operators(string raw, string expected) => Assert.Equal(expected, Describe(TargetValue.Parse(raw)));
+
+    [Theory]
+    [InlineData("5次", "次")]
+    [InlineData("5批次", "批次")]
+    [InlineData("5宗", "宗")]
+    [InlineData("5起", "起")]
+    [InlineData("5人", "人")]
+    [InlineData("5人次", "人次")]
+    [InlineData("5天", "天")]
+    [InlineData("5年", "年")]
+    [InlineData("5元", "元")]
+    [InlineData("5万元", "万元")]
+    [InlineData("5元/人/天", "元/人/天")]
+    [InlineData("5个", "个")]
+    [InlineData("5个月", "个月")]
+    [InlineData("5件", "件")]
+    [InlineData("5%", "%")]
+    public void Units(string raw, string unit)
+    {
+        var v = TargetValue.Parse(raw);
+        Assert.Equal(TargetKind.Quantitative, v.Kind);
+        Assert.Equal(5m, v.Value);
+        Assert.Equal(unit, v.Unit);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("无")]
+    [InlineData("无。")]
+    [InlineData("*")]
+    [InlineData("-")]
+    [InlineData("—")]
+    [InlineData("——")]
+    [InlineData("/")]
+    public void Placeholders_are_empty(string? raw) => Assert.Equal(TargetKind.Empty, TargetValue.Parse(raw).Kind);
+
+    [Theory]
+    [InlineData("提高", "Qualitative Up")]
+    [InlineData("提升", "Qualitative Up")]
+    [InlineData("增加", "Qualitative Up")]
+    [InlineData("上升", "Qualitative Up")]
+    [InlineData("改善", "Qualitative Up")]
+    [InlineData("稳步提升", "Qualitative Up")]
+    [InlineData("下降", "Qualitative Down")]
+    [InlineData("减少", "Qualitative Down")]
+    [InlineData("降低", "Qualitative Down")]
+    [InlineData("逐年下降", "Qualitative Down")]
+    [InlineData("良好", "Qualitative")]
+    [InlineData("有效", "Qualitative")]
+    [InlineData("及时", "Qualitative")]
+    [InlineData("高", "Qualitative")]
+    [InlineData("高质量完成", "Qualitative")]
+    [InlineData("有效促进", "Qualitative")]
+    [InlineData("有效解决", "Qualitative")]
+    [InlineData("及时解决", "Qualitative")]
+    [InlineData("良好。", "Qualitative")]
+    public void Qualitative_words(string raw, string expected) => Assert.Equal(expected, Describe(TargetValue.Parse(raw)));
+
+    [Theory]
+    [InlineData("每年接待群众的人数≥30人", "Quantitative Ge 30 人")]
+    [InlineData("接访案件转办及时率100%。", "Quantitative Eq 100 %")]
+    [InlineData("服务对象对项目开展的满意度水平达80%。", "Quantitative Ge 80 %")]
+    [InlineData("人均1.5元标准", "Quantitative Eq 1.5 元/人")]
+    [InlineData("完成率不低于90%", "Quantitative Ge 90 %")]
+    public void Values_inside_short_phrases(string raw, string expected) => Assert.Equal(expected, Describe(TargetValue.Parse(raw)));
+
+    [Theory]
+    [InlineData("走访纯人数不超过辖区人口数的十万分之一")] // a ratio in words, not a number to compare against
+    [InlineData("第3")]                               // a label and a bare number: not clearly the target
+    [InlineData("10-20人")]
+    [InlineData("90%~95%")]
+    [InlineData("-5%")]
+    [InlineData("≥95%以下")]                          // operators that disagree
+    [InlineData("100%标准")]                          // "标准" only follows a per-capita amount
+    [InlineData("完成2023年任务的100%")]              // digits inside the label
+    [InlineData("覆盖全县，达到95%")]                  // punctuation inside the label: a sentence
+    [InlineData("有效控制运行成本")]
+    [InlineData("应急处置集体访的效率提高")]
+    public void Unclear_values_are_text(string raw) => Assert.Equal("Text", Describe(TargetValue.Parse(raw)));
+
+    [Fact]
+    public void Raw_is_kept_exactly()
+    {
+        Assert.Equal("  ≥ 95％。 ", TargetValue.Parse("  ≥ 95％。 ").Raw);
+        Assert.Equal(" 无 ", TargetValue.Parse(" 无 ").Raw);
+        Assert.Equal("", TargetValue.Parse(null).Raw);
+    }
+
+    [Theory]
+    [InlineData("＞＝85.0％", "≥85%")]
+    [InlineData("100%", "=100%")]
+    [InlineData("不超过10", "≤10")]
+    [InlineData("高于0.50万元", ">0.5万元")]
+    [InlineData("低于3起", "<3起")]
+    [InlineData("每年接待群众的人数≥30人", "≥30人")]
+    [InlineData("人均1.5元标准", "=1.5元/人")]
+    [InlineData(" 良好。", "良好")]
+    [InlineData(" 推动历史遗留积案的化解 ", "推动历史遗留积案的化解")]
+    [InlineData("无", "")]
+    public void Format_gives_canonical_text(string raw, string expected) => Assert.Equal(expected, TargetValue.Parse(raw).Format());
+
+    static readonly string?[] UnitPool =
+        [null, "%", "次", "批次", "宗", "起", "人", "人次", "天", "年", "元", "万元", "元/人/天", "元/人", "个", "件", "项", "小时"];
+    static readonly (string Word, TrendDirection? Direction)[] WordPool =
+    [
+        ("提高", TrendDirection.Up), ("改善", TrendDirection.Up), ("持续提升", TrendDirection.Up),
+        ("下降", TrendDirection.Down), ("减少", TrendDirection.Down), ("降低", TrendDirection.Down),
+        ("良好", null), ("及时", null), ("高", null), ("有效促进", null), ("高质量完成", null),
+    ];
+    static readonly string[] SentencePool =
+        ["数据多跑路，群众少跑腿", "按照相关要求专款专用", "走访纯人数不超过辖区人口数的十万分之一", "有效控制运行成本"];
+
+    static TargetValue Generate(Random rnd)
+    {
+        switch (rnd.Next(10))
+        {
+            case < 7:
+                var value = rnd.Next(0, 1_000_000) / (decimal)Math.Pow(10, rnd.Next(0, 4));
+                return new()
+                {
+                    Kind = TargetKind.Quantitative, Operator = (TargetOperator)rnd.Next(5),
+                    Value = value, Unit = UnitPool[rnd.Next(UnitPool.Length)],
+                };
+            case 7:
+                var (word, direction) = WordPool[rnd.Next(WordPool.Length)];
+                return new() { Raw = word, Kind = TargetKind.Qualitative, Direction = direction };
+            case 8:
+                return new() { Raw = SentencePool[rnd.Next(SentencePool.Length)], Kind = TargetKind.Text };
+            default:
+                return new() { Raw = ((string[])["", " ", "无", "—"])[rnd.Next(4)], Kind = TargetKind.Empty };
+        }
+    }
+
+    [Fact]
+    public void Parse_of_Format_gives_the_same_parts()
+    {
+        var rnd = new Random(20240601);
+        for (var i = 0; i < 3000; i++)
+        {
+            var v = Generate(rnd);
+            var back = TargetValue.Parse(v.Format());
+            Assert.True(Describe(v) == Describe(back), $"{Describe(v)} → \"{v.Format()}\" → {Describe(back)}");
+        }
+    }
+}
