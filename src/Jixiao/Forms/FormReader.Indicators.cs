@@ -114,7 +114,7 @@ public sealed partial class FormReader
         return name;
     }
 
-    static TargetValue Target(string raw) => new() { Raw = raw };
+    static TargetValue Target(string raw) => TargetValue.Parse(raw);
 
     // ---- the header
 
