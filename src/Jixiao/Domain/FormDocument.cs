@@ -29,6 +29,8 @@ public sealed class UnitInfo
     public string? SupervisingDepartment { get; set; }
     public string? SupervisingDepartmentCode { get; set; }
     public string? Functions { get; set; }
+    // The unit's own totals where the form states them (a 合计 row or the unit's row in a department table).
+    public Funding? Funding { get; set; }
     // Heads, preparers and contacts: personal data, masked in public output.
     public List<Person> People { get; set; } = [];
 }

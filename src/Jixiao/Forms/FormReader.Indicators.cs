@@ -1,0 +1,550 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Jixiao.Domain;
+
+namespace Jixiao.Forms;
+
+// Indicator tables. A header row of 一级/二级/三级指标 sets the columns; each row below is read by
+// position where its cells fit those columns, and by content where the conversion damaged it (cells
+// lost, a level name in the wrong column, a name broken over two rows). Side-by-side column groups
+// (中长期 | 年度) and indicators packed into one cell as coded text are read here too.
+public sealed partial class FormReader
+{
+    sealed class IndicatorTable
+    {
+        public required Column[] Roles;
+        public required int[] Group;            // column → group index; -1 for columns all groups share
+        public required bool[] GroupIsPeriod;   // a plain 指标值 column in this group is the period target
+        public string? Level1;
+        public required string?[] Level2;
+        public int LastGroup;
+        public readonly List<Indicator> Added = [];
+
+        public int Groups => Level2.Length;
+        public bool IsSectionColumn(int c) => c >= 0 && c < Roles.Length && Roles[c] == Column.Section;
+        public IEnumerable<int> Columns(Column role, int group) =>
+            Enumerable.Range(0, Roles.Length).Where(c => Roles[c] == role && (Group[c] == group || Group[c] == -1));
+    }
+
+    static readonly HashSet<string> Level1Words =
+    [
+        "产出指标", "效益指标", "满意度指标", "成本指标", "产出目标", "效果目标", "影响力目标", "效益目标", "满意度目标",
+        "成本目标", "效果指标", "影响力指标", "产出", "效益", "满意度", "成本", "效果", "影响力",
+    ];
+
+    static readonly HashSet<string> Level2Words =
+    [
+        "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
+        "服务对象满意度指标", "社会公众满意度指标", "经济成本指标", "社会成本指标", "生态环境成本指标", "长效管理指标",
+        "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度",
+        "社会公众满意度", "满意度", "经济成本", "社会成本", "生态环境成本", "长效管理", "能力建设", "人力资源",
+        "档案管理", "信息共享",
+    ];
+
+    // The level-1 family each level-2 category belongs to in the frameworks since 2015.
+    static readonly Dictionary<string, string> Parents = new()
+    {
+        ["数量"] = "产出", ["质量"] = "产出", ["时效"] = "产出",
+        ["经济效益"] = "效益", ["社会效益"] = "效益", ["生态效益"] = "效益", ["可持续影响"] = "效益",
+        ["服务对象满意度"] = "满意度", ["社会公众满意度"] = "满意度",
+        ["经济成本"] = "成本", ["社会成本"] = "成本", ["生态环境成本"] = "成本",
+    };
+
+    // Codes of the packed cells ("12-质量指标"), used only where the name after the code is missing.
+    static readonly Dictionary<string, string> LevelCodes = new()
+    {
+        ["1"] = "产出指标", ["11"] = "数量指标", ["12"] = "质量指标", ["13"] = "时效指标", ["14"] = "成本指标",
+        ["2"] = "效益指标", ["21"] = "经济效益", ["22"] = "社会效益", ["23"] = "生态效益", ["24"] = "可持续影响",
+        ["3"] = "满意度指标", ["31"] = "服务对象满意度",
+    };
+
+    static readonly HashSet<string> QualitativeWords =
+    [
+        "提高", "提升", "良好", "有效", "下降", "减少", "及时", "高", "改善", "优", "优秀", "良", "合格", "达标", "完成",
+        "是", "否", "稳定", "降低", "增加", "显著", "明显", "较好", "好", "满意", "按时", "按期", "按时完成", "逐步提高",
+        "持续改善", "不断提高", "高质量完成", "有效促进", "有效解决", "及时解决", "无",
+    ];
+
+    static readonly HashSet<string> Nil = ["无", "/", "／", "-", "—", "——", "空"];
+
+    enum Kind { Level1, Level2, Level, Level1Part, Level2Part, Value, Operator, Number, Unit, Text }
+
+    static string LevelKey(string text) => ScoreRange().Replace(LevelCode().Replace(FormLabels.Norm(text), ""), "");
+
+    static bool IsLevel1(string n) => Level1Words.Contains(n);
+    static bool IsLevel2(string n) => Level2Words.Contains(n) || (n.EndsWith("指标") && n.Length is > 2 and <= 12 && !IsLevel1(n));
+    static string? Family(string? level1) => level1 == null ? null : Regex.Replace(LevelKey(level1), "(指标|目标)$", "");
+    static string? ParentFamily(string level2) => Parents.GetValueOrDefault(Regex.Replace(LevelKey(level2), "指标$", ""));
+
+    static Kind Classify(string text)
+    {
+        var n = LevelKey(text);
+        if (n == "") return Kind.Text;
+        var l1 = IsLevel1(n);
+        var l2 = IsLevel2(n);
+        if (l1 && l2) return Kind.Level;
+        if (l1) return Kind.Level1;
+        if (l2) return Kind.Level2;
+        var raw = FormLabels.Norm(text);
+        if (OperatorOnly().IsMatch(raw)) return Kind.Operator;
+        if (NumberOnly().IsMatch(raw)) return Kind.Number;
+        if (UnitOnly().IsMatch(raw)) return Kind.Unit;
+        if (LooksLikeValue(raw)) return Kind.Value;
+        if (n.Length >= 2 && Level1Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level1Part;
+        if (n.Length >= 2 && Level2Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level2Part;
+        return Kind.Text;
+    }
+
+    static bool IsLevelKind(Kind k) => k is Kind.Level1 or Kind.Level2 or Kind.Level or Kind.Level1Part or Kind.Level2Part;
+
+    static bool LooksLikeValue(string text)
+    {
+        var n = FormLabels.Norm(text);
+        return ValueStart().IsMatch(n) || QualitativeWords.Contains(n.TrimEnd('。'));
+    }
+
+    // A score range written into a level-1 name ("产出指标(40-50)分") is kept beside the project.
+    string MendLevel(string text)
+    {
+        var n = LevelCode().Replace(FormLabels.Norm(text), "");
+        var score = ScoreRange().Match(n);
+        if (!score.Success) return n;
+        var name = n[..score.Index];
+        if (project != null) AddSection("指标分值", $"{name}：{score.Value.Trim('(', ')', '（', '）')}");
+        return name;
+    }
+
+    static TargetValue Target(string raw) => new() { Raw = raw };
+
+    // ---- the header
+
+    bool IsIndicatorHeader(Row row)
+    {
+        var columns = row.Filled.Select(c => FormLabels.MatchColumn(c.Text)).ToList();
+        return columns.Count(c => c is Column.Level1 or Column.Level2 or Column.Name) >= 2;
+    }
+
+    void StartIndicators(Row row)
+    {
+        var roles = new Column[row.Cells.Count];
+        var group = new int[row.Cells.Count];
+        var seen = new HashSet<Column>();
+        var g = 0;
+        var firstGroupColumn = new List<int> { -1 };
+        for (var c = 0; c < row.Cells.Count; c++)
+        {
+            var t = row.Text(c);
+            var role = FormLabels.MatchColumn(t);
+            if (FormLabels.Norm(t) is "一级目标" or "二级目标" or "三级目标") shanghai2018 = true;
+            if (role == Column.None && !roles.Take(c).Any(r => r is Column.Level1 or Column.Level2 or Column.Name))
+                role = Column.Section;
+            roles[c] = role;
+            group[c] = -1;
+            if (role is Column.Level2 or Column.Name or Column.Target or Column.AnnualTarget or Column.PeriodTarget
+                or Column.Operator or Column.Number or Column.Unit)
+            {
+                if (!seen.Add(role))
+                {
+                    g++;
+                    seen.Clear();
+                    seen.Add(role);
+                    firstGroupColumn.Add(c);
+                }
+                group[c] = g;
+                if (firstGroupColumn[g] < 0) firstGroupColumn[g] = c;
+            }
+        }
+        var groups = g + 1;
+        var isPeriod = new bool[groups];
+        if (groups > 1)
+        {
+            sideBySide = true;
+            for (var k = 0; k < groups; k++)
+                isPeriod[k] = annualColumn is int a && longTermColumn != null ? firstGroupColumn[k] < a : k < groups - 1;
+        }
+        indicators = new IndicatorTable
+        {
+            Roles = roles, Group = group, GroupIsPeriod = isPeriod, Level2 = new string?[groups], LastGroup = groups - 1,
+        };
+    }
+
+    // ---- one row
+
+    void IndicatorRow(Row row)
+    {
+        var t = indicators!;
+        if (project == null)
+        {
+            Warn(row.Where, $"指标出现在项目名称之前：{string.Join(" ", row.Filled.Select(c => c.Text))}");
+            return;
+        }
+        if (Continuation(row)) return;
+        if (Fits(row)) Positional(row);
+        else Realign(row);
+    }
+
+    // The rest of a level name broken over two rows: "满意度指" + "标", "服务对象" + "满意度指 标".
+    bool Continuation(Row row)
+    {
+        var t = indicators!;
+        var l1 = t.Level1;
+        var l2 = t.Level2[t.LastGroup];
+        var l1Broken = l1 != null && !IsLevel1(l1) && !IsLevel2(l1);
+        var l2Broken = l2 != null && !IsLevel2(l2);
+        if (!l1Broken && !l2Broken) return false;
+        string? newL1 = null, newL2 = null;
+        foreach (var cell in row.Filled)
+        {
+            var n = FormLabels.Norm(cell.Text);
+            if (l1Broken && newL1 == null && IsLevel1(l1 + n)) newL1 = l1 + n;
+            else if (l2Broken && newL2 == null && IsLevel2(l2 + n)) newL2 = l2 + n;
+            else return false;
+        }
+        foreach (var indicator in t.Added)
+        {
+            if (newL1 != null && indicator.Level1 == l1) indicator.Level1 = newL1;
+            if (newL2 != null && indicator.Level2 == l2) indicator.Level2 = newL2;
+        }
+        if (newL1 != null) t.Level1 = newL1;
+        if (newL2 != null) t.Level2[t.LastGroup] = newL2;
+        return true;
+    }
+
+    bool Fits(Row row)
+    {
+        var t = indicators!;
+        for (var c = 0; c < row.Cells.Count; c++)
+        {
+            var text = row.Text(c);
+            if (text == "") continue;
+            if (c >= t.Roles.Length) return false;
+            var kind = Classify(text);
+            var ok = t.Roles[c] switch
+            {
+                Column.Section or Column.None => FormLabels.Match(text) is { Field: Field.Group or Field.AnnualGoal },
+                Column.Level1 => kind is Kind.Level1 or Kind.Level or Kind.Level1Part,
+                Column.Level2 => kind is Kind.Level2 or Kind.Level or Kind.Level2Part,
+                Column.Name => kind is not (Kind.Level1 or Kind.Level2),
+                Column.Target or Column.AnnualTarget or Column.PeriodTarget or Column.Operator or Column.Number or Column.Unit
+                    => !IsLevelKind(kind),
+                _ => kind is not (Kind.Level1 or Kind.Level2),
+            };
+            if (!ok) return false;
+        }
+        for (var g = 0; g < t.Groups; g++)
+        {
+            var hasName = t.Columns(Column.Name, g).Any(c => row.Text(c) != "");
+            var hasTarget = TargetColumns(g).Any(c => row.Text(c) != "");
+            if (hasTarget && !hasName) return false;
+        }
+        return true;
+    }
+
+    IEnumerable<int> TargetColumns(int g) =>
+        new[] { Column.Target, Column.AnnualTarget, Column.PeriodTarget, Column.Operator, Column.Number, Column.Unit }
+            .SelectMany(r => indicators!.Columns(r, g));
+
+    void Positional(Row row)
+    {
+        var t = indicators!;
+        var l1 = t.Columns(Column.Level1, -1).Select(row.Text).FirstOrDefault(x => x != "");
+        if (l1 != null)
+        {
+            t.Level1 = MendLevel(l1);
+            Array.Fill(t.Level2, null);
+        }
+        var description = Joined(row, Column.Description);
+        var basis = Joined(row, Column.Basis);
+        var remarks = Joined(row, Column.Remarks);
+        var weight = Joined(row, Column.Weight);
+        var entries = new List<(int Group, string Name, TargetValue? Period, TargetValue? Annual, string Where)>();
+        for (var g = 0; g < t.Groups; g++)
+        {
+            var l2 = t.Columns(Column.Level2, g).Where(c => t.Group[c] == g).Select(row.Text).FirstOrDefault(x => x != "");
+            if (l2 != null) t.Level2[g] = MendLevel(l2);
+            var nameColumn = t.Columns(Column.Name, g).FirstOrDefault(-1);
+            var name = nameColumn >= 0 ? row.Text(nameColumn) : "";
+            var (period, annual) = Targets(row, g);
+            if (name == "" && (period?.Raw ?? "") == "" && (annual?.Raw ?? "") == "") continue;
+            var where = nameColumn >= 0 && nameColumn < row.Cells.Count ? row.Cells[nameColumn].Where : row.Where;
+            entries.Add((g, name, period, annual, where));
+        }
+        foreach (var e in entries.Where(e => IsUnused(e.Name, e.Annual ?? e.Period)).ToList())
+        {
+            Unused(e.Group, e.Name, (e.Annual ?? e.Period)?.Raw);
+            entries.Remove(e);
+        }
+        if (entries.Count == 0) return;
+        // Side-by-side groups that name the same indicator (or leave the period name empty) are one indicator.
+        var merged = entries.Count == 2 && (entries[0].Name == "" || FormLabels.Norm(entries[0].Name) == FormLabels.Norm(entries[1].Name));
+        var groups = merged ? [entries[1] with { Period = entries[0].Period ?? entries[1].Period }] : entries.ToList();
+        foreach (var e in groups)
+        {
+            t.LastGroup = e.Group;
+            AddIndicator(new Indicator
+            {
+                Level1 = t.Level1, Level2 = t.Level2[e.Group], Name = FormLabels.Mend(e.Name),
+                Description = description, PeriodTarget = e.Period, AnnualTarget = e.Annual, Basis = basis,
+            }, remarks, weight, e.Where);
+        }
+    }
+
+    string? Joined(Row row, Column role)
+    {
+        var t = indicators!;
+        var text = string.Join("\n", t.Columns(role, -1).Where(c => t.Group[c] == -1).Select(row.Text).Where(x => x != ""));
+        return text == "" ? null : text;
+    }
+
+    // The period and annual targets of one group: its own target columns, with an operator, number and
+    // unit written in three cells joined back into one value ("≥" "95" "%" → "≥95%").
+    (TargetValue? Period, TargetValue? Annual) Targets(Row row, int g)
+    {
+        var t = indicators!;
+        TargetValue? period = null, annual = null;
+        foreach (var c in t.Columns(Column.PeriodTarget, g).Where(c => t.Group[c] == g)) period = Target(row.Text(c));
+        foreach (var c in t.Columns(Column.AnnualTarget, g).Where(c => t.Group[c] == g)) annual = Target(row.Text(c));
+        var parts = new[] { Column.Operator, Column.Target, Column.Number, Column.Unit }
+            .SelectMany(r => t.Columns(r, g).Where(c => t.Group[c] == g)).Order().ToList();
+        if (parts.Count > 0)
+        {
+            var value = Target(string.Concat(parts.Select(row.Text)));
+            if (t.GroupIsPeriod[g]) period = value;
+            else annual = value;
+        }
+        return (period, annual);
+    }
+
+    static bool IsUnused(string name, TargetValue? target) =>
+        Nil.Contains(FormLabels.Norm(name)) && (target == null || target.Raw == "" || Nil.Contains(FormLabels.Norm(target.Raw)));
+
+    // "无 无": the form says the category has no indicator. Not an indicator, but not silent either.
+    void Unused(int g, string name, string? target)
+    {
+        var t = indicators!;
+        var category = string.Join("—", new[] { t.Level1, t.Level2[g] }.Where(x => x != null));
+        AddSection("无指标的类别", $"{category}：{string.Join(" ", new[] { name, target }.Where(x => !string.IsNullOrEmpty(x)))}");
+    }
+
+    void AddIndicator(Indicator indicator, string? remarks, string? weight, string where)
+    {
+        if (weight != null)
+        {
+            if (decimal.TryParse(weight.TrimEnd('%', '％', '分'), NumberStyles.Number, CultureInfo.InvariantCulture, out var w))
+                indicator.Weight = w;
+            else remarks = Append(remarks, $"权重：{weight}");
+        }
+        indicator.Remarks = remarks;
+        if (indicator.Name == "") Warn(where, "指标有指标值而没有指标名称");
+        project!.Indicators.Add(indicator);
+        indicators!.Added.Add(indicator);
+    }
+
+    // A damaged row read by what its cells say: level names, the indicator's name, its values, in order.
+    void Realign(Row row)
+    {
+        var t = indicators!;
+        var notes = new List<string>();
+        var cells = row.Filled.Select(c => (c.Text, c.Where)).ToList();
+        if (cells.Count == 1 && Whitespace().IsMatch(cells[0].Text) && !IsLevelKind(Classify(cells[0].Text)))
+        {
+            cells = Whitespace().Split(cells[0].Text).Where(x => x != "").Select(x => (x, cells[0].Where)).ToList();
+            notes.Add("格子连在一起，已按空格拆开");
+        }
+        var tokens = MergeValueParts(cells.Select(c => (c.Text, Kind: Classify(c.Text), c.Where)).ToList());
+
+        var levels = tokens.TakeWhile(x => IsLevelKind(x.Kind)).ToList();
+        var rest = tokens.Skip(levels.Count).ToList();
+        string? l1 = null, l2 = null;
+        var ambiguous = new List<string>();
+        foreach (var (text, kind, _) in levels)
+        {
+            var mended = MendLevel(text);
+            switch (kind)
+            {
+                case Kind.Level1 or Kind.Level1Part when l1 == null: l1 = mended; break;
+                case Kind.Level2 or Kind.Level2Part when l2 == null || l2 == mended: l2 = mended; break;
+                case Kind.Level: ambiguous.Add(mended); break;
+                default: rest.Insert(0, (text, Kind.Text, row.Where)); break;
+            }
+        }
+        foreach (var level in ambiguous)
+        {
+            var isLevel2 = l1 != null || (l2 == null && IsLevel2Under(level, t.Level1));
+            if (isLevel2 && l2 == null) l2 = level;
+            else if (l1 == null) l1 = level;
+        }
+
+        var g = t.LastGroup;
+        if (l1 != null)
+        {
+            t.Level1 = l1;
+            Array.Fill(t.Level2, null);
+        }
+        else if (l2 != null && ParentFamily(l2) is { } parent && Family(t.Level1) is { } current && parent != current
+                 && Parents.ContainsValue(current))
+        {
+            t.Level1 = parent + "指标";
+            Array.Fill(t.Level2, null);
+            notes.Add($"缺少一级指标，按二级指标“{l2}”推定为“{t.Level1}”");
+        }
+        if (l2 != null) t.Level2[g] = l2;
+
+        var name = rest.FirstOrDefault(x => x.Kind != Kind.Value);
+        var values = rest.Where(x => x.Kind == Kind.Value).Select(x => x.Text).ToList();
+        var texts = rest.Where(x => x.Kind != Kind.Value).Skip(1).Select(x => x.Text).ToList();
+        if (name.Text == null && values.Count == 0) return;
+
+        var slots = TargetColumns(g).Where(c => t.Roles[c] is Column.Target or Column.AnnualTarget or Column.PeriodTarget).ToList();
+        TargetValue? period = null, annual = null;
+        void Put(int slot, string raw)
+        {
+            if (t.Roles[slot] == Column.PeriodTarget || (t.Roles[slot] == Column.Target && t.GroupIsPeriod[g])) period = Target(raw);
+            else annual = Target(raw);
+        }
+        if (values.Count == 0)
+        {
+            foreach (var slot in slots) Put(slot, "");
+            notes.Add("没有指标值");
+        }
+        else if (values.Count == 1 && slots.Count > 1)
+            Put(slots.FirstOrDefault(s => t.Roles[s] == Column.AnnualTarget, slots[^1]), values[0]);
+        else
+        {
+            for (var k = 0; k < values.Count; k++)
+                if (k < slots.Count) Put(slots[k], values[k]);
+                else texts.Add(values[k]);
+            if (slots.Count == 0) annual = Target(values[0]);
+        }
+
+        var textColumns = new[] { Column.Description, Column.Basis, Column.Remarks }.Where(r => t.Roles.Contains(r)).ToList();
+        string? description = null, basis = null, remarks = null;
+        foreach (var text in texts)
+        {
+            var role = textColumns.Count > 0 ? textColumns[0] : Column.Remarks;
+            if (textColumns.Count > 0) textColumns.RemoveAt(0);
+            else notes.Add($"多出的文字记入备注：{text}");
+            switch (role)
+            {
+                case Column.Description: description = text; break;
+                case Column.Basis: basis = text; break;
+                default: remarks = Append(remarks, text); break;
+            }
+        }
+
+        var indicatorName = name.Text ?? "";
+        var where = name.Where ?? row.Where;
+        if (notes.Count > 0) Warn(row.Where, $"指标“{FormLabels.Mend(indicatorName)}”所在行格子错位：{string.Join("；", notes)}");
+        if (IsUnused(indicatorName, annual ?? period)) { Unused(g, indicatorName, (annual ?? period)?.Raw); return; }
+        AddIndicator(new Indicator
+        {
+            Level1 = t.Level1, Level2 = t.Level2[g], Name = FormLabels.Mend(indicatorName),
+            Description = description, PeriodTarget = period, AnnualTarget = annual, Basis = basis,
+        }, remarks, null, where);
+    }
+
+    // 成本 under 产出 (the framework before 2021) and 满意度 under 效果/影响力 (Shanghai 2018) are level 2.
+    static bool IsLevel2Under(string level, string? currentLevel1)
+    {
+        var family = Family(currentLevel1);
+        var key = Regex.Replace(LevelKey(level), "指标$", "");
+        return key switch
+        {
+            "成本" => family == "产出",
+            "满意度" => family is "效果" or "影响力",
+            _ => false,
+        };
+    }
+
+    // "≥" "95" "%" in three cells are one value.
+    static List<(string Text, Kind Kind, string Where)> MergeValueParts(List<(string Text, Kind Kind, string Where)> tokens)
+    {
+        var result = new List<(string Text, Kind Kind, string Where)>();
+        foreach (var token in tokens)
+        {
+            if (result.Count > 0)
+            {
+                var last = result[^1];
+                if ((last.Kind == Kind.Operator && token.Kind is Kind.Number or Kind.Value)
+                    || (last.Kind == Kind.Value && token.Kind == Kind.Unit))
+                {
+                    result[^1] = (last.Text + token.Text, Kind.Value, last.Where);
+                    continue;
+                }
+            }
+            result.Add(token.Kind == Kind.Number ? (token.Text, Kind.Value, token.Where) : token);
+        }
+        return result.Select(x => x.Kind == Kind.Operator ? (x.Text, Kind.Value, x.Where) : x).ToList();
+    }
+
+    // ---- indicators packed into one cell as coded, numbered text
+
+    void ProjectIndicatorsCell(string text, string where)
+    {
+        if (!PackedStart().IsMatch(text))
+        {
+            AddSection("绩效指标", text);
+            return;
+        }
+        packedCells = true;
+        var starts = new List<Match>();
+        foreach (Match m in PackedItem().Matches(text))
+            if (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) == starts.Count + 1) starts.Add(m);
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var begin = starts[k].Index + starts[k].Length;
+            var end = k + 1 < starts.Count ? starts[k + 1].Index : text.Length;
+            var body = text[begin..end].Trim();
+            if (body.EndsWith('。')) body = body[..^1];
+            var m = PackedFields().Match(body);
+            if (!m.Success)
+            {
+                Warn(where, $"第{k + 1}条指标无法拆分：{body}");
+                AddSection("绩效指标", $"{k + 1}、{body}");
+                continue;
+            }
+            var period = m.Groups["period"].Success ? m.Groups["period"].Value.Trim() : null;
+            var annual = m.Groups["annual"].Value.Trim();
+            // The full stop that ends an item also ends a sentence value: "…程度。；年度指标值:…程度。"
+            if (period != null && period.EndsWith('。') && annual + "。" == period) annual = period;
+            var indicator = new Indicator
+            {
+                Level1 = PackedLevel(m.Groups["c1"].Value, m.Groups["l1"].Value),
+                Level2 = PackedLevel(m.Groups["c2"].Value, m.Groups["l2"].Value),
+                Name = FormLabels.Mend(m.Groups["name"].Value),
+                PeriodTarget = period == null ? null : Target(period),
+                AnnualTarget = Target(annual),
+            };
+            project!.Indicators.Add(indicator);
+        }
+        var prefix = starts.Count > 0 ? text[..starts[0].Index].Trim() : "";
+        if (prefix != "") AddSection("绩效指标", prefix);
+    }
+
+    static string PackedLevel(string code, string name)
+    {
+        var n = FormLabels.Norm(name);
+        return n != "" ? n : LevelCodes.GetValueOrDefault(code, code);
+    }
+
+    [GeneratedRegex(@"^\d+-")]
+    private static partial Regex LevelCode();
+    [GeneratedRegex(@"[（(]\s*\d+(?:\.\d+)?\s*(?:[-－~～—]+\s*\d+(?:\.\d+)?)?\s*分?\s*[)）]\s*分?$")]
+    private static partial Regex ScoreRange();
+    [GeneratedRegex(@"^(=|＝|==|≥|≤|>=|<=|>|<|＞|＜|≧|≦)$")]
+    private static partial Regex OperatorOnly();
+    [GeneratedRegex(@"^\d+(\.\d+)?$")]
+    private static partial Regex NumberOnly();
+    [GeneratedRegex(@"^(%|％|‰|个|次|人|人次|件|宗|批次|元|万元|天|年|月|日|家|项|户|起|份|小时|分钟|场|期|篇|条|台|套|所|元/人/天)$")]
+    private static partial Regex UnitOnly();
+    [GeneratedRegex(@"^(=|＝|≥|≤|>=|<=|>|<|＞|＜|≧|≦|不低于|不高于|不少于|不超过|不大于|不小于|大于|小于|达到|高于|低于|约)?\d")]
+    private static partial Regex ValueStart();
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+    [GeneratedRegex(@"^\s*1、\s*\d+-")]
+    private static partial Regex PackedStart();
+    [GeneratedRegex(@"(?:^|(?<=。))\s*(\d+)、\s*(?=\d+-)")]
+    private static partial Regex PackedItem();
+    [GeneratedRegex(@"^(?<c1>\d+)-(?<l1>[^；;]*)[；;](?<c2>\d+)-(?<l2>[^；;]*)[；;](?<name>.*?)(?:[；;]实施周期指标值[:：](?<period>.*?))?[；;](?:年度)?指标值[:：](?<annual>.*)$", RegexOptions.Singleline)]
+    private static partial Regex PackedFields();
+}

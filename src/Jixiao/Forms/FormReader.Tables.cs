@@ -1,0 +1,337 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Jixiao.Domain;
+
+namespace Jixiao.Forms;
+
+// The tables inside a form: project lists, budget lines, spending plans and 制度保障. Indicator
+// tables are in FormReader.Indicators.cs.
+public sealed partial class FormReader
+{
+    sealed class ProjectList
+    {
+        public int NameColumn;
+        public readonly Dictionary<int, LabelMatch> Labels = [];
+        public string? Unit;
+        public string? CurrentUnit;
+    }
+
+    sealed class BudgetTable
+    {
+        public int NameColumn, AmountColumn, PeriodColumn = -1;
+        public string? Unit;
+        public ProjectForm? Project;
+    }
+
+    sealed class SafeguardTable
+    {
+        public int CategoryColumn, DocumentColumn, MeasuresColumn, StageColumn;
+        public string? Category;
+    }
+
+    IndicatorTable? indicators;
+    ProjectList? list;
+    BudgetTable? budget;
+    SafeguardTable? safeguards;
+
+    bool TableActive => indicators != null || list != null || budget != null || safeguards != null;
+
+    void EndTable()
+    {
+        indicators = null;
+        list = null;
+        budget = null;
+        safeguards = null;
+    }
+
+    bool IsTableHeader(Row row) =>
+        IsIndicatorHeader(row) || IsProjectListHeader(row) || IsBudgetHeader(row) || IsSafeguardHeader(row) || IsSpendingHeader(row);
+
+    bool TryTableHeader(int i)
+    {
+        var row = rows[i];
+        if (IsIndicatorHeader(row)) { FlushHeading(); StartIndicators(row); return true; }
+        if (IsProjectListHeader(row)) { FlushHeading(); StartProjectList(row); return true; }
+        if (IsBudgetHeader(row)) { FlushHeading(); StartBudget(row); return true; }
+        if (IsSafeguardHeader(row)) { FlushHeading(); StartSafeguards(row); return true; }
+        if (IsSpendingHeader(row)) { FlushHeading(); ReadSpendingPlan(i); return true; }
+        return false;
+    }
+
+    // A table goes on until a row that starts something else: a title, a heading, a new header row,
+    // or a label the table does not own.
+    bool EndsTable(Row row)
+    {
+        if (IsTableHeader(row)) return true;
+        var filled = row.Filled;
+        var first = filled[0];
+        if (filled.Count == 1)
+        {
+            var t = first.Text;
+            if (YearLine(t) != null || ProjectHeading(t) != null || IsTitle(t) || FormLabels.MatchInline(t) != null) return true;
+            if (indicators != null) return t.Length > 40 || SentencePunctuation().IsMatch(t) && !LooksLikeValue(t);
+        }
+        var label = FormLabels.Match(first.Text);
+        if (label == null) return false;
+        if (label.Field == Field.Sum) return indicators != null;
+        if (indicators != null)
+            return !(label.Field is Field.Group || indicators.IsSectionColumn(row.FirstFilled));
+        return true;
+    }
+
+    void TableRow(Row row)
+    {
+        if (indicators != null) IndicatorRow(row);
+        else if (list != null) ProjectListRow(row);
+        else if (budget != null) BudgetRow(row);
+        else if (safeguards != null) SafeguardRow(row);
+    }
+
+    // ---- a department's list of projects, one row each (项目名称 | 总计 | 财政拨款 | … | 绩效目标 | 绩效指标)
+
+    static bool IsMoney(Field f) => f is Field.Total or Field.AnnualRequest or Field.Fiscal or Field.Appropriation
+        or Field.FromHigherLevel or Field.FromSameLevel or Field.FromLowerLevel or Field.CarryOver
+        or Field.SpecialAccount or Field.Other;
+
+    bool IsProjectListHeader(Row row)
+    {
+        var filled = row.Filled;
+        if (filled.Count < 3 || !filled.All(c => FormLabels.Match(c.Text) != null)) return false;
+        var fields = filled.Select(c => FormLabels.Match(c.Text)!.Field).ToList();
+        return fields.Contains(Field.ProjectName) && fields.Any(IsMoney);
+    }
+
+    void StartProjectList(Row row)
+    {
+        list = new ProjectList { Unit = moneyUnit };
+        for (var c = 0; c < row.Cells.Count; c++)
+            if (FormLabels.Match(row.Text(c)) is { } label)
+            {
+                if (label.Field == Field.ProjectName) list.NameColumn = c;
+                else list.Labels[c] = label;
+                list.Unit = label.Unit ?? list.Unit;
+            }
+    }
+
+    void ProjectListRow(Row row)
+    {
+        var l = list!;
+        var name = FormLabels.Mend(row.Text(l.NameColumn));
+        var texts = l.Labels.ToDictionary(kv => kv.Key, kv => row.Text(kv.Key));
+        if (name == "")
+        {
+            foreach (var cell in row.Filled) Orphan(cell);
+            return;
+        }
+        var where = row.Cells[l.NameColumn].Where;
+        var money = l.Labels.Where(kv => IsMoney(kv.Value.Field)).ToList();
+        var hasGoals = l.Labels.Any(kv => !IsMoney(kv.Value.Field) && texts[kv.Key] != "");
+        if (FormLabels.Match(name)?.Field == Field.Sum || (!hasGoals && IsUnitName(name)))
+        {
+            if (FormLabels.Match(name)?.Field != Field.Sum)
+            {
+                doc.Unit.Name ??= name;
+                l.CurrentUnit = name;
+            }
+            var funding = new Funding();
+            foreach (var (c, label) in money)
+                if (ParseMoney(texts[c]) is var (amount, suffix))
+                {
+                    funding.SourceUnit ??= suffix ?? l.Unit ?? moneyUnit;
+                    SetAmount(funding, label.Field, ToYuan(amount, suffix ?? l.Unit ?? moneyUnit ?? "元"));
+                }
+                else if (texts[c] != "") Warn(row.Cells[c].Where, $"“{label.Label}”的金额无法识别：{texts[c]}");
+            UnitTotals(funding, where);
+            return;
+        }
+        StartProject(name, where);
+        project!.ImplementingUnit ??= l.CurrentUnit;
+        foreach (var (c, label) in l.Labels)
+        {
+            var text = texts[c];
+            if (text == "") continue;
+            var cellWhere = row.Cells[c].Where;
+            if (label.Field == Field.Group && label.Label == "绩效指标") ProjectIndicatorsCell(text, cellWhere);
+            else Apply(label, text, cellWhere, label.Unit ?? l.Unit);
+        }
+        for (var c = 0; c < row.Cells.Count; c++)
+            if (c != l.NameColumn && !l.Labels.ContainsKey(c) && row.Text(c) != "") Orphan(row.Cells[c]);
+    }
+
+    static bool IsUnitName(string name) => UnitSuffix().IsMatch(name);
+
+    // The 合计 row and the unit's own row state the same totals; a difference is reported.
+    void UnitTotals(Funding funding, string where)
+    {
+        if (doc.Unit.Funding == null) { doc.Unit.Funding = funding; return; }
+        foreach (var field in new[] { Field.Total, Field.AnnualRequest, Field.Fiscal, Field.Appropriation, Field.CarryOver, Field.SpecialAccount, Field.Other })
+        {
+            var a = GetAmount(doc.Unit.Funding, field);
+            var b = GetAmount(funding, field);
+            if (a != null && b != null && a != b) Warn(where, $"单位合计与单位行的金额不一致：{a} 元与 {b} 元");
+            else if (a == null && b != null) SetAmount(doc.Unit.Funding, field, b.Value);
+        }
+    }
+
+    // ---- 项目预算明细: item, amount, period
+
+    bool IsBudgetHeader(Row row)
+    {
+        var columns = row.Filled.Select(c => FormLabels.MatchColumn(c.Text)).ToList();
+        return columns.Contains(Column.LineName) && columns.Contains(Column.Amount);
+    }
+
+    void StartBudget(Row row)
+    {
+        budget = new BudgetTable { Project = project, Unit = moneyUnit };
+        for (var c = 0; c < row.Cells.Count; c++)
+        {
+            var t = row.Text(c);
+            if (t == "") continue;
+            switch (FormLabels.MatchColumn(t))
+            {
+                case Column.LineName: budget.NameColumn = c; break;
+                case Column.Amount: budget.AmountColumn = c; budget.Unit = FormLabels.ColumnUnit(t) ?? budget.Unit; break;
+                default:
+                    if (FormLabels.Match(t) is { Field: Field.Period }) budget.PeriodColumn = c;
+                    else if (FormLabels.Match(t) is { Unit: { } u }) budget.Unit ??= u;
+                    break;
+            }
+        }
+        if (budget.Project == null) Warn(row.Where, "项目预算明细出现在项目名称之前");
+    }
+
+    void BudgetRow(Row row)
+    {
+        var b = budget!;
+        var name = FormLabels.Mend(row.Text(b.NameColumn));
+        var amountText = row.Text(b.AmountColumn);
+        var period = b.PeriodColumn >= 0 ? row.Text(b.PeriodColumn) : "";
+        var known = new[] { b.NameColumn, b.AmountColumn, b.PeriodColumn };
+        for (var c = 0; c < row.Cells.Count; c++)
+            if (!known.Contains(c) && row.Text(c) != "") Orphan(row.Cells[c]);
+        if (name == "" && amountText == "" && period == "") return;
+        var where = row.Cells.Count > b.NameColumn ? row.Cells[b.NameColumn].Where : row.Where;
+        decimal? amount = null;
+        if (amountText != "")
+        {
+            if (ParseMoney(amountText) is var (value, suffix)) amount = ToYuan(value, suffix ?? b.Unit ?? "元");
+            else Warn(where, $"预算明细“{name}”的金额无法识别：{amountText}");
+        }
+        if (b.Project == null) { Warn(where, $"无法归属的预算明细：{name} {amountText} {period}".Trim()); return; }
+        if (FormLabels.Match(name)?.Field == Field.Sum)
+        {
+            var sum = b.Project.BudgetLines.Sum(x => x.Amount ?? 0);
+            if (amount != null && amount != sum) Warn(where, $"预算明细合计 {amount} 元与各项之和 {sum} 元不一致");
+            return;
+        }
+        b.Project.Funding.SourceUnit ??= b.Unit;
+        b.Project.BudgetLines.Add(new BudgetLine { Name = name, Amount = amount, Period = period == "" ? null : period });
+    }
+
+    // ---- 制度保障: category, document, measures and the stages ticked
+
+    bool IsSafeguardHeader(Row row)
+    {
+        var columns = row.Filled.Select(c => FormLabels.MatchColumn(c.Text)).ToList();
+        return columns.Contains(Column.Document) && columns.Contains(Column.Measures);
+    }
+
+    void StartSafeguards(Row row)
+    {
+        shanghai2018 = true;
+        safeguards = new SafeguardTable { StageColumn = -1 };
+        for (var c = 0; c < row.Cells.Count; c++)
+        {
+            var t = row.Text(c);
+            switch (FormLabels.MatchColumn(t))
+            {
+                case Column.Document: safeguards.DocumentColumn = c; break;
+                case Column.Measures: safeguards.MeasuresColumn = c; break;
+                case Column.Stage: if (safeguards.StageColumn < 0) safeguards.StageColumn = c; break;
+                default: if (FormLabels.Match(t) is { Field: Field.Safeguards }) safeguards.CategoryColumn = c; break;
+            }
+        }
+        if (safeguards.StageColumn < 0) safeguards.StageColumn = Math.Max(safeguards.DocumentColumn, safeguards.MeasuresColumn) + 1;
+    }
+
+    void SafeguardRow(Row row)
+    {
+        var s = safeguards!;
+        var category = FormLabels.Mend(row.Text(s.CategoryColumn));
+        var isNew = category != "";
+        if (isNew) s.Category = category;
+        var document = row.Text(s.DocumentColumn);
+        var measures = row.Text(s.MeasuresColumn);
+        var stages = new List<string>();
+        for (var c = s.StageColumn; c < row.Cells.Count; c++)
+        {
+            var t = row.Text(c);
+            if (t == "" || t.Contains('☐')) continue;
+            stages.Add(FormLabels.Mend(t.Replace("☑", "")));
+        }
+        if (document == "" && measures == "" && stages.Count == 0 && !isNew) return;
+        if (project == null) { Warn(row.Where, $"无法归属的制度保障：{string.Join(" ", row.Filled.Select(x => x.Text))}"); return; }
+        project.Safeguards.Add(new Safeguard
+        {
+            Category = s.Category,
+            Document = document == "" ? null : document,
+            Measures = measures == "" ? null : measures,
+            Stages = stages,
+        });
+    }
+
+    // ---- 资金支出计划: milestones with cumulative percentages, in the row below or beside them
+
+    static bool IsMilestone(string text) => Milestone().IsMatch(FormLabels.Norm(text));
+
+    bool IsSpendingHeader(Row row)
+    {
+        var filled = row.Filled;
+        return filled.Count(c => IsMilestone(c.Text)) >= 2
+            && filled.All(c => IsMilestone(c.Text) || FormLabels.Match(c.Text) is { Field: Field.SpendingPlan or Field.Group }
+                               || PercentValue(c.Text) != null);
+    }
+
+    void ReadSpendingPlan(int i)
+    {
+        var row = rows[i];
+        if (project == null) Warn(row.Where, "资金支出计划出现在项目名称之前");
+        var columns = Enumerable.Range(0, row.Cells.Count).Where(c => IsMilestone(row.Text(c))).ToList();
+        var beside = columns.All(c => PercentValue(row.Text(c + 1)) != null);
+        Row values = row;
+        var offset = 1;
+        if (!beside)
+        {
+            var j = NextFilled(i);
+            if (j < 0) { Warn(row.Where, "资金支出计划缺少百分比行"); return; }
+            values = rows[j];
+            consumed.Add(j);
+            offset = 0;
+        }
+        foreach (var c in columns)
+        {
+            var text = values.Text(c + offset);
+            var by = FormLabels.Norm(row.Text(c));
+            if (text == "") continue;
+            var percent = PercentValue(text);
+            var where = c + offset < values.Cells.Count ? values.Cells[c + offset].Where : values.Where;
+            if (percent == null) Warn(where, $"资金支出计划“{by}”的比例无法识别：{text}");
+            if (project == null) continue;
+            project.SpendingPlan.Add(new SpendingMilestone { By = by, CumulativePercent = percent });
+        }
+    }
+
+    static decimal? PercentValue(string text)
+    {
+        var m = Percent().Match(FormLabels.Norm(text));
+        return m.Success ? decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"(局|办|办公室|委员会|委|中心|院|所|厅|处|站|队|本级|单位)$")]
+    private static partial Regex UnitSuffix();
+    [GeneratedRegex(@"^(\d{1,2}月(底|末)?|第?[一二三四1-4]季度末?|[上下]半年)$")]
+    private static partial Regex Milestone();
+    [GeneratedRegex(@"^(\d+(?:\.\d+)?)[%％]$")]
+    private static partial Regex Percent();
+}

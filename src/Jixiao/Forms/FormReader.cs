@@ -1,0 +1,728 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Jixiao.Domain;
+
+namespace Jixiao.Forms;
+
+// Understands a form from its labels and column heads, whatever the file kind and layout: a label row
+// fills fields, a new 项目名称 starts a project, a header row of 一级/二级/三级指标 starts an indicator
+// table, numbered headings collect text into sections. Small recognisers that compose, so a layout
+// never seen before still reads as far as its labels are known, and the rest is kept in sections or
+// reported as a located warning instead of being dropped.
+public sealed partial class FormReader
+{
+    public static FormDocument Read(CellGrid grid) => new FormReader(grid).Run();
+
+    sealed record Row(string Where, IReadOnlyList<Cell> Cells)
+    {
+        public string Text(int i) => i < Cells.Count ? Cells[i].Text : "";
+        public List<Cell> Filled => Cells.Where(c => c.Text != "").ToList();
+        public bool IsBlank => Cells.All(c => c.Text == "");
+        public int FirstFilled => Cells.ToList().FindIndex(c => c.Text != "");
+    }
+
+    readonly FormDocument doc;
+    readonly List<Row> rows;
+    readonly HashSet<int> consumed = [];
+    bool rebuiltRows, packedCells, sideBySide, shanghai2018;
+    bool warnedNoUnit;
+    ProjectForm? project;
+    string? moneyUnit;
+    // The group label that heads the current block of label rows ("项目资金 (元)", "预算规模及资金用途"):
+    // its unit applies to the block's amounts, and a text under it without a label of its own belongs to it.
+    string? groupLabel, groupUnit;
+    // Numbered headings ("一、项目概述") and the lines under them.
+    string? heading, headingText;
+    bool headingIsLabel;
+    readonly List<string> headingLines = [];
+    bool departmentPart;
+    // Columns where a header row put 中长期目标 and 年度目标: side-by-side indicator groups follow them.
+    int? longTermColumn, annualColumn;
+
+    FormReader(CellGrid grid)
+    {
+        doc = new FormDocument { Source = new SourceInfo { File = grid.File } };
+        rows = Rebuild(grid.Rows, out rebuiltRows);
+    }
+
+    FormDocument Run()
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (consumed.Contains(i) || rows[i].IsBlank) continue;
+            Handle(i);
+        }
+        EndTable();
+        FlushHeading();
+        doc.Source.Layout = packedCells ? "packed-cells-table"
+            : rebuiltRows ? "one-cell-per-line"
+            : sideBySide ? "side-by-side-groups"
+            : shanghai2018 ? "shanghai-2018-three-part"
+            : "label-value-form";
+        return doc;
+    }
+
+    void Handle(int i)
+    {
+        var row = rows[i];
+        if (TableActive)
+        {
+            if (!EndsTable(row)) { TableRow(row); return; }
+            EndTable();
+        }
+        if (TryTableHeader(i)) return;
+        var filled = row.Filled;
+        if (filled.Count == 1 && SingleText(i, filled[0], row.FirstFilled)) return;
+        LabelRow(i);
+    }
+
+    // Tables rendered one cell per line: a run of lines that each hold one cell (after an empty first
+    // cell) is one table row; the blank lines between runs separate the rows.
+    static List<Row> Rebuild(IReadOnlyList<GridRow> source, out bool rebuilt)
+    {
+        rebuilt = false;
+        static bool Stacked(GridRow r) =>
+            r.Cells.Count >= 2 && r.Cells[0].Text == "" && r.Cells.Count(c => c.Text != "") <= 1;
+        var result = new List<Row>();
+        for (var i = 0; i < source.Count;)
+        {
+            var j = i;
+            while (j < source.Count && Stacked(source[j])) j++;
+            if (j - i >= 2)
+            {
+                var cells = source.Skip(i).Take(j - i)
+                    .Select(r => r.Cells.FirstOrDefault(c => c.Text != "") ?? r.Cells[1]).ToList();
+                var where = $"{source[i].Where.TrimEnd('行')}-{source[j - 1].Where.TrimStart('第')}";
+                result.Add(new Row(where, cells));
+                rebuilt = true;
+                i = j;
+                continue;
+            }
+            result.Add(new Row(source[i].Where, source[i].Cells));
+            i++;
+        }
+        return result;
+    }
+
+    // ---- single texts: titles, years, headings and their paragraphs, labels written with their values
+
+    bool SingleText(int i, Cell cell, int column)
+    {
+        var text = cell.Text;
+        if (YearLine(text) is int year) { SetYear(year, cell.Where); return true; }
+        if (ProjectHeading(text) is string name) { StartProject(name, cell.Where); return true; }
+        if (IsTitle(text)) { AddTitle(text); return true; }
+        if (column > 0 && groupLabel != null && heading == null)
+        {
+            AddSection(groupLabel, text);
+            return true;
+        }
+        var headingKey = HeadingOf(text);
+        if (departmentPart && heading != null && headingKey == null) { headingLines.Add(text); return true; }
+        if (FormLabels.MatchInline(text) is { } pairs)
+        {
+            // "一、项目概述", "项目概况：" alone on a line: a label whose text follows on the next lines.
+            if (pairs is [{ Value: "" } only] && only.Label.Field is Field.Section or Field.DocumentSection or Field.Group
+                    or Field.LongTermGoal or Field.AnnualGoal or Field.Functions or Field.Period
+                && (NumberedHeading().IsMatch(text) || NextFilled(i) is var j && j >= 0 && rows[j].Filled is [var next] && !IsLoneValue(next.Text)))
+            {
+                OpenHeading(headingKey ?? only.Label.Label, text, isLabel: true);
+                return true;
+            }
+            FlushHeading();
+            ApplyInline(i, cell, pairs);
+            return true;
+        }
+        if (UnitLine(text)) return true;
+        if (headingKey != null) { OpenHeading(headingKey, text); return true; }
+        if (heading != null) { headingLines.Add(text); return true; }
+        return false;
+    }
+
+    static int? YearLine(string text)
+    {
+        var m = YearPattern().Match(FormLabels.Norm(text));
+        return m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    static string? ProjectHeading(string text)
+    {
+        var m = ProjectHeadingPattern().Match(text.Trim());
+        return m.Success ? FormLabels.Mend(m.Groups[1].Value) : null;
+    }
+
+    static bool IsTitle(string text)
+    {
+        var n = FormLabels.Norm(text);
+        return PartPattern().IsMatch(n) || AttachmentPattern().IsMatch(n)
+            || (BracketOnly().IsMatch(n) && YearLine(text) == null)
+            || (n.Length <= 60 && TitleEnd().IsMatch(n));
+    }
+
+    static string? HeadingOf(string text)
+    {
+        var t = text.Trim();
+        var m = NumberedHeading().Match(t);
+        if (m.Success && m.Groups[1].Value.Length <= 30 && !SentencePunctuation().IsMatch(m.Groups[1].Value))
+            return FormLabels.Mend(m.Groups[1].Value);
+        var n = FormLabels.Norm(t);
+        if (n.Length <= 20 && !SentencePunctuation().IsMatch(n) && !char.IsDigit(n[0]) && !n.Any(char.IsDigit))
+            return FormLabels.Mend(t);
+        return null;
+    }
+
+    void OpenHeading(string key, string text, bool isLabel = false)
+    {
+        if (heading == key && headingLines.Count == 0) return;   // "（一）总体绩效目标" repeating "一、总体绩效目标"
+        FlushHeading();
+        groupLabel = null;
+        if (key.Contains("部门整体")) departmentPart = true;
+        else if (key.Contains("项目")) departmentPart = false;
+        heading = key;
+        headingText = text;
+        headingIsLabel = isLabel;
+    }
+
+    void FlushHeading()
+    {
+        if (heading == null) return;
+        var key = heading;
+        var text = headingText!;
+        heading = null;
+        if (headingLines.Count == 0) { if (!headingIsLabel) AddTitle(text); }
+        else if (departmentPart && key.Contains("绩效目标")) DepartmentGoals(key, headingLines);
+        else AddSection(key, JoinLines(headingLines));
+        headingLines.Clear();
+    }
+
+    // 部门整体绩效目标: either one goal under its heading, or numbered goals each followed by
+    // "绩效目标：…" and "绩效指标：…" lines.
+    void DepartmentGoals(string key, List<string> lines)
+    {
+        if (!lines.Any(l => GoalLine().IsMatch(l)))
+        {
+            doc.DepartmentGoals.Add(new DepartmentGoal { Title = key, Goal = JoinLines(lines) });
+            return;
+        }
+        DepartmentGoal? goal = null;
+        foreach (var line in lines)
+        {
+            var m = GoalLine().Match(line);
+            if (m.Success)
+            {
+                if (goal == null) doc.DepartmentGoals.Add(goal = new DepartmentGoal { Title = key });
+                var value = line[m.Length..].Trim();
+                if (m.Groups[1].Value == "绩效目标") goal.Goal = Append(goal.Goal, value);
+                else goal.Indicators = Append(goal.Indicators, value);
+            }
+            else if (ItemNumber().Match(line) is { Success: true } item)
+                doc.DepartmentGoals.Add(goal = new DepartmentGoal { Title = FormLabels.Mend(line[item.Length..]) });
+            else if (goal != null) goal.Goal = Append(goal.Goal, line);
+            else AddSection(key, line, document: true);
+        }
+    }
+
+    // Lines of one paragraph broken by the conversion are joined again: a long line that does not end a
+    // sentence continues on the next one ("区信" / "访办分管领导").
+    static string JoinLines(IEnumerable<string> lines)
+    {
+        var sb = new System.Text.StringBuilder();
+        string? previous = null;
+        foreach (var line in lines)
+        {
+            if (previous != null)
+            {
+                var continues = previous.Length >= 30 && !SentenceEnd().IsMatch(previous) && !ItemNumber().IsMatch(line);
+                if (!continues) sb.Append('\n');
+            }
+            sb.Append(line);
+            previous = line;
+        }
+        return sb.ToString();
+    }
+
+    void AddTitle(string text)
+    {
+        FlushHeading();
+        groupLabel = null;
+        var title = text.Trim();
+        if (doc.Sections.TryGetValue("标题", out var titles))
+        {
+            if (!titles.Split('\n').Contains(title)) doc.Sections["标题"] = titles + "\n" + title;
+        }
+        else doc.Sections["标题"] = title;
+        if (doc.FiscalYear == null && YearInTitle().Match(title) is { Success: true } m)
+            doc.FiscalYear = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    void SetYear(int year, string where)
+    {
+        if (doc.FiscalYear == null) doc.FiscalYear = year;
+        else if (doc.FiscalYear != year) Warn(where, $"预算年度前后不一致：{doc.FiscalYear} 与 {year}");
+    }
+
+    // "202001巨鹿县信访局本级": a unit code followed by the unit's name.
+    bool UnitLine(string text)
+    {
+        var m = UnitCodeLine().Match(text.Trim());
+        if (!m.Success) return false;
+        doc.Unit.Code ??= m.Groups[1].Value;
+        doc.Unit.Name ??= FormLabels.Mend(m.Groups[2].Value);
+        return true;
+    }
+
+    void StartProject(string name, string where)
+    {
+        FlushHeading();
+        name = FormLabels.Mend(name);
+        departmentPart = false;
+        if (name == "") { Warn(where, "项目名称为空"); return; }
+        if (project != null && FormLabels.Norm(project.Name) == FormLabels.Norm(name)) return;
+        project = new ProjectForm { Name = name };
+        project.Funding.SourceUnit = moneyUnit;
+        doc.Projects.Add(project);
+    }
+
+    // ---- label rows
+
+    void ApplyInline(int i, Cell cell, List<FormLabels.InlinePair> pairs)
+    {
+        foreach (var (pair, k) in pairs.Select((p, k) => (p, k)).OrderBy(x => x.p.Label.Field == Field.ProjectName ? 0 : 1))
+        {
+            var value = pair.Value;
+            // A signature line: "填报人(签字)：" with the name alone on the next line.
+            if (value == "" && k == pairs.Count - 1 && pair.Label.Field != Field.Group && NextFilled(i) is var j && j >= 0
+                && rows[j].Filled is [var next] && IsLoneValue(next.Text))
+            {
+                value = next.Text;
+                consumed.Add(j);
+            }
+            Apply(pair.Label, value, cell.Where, null);
+        }
+    }
+
+    bool IsLoneValue(string text) =>
+        text.Length <= 30 && FormLabels.Match(text) == null && FormLabels.MatchInline(text) == null
+        && !IsTitle(text) && YearLine(text) == null && !SentencePunctuation().IsMatch(text) && !NumberedHeading().IsMatch(text);
+
+    bool IsLabelCell(string text) => FormLabels.Match(text) != null || IsGroupFragment(text);
+
+    // "项目 绩效" whose "目标" went to the next line: the start of a group label.
+    static bool IsGroupFragment(string text)
+    {
+        var n = FormLabels.Norm(text);
+        return n.Length >= 2 && FormLabels.GroupLabels.Any(g => g.StartsWith(n) && g != n);
+    }
+
+    void LabelRow(int i)
+    {
+        FlushHeading();
+        var row = rows[i];
+        var filled = row.Filled;
+        if (filled.Count >= 2 && filled.All(c => IsLabelCell(c.Text)) && TryHeaderBlock(i)) return;
+
+        var items = new List<(LabelMatch Label, Cell At, List<Cell> Values)>();
+        var orphans = new List<Cell>();
+        foreach (var cell in filled)
+        {
+            if (FormLabels.Match(cell.Text) is { } label) { items.Add((label, cell, [])); continue; }
+            if (items.Count == 0 && UnitLine(cell.Text)) continue;
+            if (FormLabels.MatchInline(cell.Text) is { } pairs)
+            {
+                foreach (var p in pairs) items.Add((p.Label, cell, [new Cell(p.Value, cell.Where)]));
+                continue;
+            }
+            if (items.Count > 0) items[^1].Values.Add(cell);
+            else orphans.Add(cell);
+        }
+
+        // A row that starts in the first column starts a new block; one that leaves it empty continues
+        // the block of the merged cell above.
+        if (row.FirstFilled == 0)
+        {
+            var groups = items.Where(x => x.Label.Field == Field.Group).ToList();
+            groupLabel = groups.Count > 0 ? groups[^1].Label.Label : null;
+            groupUnit = groups.Select(g => g.Label.Unit).LastOrDefault(u => u != null);
+        }
+
+        foreach (var (label, at, values) in items.OrderBy(x => x.Label.Field == Field.ProjectName ? 0 : 1))
+            Apply(label, string.Join("\n", values.Select(v => v.Text).Where(t => t != "")), at.Where, null);
+
+        // A row without a known label: "事项 | 文字" keeps its own first cell as the section's name.
+        if (orphans.Count >= 2 && items.Count == 0 && IsLabelLike(orphans[0].Text) && groupLabel == null)
+        {
+            AddSection(FormLabels.Mend(orphans[0].Text), string.Join("\n", orphans.Skip(1).Select(c => c.Text)));
+            return;
+        }
+        foreach (var cell in orphans) Orphan(cell);
+    }
+
+    static bool IsLabelLike(string text)
+    {
+        var n = FormLabels.Norm(text);
+        return n.Length is >= 2 and <= 16 && !SentencePunctuation().IsMatch(n) && !n.Any(char.IsDigit);
+    }
+
+    void Orphan(Cell cell)
+    {
+        if (groupLabel != null) AddSection(groupLabel, cell.Text);
+        else Warn(cell.Where, $"无法归位的文字：{cell.Text}");
+    }
+
+    // Labels in one or more rows with their values in the row below, column by column:
+    // "项目总目标 | 年度总目标" over the two goals, "项目资金总额 | 上年度项目资金结转 | 本年度预算申请" over amounts.
+    bool TryHeaderBlock(int i)
+    {
+        var headers = new List<int> { i };
+        var j = NextFilled(i);
+        while (j >= 0 && rows[j].Filled.Count >= 1 && rows[j].Filled.All(c => IsLabelCell(c.Text)) && !IsTableHeader(rows[j]))
+        {
+            headers.Add(j);
+            j = NextFilled(j);
+        }
+        if (j < 0 || IsTableHeader(rows[j]) || rows[j].Filled.Any(c => IsLabelCell(c.Text) || FormLabels.MatchInline(c.Text) != null))
+            return false;
+        var values = rows[j];
+        var width = headers.Max(h => rows[h].Cells.Count);
+        var at = new LabelMatch?[Math.Max(width, values.Cells.Count)];
+        var fragments = new string?[at.Length];
+        string? blockUnit = null, block = null;
+        foreach (var h in headers)
+            for (var c = 0; c < rows[h].Cells.Count; c++)
+            {
+                var t = rows[h].Text(c);
+                if (t == "") continue;
+                if (FormLabels.Match(t) is { } label)
+                {
+                    if (label.Field == Field.Group) { blockUnit ??= label.Unit; block ??= label.Label; }
+                    if (at[c] == null || at[c]!.Field == Field.Group || label.Field != Field.Group) at[c] = label;
+                }
+                else fragments[c] = FormLabels.Norm(t);
+            }
+        var placed = Enumerable.Range(0, values.Cells.Count)
+            .Any(c => values.Text(c) != "" && at[c] is { Field: not Field.Group });
+        if (!placed) return false;
+
+        headers.ForEach(h => consumed.Add(h));
+        consumed.Add(j);
+        groupLabel = block;
+        groupUnit = blockUnit;
+        var order = Enumerable.Range(0, at.Length).OrderBy(c => at[c]?.Field == Field.ProjectName ? 0 : 1);
+        foreach (var c in order)
+        {
+            var label = at[c];
+            var value = values.Text(c);
+            var where = c < values.Cells.Count ? values.Cells[c].Where : values.Where;
+            if (label is { Field: not Field.Group })
+            {
+                if (label.Field == Field.LongTermGoal) longTermColumn = c;
+                if (label.Field == Field.AnnualGoal) annualColumn = c;
+                Apply(label, value, where, label.Unit ?? blockUnit);
+            }
+            else if (value != "")
+            {
+                var head = label?.Label ?? fragments[c] ?? "";
+                if (FormLabels.Match(head + FormLabels.Norm(value)) != null) continue;   // the tail of a broken label
+                if (label != null) AddSection(label.Label, value);
+                else Orphan(values.Cells[c]);
+            }
+        }
+        return true;
+    }
+
+    int NextFilled(int i)
+    {
+        for (var j = i + 1; j < rows.Count; j++)
+            if (!rows[j].IsBlank && !consumed.Contains(j)) return j;
+        return -1;
+    }
+
+    // ---- applying one label's value
+
+    void Apply(LabelMatch label, string value, string where, string? unit)
+    {
+        value = value.Trim();
+        if (label.Field == Field.Group)
+        {
+            if (value == "") return;
+            if (FormLabels.MatchInline(value) is { } pairs)
+            {
+                foreach (var p in pairs) Apply(p.Label, p.Value, where, label.Unit ?? unit);
+            }
+            else AddSection(label.Label, value);
+            return;
+        }
+        if (label.Qualifier != null && label.Field is Field.LongTermGoal or Field.AnnualGoal)
+            AddSection(label.Label + "期间", FormLabels.Mend(label.Qualifier));
+        if (value == "") return;
+        switch (label.Field)
+        {
+            case Field.ProjectName: StartProject(value, where); break;
+            case Field.ProjectCode: if (Current(label, value, where) is { } p1) p1.Code = value; break;
+            case Field.Category: SetCategory(label, value, where); break;
+            case Field.Attribute: SetAttribute(label, value, where); break;
+            case Field.FunctionClass: if (Current(label, value, where) is { } p2) p2.FunctionClass = value; break;
+            case Field.ImplementingUnit:
+                doc.Unit.Name ??= FormLabels.Mend(value);
+                if (project != null) project.ImplementingUnit = FormLabels.Mend(value);
+                break;
+            case Field.StartDate or Field.EndDate: SetDate(label, value, where); break;
+            case Field.Period: SetPeriod(label, value, where); break;
+            case Field.Total or Field.AnnualRequest or Field.Fiscal or Field.Appropriation or Field.FromHigherLevel
+                or Field.FromSameLevel or Field.FromLowerLevel or Field.CarryOver or Field.SpecialAccount or Field.Other:
+                SetAmount(label, value, where, label.Unit ?? unit ?? groupUnit);
+                break;
+            case Field.LongTermGoal: if (Current(label, value, where) is { } p3) p3.LongTermGoal = Append(p3.LongTermGoal, value); break;
+            case Field.AnnualGoal: if (Current(label, value, where) is { } p4) p4.AnnualGoal = Append(p4.AnnualGoal, value); break;
+            case Field.Person: AddPeople(label.Label, value); break;
+            case Field.UnitName:
+                if (doc.Unit.Name == null) doc.Unit.Name = FormLabels.Mend(value);
+                else if (FormLabels.Norm(doc.Unit.Name) != FormLabels.Norm(value)) AddSection(label.Label, value, document: true);
+                break;
+            case Field.UnitCode: doc.Unit.Code ??= value; break;
+            case Field.SupervisingDepartment: SetSupervising(label, value); break;
+            case Field.Functions: doc.Unit.Functions = Append(doc.Unit.Functions, value); break;
+            case Field.MoneyUnit: SetMoneyUnit(label, value); break;
+            case Field.DocumentSection: AddSection(label.Label, value, document: true); break;
+            default: AddSection(label.Label, value); break;
+        }
+    }
+
+    // A project field before any 项目名称 cannot belong to a project: it is kept with the document.
+    ProjectForm? Current(LabelMatch label, string value, string where)
+    {
+        if (project != null) return project;
+        Warn(where, $"“{label.Label}”出现在项目名称之前，已记入文档：{value}");
+        AddSection(label.Label, value, document: true);
+        return null;
+    }
+
+    void SetCategory(LabelMatch label, string value, string where)
+    {
+        if (Current(label, value, where) is not { } p) return;
+        var options = value.Contains('☐') || value.Contains('☑')
+            ? CheckboxOption().Matches(value).Where(m => m.Groups[1].Value == "☑").Select(m => m.Groups[2].Value.Trim()).ToList()
+            : [value];
+        if (options.Count == 0) return;   // no box ticked: the form leaves the category open
+        ProjectCategory? category = options[0] switch
+        {
+            var o when o.Contains("一次性") => ProjectCategory.OneOff,
+            var o when o.Contains("经常性") => ProjectCategory.Recurring,
+            var o when o.Contains("中期") => ProjectCategory.MediumTermPilot,
+            _ => null,
+        };
+        if (category == null || options.Count > 1)
+        {
+            Warn(where, $"项目类别无法确定：{value}");
+            AddSection(label.Label, value);
+        }
+        p.Category ??= category;
+    }
+
+    void SetAttribute(LabelMatch label, string value, string where)
+    {
+        if (Current(label, value, where) is not { } p) return;
+        var n = FormLabels.Norm(value);
+        if (n.Contains("新增") || n == "新") p.Attribute = ProjectAttribute.New;
+        else if (n.Contains("延续") || n.Contains("持续")) p.Attribute = ProjectAttribute.Continuing;
+        else
+        {
+            Warn(where, $"项目属性无法识别：{value}");
+            AddSection(label.Label, value);
+        }
+    }
+
+    void SetDate(LabelMatch label, string value, string where)
+    {
+        if (Current(label, value, where) is not { } p) return;
+        var date = ParseDate(value);
+        if (date == null)
+        {
+            Warn(where, $"日期无法识别：{value}");
+            AddSection(label.Label, value);
+        }
+        else if (label.Field == Field.StartDate) p.StartDate = date;
+        else p.EndDate = date;
+    }
+
+    void SetPeriod(LabelMatch label, string value, string where)
+    {
+        if (Current(label, value, where) is not { } p) return;
+        var parts = RangeSeparator().Split(FormLabels.Norm(value));
+        var start = parts.Length == 2 ? ParseDate(parts[0]) : null;
+        var end = parts.Length == 2 ? ParseDate(parts[1]) : null;
+        if (start == null || end == null)
+        {
+            AddSection(label.Label, value);
+            return;
+        }
+        p.StartDate ??= start;
+        p.EndDate ??= end;
+    }
+
+    // 2023-01-01, 2023/1/1, 2023年1月1日, 2021-01, 2021年1月 → ISO, month precision kept where the form gives a month.
+    internal static string? ParseDate(string text)
+    {
+        var m = DatePattern().Match(FormLabels.Norm(text));
+        if (!m.Success) return null;
+        var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12) return null;
+        if (!m.Groups[3].Success) return $"{year:D4}-{month:D2}";
+        var day = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+        return day >= 1 && day <= DateTime.DaysInMonth(year, month) ? $"{year:D4}-{month:D2}-{day:D2}" : null;
+    }
+
+    void SetAmount(LabelMatch label, string value, string where, string? unit)
+    {
+        if (Current(label, value, where) is not { } p) return;
+        if (ParseMoney(value) is not var (amount, suffix))
+        {
+            Warn(where, $"“{label.Label}”的金额无法识别：{value}");
+            AddSection(label.Label, value);
+            return;
+        }
+        unit = suffix ?? unit ?? moneyUnit;
+        if (unit == null)
+        {
+            unit = "元";
+            if (!warnedNoUnit) Warn(where, "表中未注明金额单位，金额按元读取");
+            warnedNoUnit = true;
+        }
+        var yuan = ToYuan(amount, unit);
+        p.Funding.SourceUnit ??= unit;
+        var existing = GetAmount(p.Funding, label.Field);
+        if (existing == null) SetAmount(p.Funding, label.Field, yuan);
+        else if (existing != yuan) Warn(where, $"“{label.Label}”出现两个不同的金额：{existing} 元与 {yuan} 元，保留前者");
+    }
+
+    static decimal ToYuan(decimal amount, string unit) => unit == "万元" ? amount * 10000m : amount;
+
+    internal static (decimal Amount, string? Unit)? ParseMoney(string text)
+    {
+        var m = MoneyPattern().Match(FormLabels.Norm(text).Replace(",", "").Replace("，", ""));
+        if (!m.Success) return null;
+        return (decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Success ? m.Groups[2].Value : null);
+    }
+
+    static decimal? GetAmount(Funding f, Field field) => field switch
+    {
+        Field.Total => f.Total, Field.AnnualRequest => f.AnnualRequest, Field.Fiscal => f.Fiscal,
+        Field.Appropriation => f.Appropriation, Field.FromHigherLevel => f.FromHigherLevel,
+        Field.FromSameLevel => f.FromSameLevel, Field.FromLowerLevel => f.FromLowerLevel,
+        Field.CarryOver => f.CarryOver, Field.SpecialAccount => f.SpecialAccount, Field.Other => f.Other,
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
+    static void SetAmount(Funding f, Field field, decimal value)
+    {
+        switch (field)
+        {
+            case Field.Total: f.Total = value; break;
+            case Field.AnnualRequest: f.AnnualRequest = value; break;
+            case Field.Fiscal: f.Fiscal = value; break;
+            case Field.Appropriation: f.Appropriation = value; break;
+            case Field.FromHigherLevel: f.FromHigherLevel = value; break;
+            case Field.FromSameLevel: f.FromSameLevel = value; break;
+            case Field.FromLowerLevel: f.FromLowerLevel = value; break;
+            case Field.CarryOver: f.CarryOver = value; break;
+            case Field.SpecialAccount: f.SpecialAccount = value; break;
+            case Field.Other: f.Other = value; break;
+        }
+    }
+
+    void SetMoneyUnit(LabelMatch label, string value)
+    {
+        var n = FormLabels.Norm(value);
+        if (n is "元" or "万元")
+        {
+            moneyUnit = n;
+            if (project != null) project.Funding.SourceUnit ??= n;
+        }
+        else if (label.Label == "单位" && doc.Unit.Name == null) doc.Unit.Name = FormLabels.Mend(value);
+        else AddSection(label.Label, value, document: true);
+    }
+
+    void SetSupervising(LabelMatch label, string value)
+    {
+        var m = TrailingCode().Match(value.Trim());
+        var name = FormLabels.Mend(m.Success ? m.Groups[1].Value : value);
+        if (m.Success) doc.Unit.SupervisingDepartmentCode ??= m.Groups[2].Value;
+        if (doc.Unit.SupervisingDepartment == null) doc.Unit.SupervisingDepartment = name;
+        else if (FormLabels.Norm(doc.Unit.SupervisingDepartment) != FormLabels.Norm(name)) AddSection(label.Label, value);
+    }
+
+    // "姚怡、周志鹏、张卫东、刘海峰", "李业勋 1351473****", "靳兵399****": names with an optional phone.
+    // The role is the form's own label; a phone under "联系电话" goes to the contact named before it.
+    void AddPeople(string label, string value)
+    {
+        var role = label.Replace("及联系电话", "");
+        var people = project != null && role is "项目负责人" or "联系人" or "联系电话" ? project.People : doc.Unit.People;
+        var phone = PhonePattern().Match(value);
+        var names = (phone.Success ? value.Remove(phone.Index, phone.Length) : value)
+            .Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (role == "联系电话")
+        {
+            var contact = people.LastOrDefault(x => x.Phone == null && x.Role == "联系人");
+            if (contact != null && names.Length == 0) { contact.Phone = value.Trim(); return; }
+        }
+        if (names.Length == 0) { people.Add(new Person { Role = role, Phone = value.Trim() }); return; }
+        for (var k = 0; k < names.Length; k++)
+            people.Add(new Person { Role = role, Name = names[k], Phone = k == 0 && phone.Success ? phone.Value : null });
+    }
+
+    static readonly char[] NameSeparators = ['、', '，', ',', '；', ';', '/', '／', ' ', '\u3000', '\n'];
+
+    void AddSection(string key, string text, bool document = false)
+    {
+        text = text.Trim();
+        if (text == "") return;
+        var sections = document || project == null ? doc.Sections : project.Sections;
+        if (!sections.TryGetValue(key, out var existing)) sections[key] = text;
+        else if (existing != text && !existing.Split('\n').Contains(text)) sections[key] = existing + "\n" + text;
+    }
+
+    static string Append(string? existing, string text) =>
+        string.IsNullOrEmpty(existing) ? text : existing == text ? existing : existing + "\n" + text;
+
+    void Warn(string where, string message) => doc.Warnings.Add(new ImportWarning { Where = where, Message = message });
+
+    [GeneratedRegex(@"^[（(](\d{4})年度?[)）]$")]
+    private static partial Regex YearPattern();
+    [GeneratedRegex(@"(\d{4})\s*年")]
+    private static partial Regex YearInTitle();
+    [GeneratedRegex(@"^(?:项目经费情况说明|项目情况说明|项目支出情况说明)\s*\d*\s*[：:]?\s*(\S.*)$")]
+    private static partial Regex ProjectHeadingPattern();
+    [GeneratedRegex(@"^第[一二三四五六七八九十\d]+部分$")]
+    private static partial Regex PartPattern();
+    [GeneratedRegex(@"^附件[\d\-—－.]*$")]
+    private static partial Regex AttachmentPattern();
+    [GeneratedRegex(@"^[（(][^）)]{1,12}[)）]$")]
+    private static partial Regex BracketOnly();
+    [GeneratedRegex(@"表([（(][^）)]*[)）])?$")]
+    private static partial Regex TitleEnd();
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*(.+?)[：:]?$")]
+    private static partial Regex NumberedHeading();
+    [GeneratedRegex(@"[。，；：！？,;:!?]")]
+    private static partial Regex SentencePunctuation();
+    [GeneratedRegex(@"[。！？；：…”」）)!?;:]$")]
+    private static partial Regex SentenceEnd();
+    [GeneratedRegex(@"^\s*(?:\d+|[一二三四五六七八九十]+)[、.．]\s*")]
+    private static partial Regex ItemNumber();
+    [GeneratedRegex(@"^\s*(绩效目标|绩效指标)\s*[：:]")]
+    private static partial Regex GoalLine();
+    [GeneratedRegex(@"^(\d{6,12})\s*(\S+?(?:局|办|办公室|委员会|委|中心|院|所|厅|处|站|队|会|部|本级))$")]
+    private static partial Regex UnitCodeLine();
+    [GeneratedRegex(@"([☐☑])\s*([^☐☑]+)")]
+    private static partial Regex CheckboxOption();
+    [GeneratedRegex(@"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(?:(\d{1,2})\s*日?)?)?$")]
+    private static partial Regex DatePattern();
+    [GeneratedRegex(@"~|～|—+|至|－|(?<=\d)-(?=\d{4})|(?<=[日月])-")]
+    private static partial Regex RangeSeparator();
+    [GeneratedRegex(@"^(-?\d+(?:\.\d+)?)(万元|元)?$")]
+    private static partial Regex MoneyPattern();
+    [GeneratedRegex(@"^(.*?)\s*[（(]?(\d{3,})[)）]?$")]
+    private static partial Regex TrailingCode();
+    [GeneratedRegex(@"[\d*＊\-－]{5,}")]
+    private static partial Regex PhonePattern();
+}

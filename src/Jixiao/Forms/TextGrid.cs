@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Jixiao.Forms;
+
+// Text renderings of forms (.txt, .tsv, .csv) as a cell grid: one row per line, cells split by tabs,
+// by " | " (markdown-like tables) or, for .csv, by commas with quotes. Empty cells are kept because
+// merged cells leave them empty and their position says which column a value belongs to.
+public static partial class TextGrid
+{
+    static TextGrid() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static CellGrid Read(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (Array.IndexOf(bytes, (byte)0) >= 0 && !HasUnicodeBom(bytes))
+            throw new InvalidDataException($"{Path.GetFileName(path)} 不是文本文件");
+        return Parse(Decode(bytes), Path.GetFileName(path));
+    }
+
+    // UTF-8 with or without BOM (and UTF-16 with BOM); anything that is not valid UTF-8 is read as GB18030,
+    // the encoding of Chinese government files saved by older Windows tools.
+    public static string Decode(byte[] bytes)
+    {
+        if (HasUnicodeBom(bytes))
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding("GB18030").GetString(bytes);
+        }
+    }
+
+    static bool HasUnicodeBom(byte[] b) =>
+        (b.Length >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) ||
+        (b.Length >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)));
+
+    public static CellGrid Parse(string text, string file)
+    {
+        var grid = new CellGrid { File = file };
+        text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+        if (text.StartsWith('\uFEFF')) text = text[1..];
+        var isCsv = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        foreach (var (line, fields) in isCsv ? CsvRecords(text) : Lines(text))
+        {
+            if (IsRuleLine(fields)) continue;   // "---|---": a drawn table border, not a cell
+            var where = $"第{line}行";
+            var cells = new List<Cell>();
+            for (var i = 0; i < fields.Count; i++)
+                cells.Add(new Cell(CellText(fields[i]), $"{where}第{i + 1}格"));
+            if (cells.Count == 1 && cells[0].Text == "") cells.Clear();
+            grid.Rows.Add(new GridRow(where, cells));
+        }
+        return grid;
+    }
+
+    static IEnumerable<(int Line, List<string> Fields)> Lines(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (i == lines.Length - 1 && line == "") yield break;
+            yield return (i + 1, SplitLine(line));
+        }
+    }
+
+    static List<string> SplitLine(string line)
+    {
+        if (line.Contains('\t')) return [.. line.Split('\t')];
+        if (line.Contains(" | ") || (line.TrimStart().StartsWith('|') && line.TrimEnd().EndsWith('|') && line.Trim().Length > 1))
+        {
+            var inner = line.Trim();
+            if (inner.StartsWith('|')) inner = inner[1..];
+            if (inner.EndsWith('|')) inner = inner[..^1];
+            return [.. inner.Split('|')];
+        }
+        return [MarkdownHeading().Replace(line, "")];
+    }
+
+    // RFC 4180: fields separated by commas, quoted fields may hold commas, doubled quotes and line breaks.
+    static IEnumerable<(int Line, List<string> Fields)> CsvRecords(string text)
+    {
+        var line = 1;
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var start = line;
+            var fields = new List<string>();
+            var field = new StringBuilder();
+            var quoted = false;
+            for (; pos < text.Length; pos++)
+            {
+                var c = text[pos];
+                if (quoted)
+                {
+                    if (c == '"' && pos + 1 < text.Length && text[pos + 1] == '"') { field.Append('"'); pos++; }
+                    else if (c == '"') quoted = false;
+                    else { if (c == '\n') line++; field.Append(c); }
+                }
+                else if (c == '"' && field.Length == 0) quoted = true;
+                else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+                else if (c == '\n') { pos++; line++; break; }
+                else field.Append(c);
+            }
+            fields.Add(field.ToString());
+            yield return (start, fields);
+        }
+    }
+
+    static bool IsRuleLine(List<string> fields) =>
+        fields.Any(f => f.Trim() != "") && fields.All(f => RuleCell().IsMatch(f.Trim()));
+
+    // One cell's text: HTML paragraphs become lines, checkboxes become ☐/☑, other markup goes.
+    public static string CellText(string raw)
+    {
+        var text = Bookmark().Replace(raw, "");
+        if (text.Contains('<'))
+        {
+            text = Checkbox().Replace(text, m => m.Value.Contains("checked", StringComparison.OrdinalIgnoreCase) ? "☑" : "☐");
+            text = ParagraphBreak().Replace(text, "\n");
+            text = Tag().Replace(text, "");
+            text = WebUtility.HtmlDecode(text);
+        }
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l != "");
+        return string.Join("\n", lines);
+    }
+
+    [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
+    private static partial Regex Bookmark();
+    [GeneratedRegex(@"<input\b[^>]*type\s*=\s*""?checkbox""?[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex Checkbox();
+    [GeneratedRegex(@"</p>\s*<p[^>]*>|<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex ParagraphBreak();
+    [GeneratedRegex(@"<[^>]+>")]
+    private static partial Regex Tag();
+    [GeneratedRegex(@"^\s*#{1,6}\s+")]
+    private static partial Regex MarkdownHeading();
+    [GeneratedRegex(@"^(:?-{2,}:?|)$")]
+    private static partial Regex RuleCell();
+}
