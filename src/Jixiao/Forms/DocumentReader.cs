@@ -8,8 +8,11 @@ public static class DocumentReader
 {
     public static FormDocument Read(string path, string? displayName = null)
     {
+        var name = displayName ?? Path.GetFileName(path);
         var document = FormReader.Read(GridReader.Read(path));
-        document.Source.File = displayName ?? Path.GetFileName(path);
+        if (document.Projects.Count == 0 && document.DepartmentGoals.Count == 0)
+            throw new FormReadException($"文件“{name}”不是绩效目标表：没有找到项目名称或部门整体绩效目标");
+        document.Source.File = name;
         return document;
     }
 }

@@ -54,10 +54,11 @@ public static class GridReader
                 Kind.Xls => XlsGrid.Read(bytes, name),
                 Kind.Html => HtmlGrid.Read(bytes, name, ReadTimeout),
                 Kind.Pdf => PdfGrid.Read(Path.GetFullPath(path), name, "pdftotext", ReadTimeout),
-                _ => throw new FormReadException($"文件“{name}”是文本文件，暂不支持导入"),
+                _ => TextGrid.Read(path),
             };
         }
         catch (FormReadException) { throw; }
+        catch (InvalidDataException e) { throw new FormReadException($"文件“{name}”无法读取：{e.Message}", e); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw Damaged(name, kind, e);

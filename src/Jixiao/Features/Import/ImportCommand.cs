@@ -1,71 +1,103 @@
 using System.CommandLine;
 using System.Text.Json;
+using Jixiao.Data;
 using Jixiao.Domain;
 using Jixiao.Forms;
 
 namespace Jixiao.Features.Import;
 
-// jixiao import FILE... [--json]: reads forms into the interchange format. Exit 0 when every file was
-// read (what could not be placed is in each document's warnings), 2 when a file cannot be read at all.
+// jixiao import FILE... [--json] [--save --unit U --year Y]: reads forms into the interchange format and,
+// when asked, stores their projects. Exit 0 when every file was read (and saved); 2 when a file cannot be
+// read at all (one line on stderr); 3 when reading worked but saving was refused (unknown unit, or
+// projects that already exist and neither --replace nor --keep-both was given).
 public static class ImportCommand
 {
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "要读取的绩效目标表文件", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "把交换格式 JSON 写到标准输出（多个文件时为数组）" };
-        var cmd = new Command("import", "读取绩效目标表，转为交换格式") { files, json };
-        cmd.SetAction(pr => Run(pr.GetValue(files)!, pr.GetValue(json), pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error));
+        var save = new Option<bool>("--save") { Description = "把读出的项目保存到数据库" };
+        var unit = new Option<string?>("--unit") { Description = "保存到哪个单位：单位代码或名称（不存在时按此名称新建）" };
+        var year = new Option<int?>("--year") { Description = "保存到哪个预算年度（不填则用表中的年度）" };
+        var replace = new Option<bool>("--replace") { Description = "已存在的同名项目替换为新版本（旧版本留存）" };
+        var keepBoth = new Option<bool>("--keep-both") { Description = "已存在的同名项目保留两份" };
+        var data = new Option<string>("--data") { Description = "数据文件夹（SQLite）", DefaultValueFactory = _ => "./data" };
+        var database = new Option<string?>("--database") { Description = "PostgreSQL 连接字符串（也可用环境变量 JIXIAO_DATABASE）" };
+        var cmd = new Command("import", "读取绩效目标表，转为交换格式，或保存到数据库")
+            { files, json, save, unit, year, replace, keepBoth, data, database };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var output = pr.InvocationConfiguration.Output;
+            var error = pr.InvocationConfiguration.Error;
+            var documents = new List<FormDocument>();
+            foreach (var path in pr.GetValue(files)!)
+            {
+                try
+                {
+                    documents.Add(DocumentReader.Read(path));
+                }
+                catch (FormReadException e)
+                {
+                    error.WriteLine($"无法读取 {path}：{e.Message}");
+                    return 2;
+                }
+            }
+            if (pr.GetValue(json))
+                output.WriteLine(documents.Count == 1
+                    ? JsonSerializer.Serialize(documents[0], Interchange.Json)
+                    : JsonSerializer.Serialize(documents, Interchange.Json));
+            else if (!pr.GetValue(save))
+                foreach (var d in documents)
+                {
+                    output.WriteLine($"{d.Source.File}：版式 {d.Source.Layout}，项目 {d.Projects.Count} 个，" +
+                                     $"指标 {d.Projects.Sum(p => p.Indicators.Count)} 个，警告 {d.Warnings.Count} 条");
+                    foreach (var w in d.Warnings) output.WriteLine($"  {w.Where}：{w.Message}");
+                }
+            if (!pr.GetValue(save)) return 0;
+
+            var choice = pr.GetValue(replace) ? DuplicateChoice.Replace : pr.GetValue(keepBoth) ? DuplicateChoice.KeepBoth : DuplicateChoice.Ask;
+            // With --json the JSON alone goes to stdout, so that it stays parseable.
+            var report = pr.GetValue(json) ? error : output;
+            await using var db = await Database.OpenAsync(pr.GetValue(data)!, Database.ConnectionFrom(pr.GetValue(database)));
+            foreach (var d in documents)
+            {
+                var fiscalYear = pr.GetValue(year) ?? d.FiscalYear;
+                if (fiscalYear == null)
+                {
+                    error.WriteLine($"{d.Source.File}：表中没有注明预算年度，请用 --year 指定");
+                    return 3;
+                }
+                var target = await FindOrCreateUnitAsync(db, pr.GetValue(unit) ?? d.Unit.Code ?? d.Unit.Name, d);
+                if (target == null)
+                {
+                    error.WriteLine($"{d.Source.File}：请用 --unit 指定保存到哪个单位（单位代码或名称）");
+                    return 3;
+                }
+                var outcome = await ImportSaver.SaveAsync(db, d, target, fiscalYear.Value, _ => choice, "cli:" + Environment.UserName, d.Source.File);
+                if (!outcome.Saved)
+                {
+                    error.WriteLine($"{d.Source.File}：{outcome.Describe().Replace("请选择替换为新版本或保留两份", "请加 --replace 或 --keep-both")}");
+                    return 3;
+                }
+                report.WriteLine($"{d.Source.File} → {target.Name} {fiscalYear} 年度：{outcome.Describe()}");
+            }
+            return 0;
+        });
         return cmd;
     }
 
-    internal static int Run(string[] paths, bool json, TextWriter output, TextWriter error)
+    // A unit is found by code or name; a name not yet known creates the unit, as the first import of a unit does.
+    static async Task<BudgetUnit?> FindOrCreateUnitAsync(JixiaoDb db, string? codeOrName, FormDocument d)
     {
-        var documents = new List<FormDocument>();
-        foreach (var path in paths)
-        {
-            var (document, reason) = Import(path);
-            if (document == null)
-            {
-                error.WriteLine($"无法读取 {path}：{reason}");
-                return 2;
-            }
-            documents.Add(document);
-        }
-        if (json)
-        {
-            output.WriteLine(documents.Count == 1
-                ? JsonSerializer.Serialize(documents[0], Interchange.Json)
-                : JsonSerializer.Serialize(documents, Interchange.Json));
-            return 0;
-        }
-        foreach (var d in documents)
-        {
-            output.WriteLine($"{d.Source.File}：版式 {d.Source.Layout}，项目 {d.Projects.Count} 个，" +
-                             $"指标 {d.Projects.Sum(p => p.Indicators.Count)} 个，警告 {d.Warnings.Count} 条");
-            foreach (var w in d.Warnings) output.WriteLine($"  {w.Where}：{w.Message}");
-        }
-        return 0;
+        if (string.IsNullOrWhiteSpace(codeOrName)) return null;
+        var unit = await ImportSaver.FindUnitAsync(db, codeOrName);
+        if (unit != null) return unit;
+        var isCode = codeOrName.All(char.IsAsciiLetterOrDigit);
+        var name = isCode ? d.Unit.Name : codeOrName;
+        if (name == null) return null;
+        unit = new BudgetUnit { Name = name, Code = isCode ? codeOrName : d.Unit.Code, Functions = d.Unit.Functions };
+        db.BudgetUnits.Add(unit);
+        await db.SaveChangesAsync();
+        return unit;
     }
-
-    static (FormDocument? Document, string? Reason) Import(string path)
-    {
-        if (!File.Exists(path)) return (null, "文件不存在");
-        try
-        {
-            var document = FormReader.Read(ReadGrid(path));
-            if (document.Projects.Count == 0 && document.DepartmentGoals.Count == 0)
-                return (null, "不是绩效目标表：没有找到项目名称或部门整体绩效目标");
-            return (document, null);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            return (null, e is InvalidDataException ? e.Message : $"读取失败（{e.Message}）");
-        }
-    }
-
-    static CellGrid ReadGrid(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".txt" or ".tsv" or ".csv" => TextGrid.Read(path),
-        var ext => throw new InvalidDataException($"不支持的文件类型（{(ext == "" ? "无扩展名" : ext)}）"),
-    };
 }

@@ -13,7 +13,7 @@ public static class CheckCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "申报表文件（文本，或交换格式 .json）" };
+        var file = new Argument<string>("FILE") { Description = "申报表文件（文本、Word、Excel、网页、PDF，或交换格式 .json）" };
         var json = new Option<bool>("--json") { Description = "以 JSON 输出审核结果" };
         var cmd = new Command("check", "自动审核绩效目标申报表") { file, json };
         cmd.SetAction(pr =>
@@ -40,16 +40,20 @@ public static class CheckCommand
 
     sealed class UnreadableFile(string reason) : Exception(reason);
 
+    // A form in any file kind the importer reads, or an interchange document (.json).
     static FormDocument Read(string path)
     {
         if (Directory.Exists(path)) throw new UnreadableFile("这是一个文件夹，不是文件");
         if (!File.Exists(path)) throw new UnreadableFile("文件不存在");
         try
         {
-            if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                throw new UnreadableFile("只能读取交换格式 .json 文件");
+            if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return DocumentReader.Read(path);
             return JsonSerializer.Deserialize<FormDocument>(File.ReadAllText(path), Interchange.Json)
                    ?? throw new UnreadableFile("文件内容为空");
+        }
+        catch (FormReadException e)
+        {
+            throw new UnreadableFile(e.Message);
         }
         catch (JsonException e)
         {
