@@ -30,8 +30,10 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     {
         if (file == null || file.Length == 0)
             return new JsonResult(new { ok = false, error = "没有收到文件，或文件为空" });
-        var fileName = Path.GetFileName(file.FileName);
-        var temp = Path.Combine(Path.GetTempPath(), "jixiao-upload-" + Guid.NewGuid().ToString("N") + Path.GetExtension(fileName));
+        var fileName = Path.GetFileName(file.FileName) is { Length: > 0 } n ? n : "未命名文件";
+        // Under its own name in a private folder, so that every message names the file the user chose.
+        var folder = Directory.CreateTempSubdirectory("jixiao-upload-").FullName;
+        var temp = Path.Combine(folder, fileName);
         try
         {
             await using (var stream = System.IO.File.Create(temp)) await file.CopyToAsync(stream);
@@ -63,7 +65,7 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
         }
         finally
         {
-            System.IO.File.Delete(temp);
+            Directory.Delete(folder, recursive: true);
         }
     }
 
