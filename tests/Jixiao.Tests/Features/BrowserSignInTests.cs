@@ -35,6 +35,18 @@ public class BrowserSignInTests
         Assert.Contains("≥1200批次", browser.Driver.PageSource);
         var png = browser.SaveScreenshot("03-project");
         Assert.True(new FileInfo(png).Length > 10_000);
+
+        // Two files at once: each gets its own progress bar, then a link to its preview.
+        browser.GoTo(server.Url("/Import"));
+        browser.Driver.FindElement(By.CssSelector("input[type=file]")).SendKeys(Seeds.PathOf("003") + "\n" + Seeds.PathOf("004"));
+        browser.Driver.FindElement(By.CssSelector("#upload button[type=submit]")).Click();
+        var wait = new OpenQA.Selenium.Support.UI.WebDriverWait(browser.Driver, TimeSpan.FromSeconds(30));
+        wait.Until(d => d.FindElements(By.LinkText("预览并确认")).Count == 2);
+        Assert.All(browser.Driver.FindElements(By.CssSelector("#uploads progress")), p => Assert.Equal("100", p.GetAttribute("value")));
+        browser.SaveScreenshot("04-upload");
+        browser.Driver.FindElements(By.LinkText("预览并确认"))[1].Click();
+        Assert.Contains("信访储备金", browser.Driver.FindElement(By.CssSelector("article.form-sheet table.form")).Text);
+        browser.SaveScreenshot("05-preview");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
