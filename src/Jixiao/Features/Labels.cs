@@ -33,6 +33,18 @@ public static class Labels
         _ => s.ToString(),
     };
 
+    // The importer's layout families, as a user would describe the form.
+    public static string Layout(string? id) => id switch
+    {
+        "packed-cells-table" => "一表汇总、指标挤在一格内（编码文本）",
+        "one-cell-per-line" => "每格一行的表格",
+        "side-by-side-groups" => "中长期与年度指标并列",
+        "shanghai-2018-three-part" => "上海2018年三部分申报表",
+        "label-value-form" => "标签—取值式申报表",
+        null => "未识别",
+        _ => id,
+    };
+
     static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
 
     public static string Money(decimal? yuan) => yuan is decimal v ? v.ToString("#,##0.00", Zh) : "";
