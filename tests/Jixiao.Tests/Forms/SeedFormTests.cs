@@ -28,19 +28,17 @@ public class SeedFormTests
     [MemberData(nameof(SeedNames))]
     public void Every_cell_text_of_the_seed_appears_in_the_output(string seed)
     {
-        var grid = TextGrid.Read(Seeds.PathOf(seed));
-        var json = JsonSerializer.Serialize(FormReader.Read(grid), Interchange.Json);
-        var missing = SourceCoverage.Missing(grid, json);
+        var json = JsonSerializer.Serialize(Read(seed), Interchange.Json);
+        var missing = SourceCoverage.Missing(Seeds.PathOf(seed), json);
         Assert.True(missing.Count == 0, string.Join("\n", missing.Take(30)));
     }
 
     [Fact]
     public void Coverage_check_notices_a_dropped_text()
     {
-        var grid = TextGrid.Read(Seeds.PathOf("000"));
-        var document = FormReader.Read(grid);
+        var document = Read("000");
         document.Projects[0].Sections.Remove("项目概况");
-        var missing = SourceCoverage.Missing(grid, JsonSerializer.Serialize(document, Interchange.Json));
+        var missing = SourceCoverage.Missing(Seeds.PathOf("000"), JsonSerializer.Serialize(document, Interchange.Json));
         Assert.Contains(missing, m => m.StartsWith("第15行第2格"));
     }
 

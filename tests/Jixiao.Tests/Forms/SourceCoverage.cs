@@ -22,7 +22,9 @@ public static partial class SourceCoverage
     };
     static readonly List<string> LabelWords = FormLabels.Words.ToList();
 
-    public static List<string> Missing(CellGrid grid, string json)
+    // The seed's own lines, split at tabs, with only the rendering's markup taken off here (independently
+    // of TextGrid, so that a loss in TextGrid is caught too).
+    public static List<string> Missing(string path, string json)
     {
         var root = JsonNode.Parse(json)!;
         var strings = new List<string>();
@@ -30,10 +32,24 @@ public static partial class SourceCoverage
         Collect(root, strings, numbers);
         var corpus = Compact(string.Join("\u0001", strings));
         var missing = new List<string>();
-        foreach (var cell in grid.Rows.SelectMany(r => r.Cells).Where(c => c.Text != ""))
-            foreach (var chunk in Chunks(cell.Text))
-                if (!Found(chunk, corpus, numbers)) missing.Add($"{cell.Where}: {chunk}");
+        var lines = File.ReadAllLines(path);
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var cells = lines[n].Split('\t');
+            for (var c = 0; c < cells.Length; c++)
+                foreach (var chunk in Chunks(WithoutMarkup(cells[c])))
+                    if (!Found(chunk, corpus, numbers)) missing.Add($"第{n + 1}行第{c + 1}格: {chunk}");
+        }
         return missing;
+    }
+
+    static string WithoutMarkup(string cell)
+    {
+        var text = Bookmark().Replace(cell, "");
+        text = Checkbox().Replace(text, m => m.Value.Contains("checked") ? "☑" : "☐");
+        text = Paragraph().Replace(text, "\u0001");
+        text = MarkdownHeading().Replace(text, "");
+        return RuleCell().IsMatch(text.Trim()) ? "" : text.Replace("&amp;", "&");
     }
 
     static void Collect(JsonNode? node, List<string> strings, HashSet<decimal> numbers)
@@ -93,6 +109,16 @@ public static partial class SourceCoverage
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+    [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
+    private static partial Regex Bookmark();
+    [GeneratedRegex(@"<input[^>]*>")]
+    private static partial Regex Checkbox();
+    [GeneratedRegex(@"</?p>")]
+    private static partial Regex Paragraph();
+    [GeneratedRegex(@"^\s*#+\s")]
+    private static partial Regex MarkdownHeading();
+    [GeneratedRegex(@"^-+$")]
+    private static partial Regex RuleCell();
     [GeneratedRegex(@"[\u0001；;。，,：:、（）()《》〈〉“”""「」【】\[\]|]+|(?<=\p{IsCJKUnifiedIdeographs})(?=[0-9*])|(?<=[0-9*])(?=\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex Separators();
     [GeneratedRegex(@"^(?:(?:\d+|[一二三四五六七八九十]+)[-、.．](?!\d))+")]

@@ -53,6 +53,13 @@ public class TextGridTests
     }
 
     [Fact]
+    public void Angle_brackets_that_are_not_markup_stay()
+    {
+        var grid = TextGrid.Parse("《规范》沪综治办<2018>2 号；a < b > c", "g.txt");
+        Assert.Equal("《规范》沪综治办<2018>2 号；a < b > c", grid.Rows[0].Cells[0].Text);
+    }
+
+    [Fact]
     public void Bookmarks_are_removed()
     {
         var grid = TextGrid.Parse("[bookmark: _Toc_2_2_0000000001]一、总体绩效目标", "f.txt");
