@@ -122,7 +122,7 @@ public static partial class TextGrid
     public static string CellText(string raw)
     {
         var text = Bookmark().Replace(raw, "");
-        if (text.Contains('<'))
+        if (Tag().IsMatch(text))
         {
             text = Checkbox().Replace(text, m => m.Value.Contains("checked", StringComparison.OrdinalIgnoreCase) ? "☑" : "☐");
             text = ParagraphBreak().Replace(text, "\n");
@@ -139,7 +139,8 @@ public static partial class TextGrid
     private static partial Regex Checkbox();
     [GeneratedRegex(@"</p>\s*<p[^>]*>|<br\s*/?>", RegexOptions.IgnoreCase)]
     private static partial Regex ParagraphBreak();
-    [GeneratedRegex(@"<[^>]+>")]
+    // Only real markup: "<p>", "</p>", "<input … />"; "沪综治办<2018>2号" is text.
+    [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")]
     private static partial Regex Tag();
     [GeneratedRegex(@"^\s*#{1,6}\s+")]
     private static partial Regex MarkdownHeading();

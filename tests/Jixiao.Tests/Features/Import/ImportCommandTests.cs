@@ -32,6 +32,33 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public async Task One_file_writes_one_document()
+    {
+        var (exit, output, error) = await Import(Seeds.PathOf("004"), "--json");
+        Assert.Equal((0, ""), (exit, error));
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
+        Assert.Equal("信访储备金", json.RootElement.GetProperty("projects")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Without_json_a_summary_names_counts_and_warnings()
+    {
+        var (exit, output, _) = await Import(Seeds.PathOf("004"));
+        Assert.Equal(0, exit);
+        Assert.Contains("项目 1 个，指标 8 个，警告 1 条", output);
+        Assert.Contains("第53行", output);
+    }
+
+    [Fact]
+    public async Task Missing_file_exits_2_with_one_line_reason()
+    {
+        var (exit, output, error) = await Import("/nonexistent/form.txt", "--json");
+        Assert.Equal((2, ""), (exit, output));
+        Assert.Equal("无法读取 /nonexistent/form.txt：找不到文件“form.txt”", error.TrimEnd());
+    }
+
+    [Fact]
     public async Task An_unreadable_file_exits_2_with_one_line()
     {
         var folder = Directory.CreateTempSubdirectory("jixiao-cli-").FullName;
