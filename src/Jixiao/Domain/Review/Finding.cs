@@ -54,6 +54,7 @@ public static class ReviewLabels
         "funding.annualRequest" => "年度资金申请总额",
         "funding.appropriation" => "财政拨款",
         "budgetLines" => "项目预算明细",
+        "unit.funding.total" => "单位合计",
         "spendingPlan" => "资金支出计划",
         "startDate" => "实施期",
         "annualGoal" => "年度目标",

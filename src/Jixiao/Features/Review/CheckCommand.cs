@@ -40,24 +40,35 @@ public static class CheckCommand
 
     sealed class UnreadableFile(string reason) : Exception(reason);
 
+    // A form as text (.txt/.tsv/.csv) through the importer, or a document already in the interchange format.
     static FormDocument Read(string path)
     {
         if (Directory.Exists(path)) throw new UnreadableFile("这是一个文件夹，不是文件");
         if (!File.Exists(path)) throw new UnreadableFile("文件不存在");
         try
         {
-            if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                throw new UnreadableFile("只能读取交换格式 .json 文件");
-            return JsonSerializer.Deserialize<FormDocument>(File.ReadAllText(path), Interchange.Json)
-                   ?? throw new UnreadableFile("文件内容为空");
+            var doc = Path.GetExtension(path).ToLowerInvariant() switch
+            {
+                ".json" => JsonSerializer.Deserialize<FormDocument>(File.ReadAllText(path), Interchange.Json)
+                           ?? throw new UnreadableFile("文件内容为空"),
+                ".txt" or ".tsv" or ".csv" => FormReader.Read(TextGrid.Read(path)),
+                var ext => throw new UnreadableFile($"不支持的文件类型（{(ext == "" ? "无扩展名" : ext)}），可用 .txt、.tsv、.csv 或 .json"),
+            };
+            if (doc.Projects.Count == 0 && doc.DepartmentGoals.Count == 0)
+                throw new UnreadableFile("不是绩效目标表：没有找到项目名称或部门整体绩效目标");
+            return doc;
         }
         catch (JsonException e)
         {
             throw new UnreadableFile($"不是有效的交换格式 JSON（第{(e.LineNumber ?? 0) + 1}行）");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (InvalidDataException e)
         {
             throw new UnreadableFile(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UnreadableFile($"读取失败（{e.Message}）");
         }
     }
 
