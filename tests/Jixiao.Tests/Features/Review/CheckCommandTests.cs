@@ -73,6 +73,36 @@ public class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void ReadsATextFormThroughTheImporter()
+    {
+        var (exit, output, error) = Check(Seeds.PathOf("003"));
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Contains("【项目5】信访专线租赁及网络维护更新费", output);
+        Assert.Contains("“年度服务部门数量”是数量，指标值“≥95%”却用了%", output);
+    }
+
+    [Fact]
+    public void TextThatIsNoFormExitsTwo()
+    {
+        var path = Path.Combine(folder, "notes.txt");
+        File.WriteAllText(path, "会议纪要\n今天讨论了办公室搬迁。\n");
+        var (exit, _, error) = Check(path);
+        Assert.Equal(2, exit);
+        Assert.Contains("不是绩效目标表", error);
+    }
+
+    [Fact]
+    public void UnsupportedFileTypeExitsTwo()
+    {
+        var path = Path.Combine(folder, "form.bin");
+        File.WriteAllBytes(path, [1, 2, 3]);
+        var (exit, _, error) = Check(path);
+        Assert.Equal(2, exit);
+        Assert.Contains("不支持的文件类型（.bin）", error);
+    }
+
+    [Fact]
     public void MissingFileExitsTwoWithOneChineseLine()
     {
         var missing = Path.Combine(folder, "none.json");
