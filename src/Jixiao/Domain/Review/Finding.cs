@@ -62,13 +62,4 @@ public static class ReviewLabels
         _ when field.StartsWith("sections.", StringComparison.Ordinal) => field["sections.".Length..],
         _ => field,
     };
-
-    public static string Chinese(this RuleTarget target) => target switch
-    {
-        RuleTarget.Project => "项目",
-        RuleTarget.Money => "资金",
-        RuleTarget.Goal => "目标",
-        RuleTarget.Indicator => "指标",
-        _ => "指标值",
-    };
 }
