@@ -71,6 +71,7 @@ static partial class FormLabels
         ["需要说明的其他问题"] = Field.Section, ["项目构成"] = Field.Section, ["资金用途"] = Field.Section,
         ["用途"] = Field.Section, ["实施方案"] = Field.Section, ["实施主体"] = Field.Section, ["项目内容"] = Field.Section,
         ["主要内容"] = Field.Section, ["其他说明"] = Field.Section,
+        ["备注"] = Field.Section, ["说明"] = Field.Section,
         ["编报时间"] = Field.DocumentSection, ["编报日期"] = Field.DocumentSection, ["填报日期"] = Field.DocumentSection,
         ["填报时间"] = Field.DocumentSection,
         ["项目资金"] = Field.Group, ["项目绩效目标"] = Field.Group, ["绩效指标"] = Field.Group,

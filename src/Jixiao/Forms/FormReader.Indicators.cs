@@ -110,11 +110,11 @@ public sealed partial class FormReader
         var score = ScoreRange().Match(n);
         if (!score.Success) return n;
         var name = n[..score.Index];
-        if (project != null) AddSection("指标分值", $"{name}：{score.Value.Trim('(', ')', '（', '）')}");
+        if (project != null) AddSection("指标分值", $"{name}：{Regex.Replace(score.Value, "[()（）]", "")}");
         return name;
     }
 
-    static TargetValue Target(string raw) => new() { Raw = raw };
+    static TargetValue Target(string raw) => TargetValue.Parse(raw);
 
     // ---- the header
 
@@ -135,6 +135,13 @@ public sealed partial class FormReader
         {
             var t = row.Text(c);
             var role = FormLabels.MatchColumn(t);
+            // A target head merged over the cells to its right: 指标值 over "≥" "95" "%".
+            if (t == "" && c > 0 && roles[c - 1] is Column.Target or Column.AnnualTarget or Column.PeriodTarget)
+            {
+                roles[c] = roles[c - 1];
+                group[c] = group[c - 1];
+                continue;
+            }
             if (FormLabels.Norm(t) is "一级目标" or "二级目标" or "三级目标") shanghai2018 = true;
             if (role == Column.None && !roles.Take(c).Any(r => r is Column.Level1 or Column.Level2 or Column.Name))
                 role = Column.Section;
@@ -301,14 +308,17 @@ public sealed partial class FormReader
     (TargetValue? Period, TargetValue? Annual) Targets(Row row, int g)
     {
         var t = indicators!;
-        TargetValue? period = null, annual = null;
-        foreach (var c in t.Columns(Column.PeriodTarget, g).Where(c => t.Group[c] == g)) period = Target(row.Text(c));
-        foreach (var c in t.Columns(Column.AnnualTarget, g).Where(c => t.Group[c] == g)) annual = Target(row.Text(c));
-        var parts = new[] { Column.Operator, Column.Target, Column.Number, Column.Unit }
-            .SelectMany(r => t.Columns(r, g).Where(c => t.Group[c] == g)).Order().ToList();
+        List<int> Own(params Column[] roles) =>
+            roles.SelectMany(r => t.Columns(r, g).Where(c => t.Group[c] == g)).Order().ToList();
+        string Text(List<int> columns) => string.Concat(columns.Select(row.Text));
+        var periodColumns = Own(Column.PeriodTarget);
+        var annualColumns = Own(Column.AnnualTarget);
+        var parts = Own(Column.Operator, Column.Target, Column.Number, Column.Unit);
+        var period = periodColumns.Count > 0 ? Target(Text(periodColumns)) : null;
+        var annual = annualColumns.Count > 0 ? Target(Text(annualColumns)) : null;
         if (parts.Count > 0)
         {
-            var value = Target(string.Concat(parts.Select(row.Text)));
+            var value = Target(Text(parts));
             if (t.GroupIsPeriod[g]) period = value;
             else annual = value;
         }

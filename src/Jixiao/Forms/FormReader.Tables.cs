@@ -71,7 +71,7 @@ public sealed partial class FormReader
             if (YearLine(t) != null || ProjectHeading(t) != null || IsTitle(t) || FormLabels.MatchInline(t) != null) return true;
             if (indicators != null) return t.Length > 40 || SentencePunctuation().IsMatch(t) && !LooksLikeValue(t);
         }
-        var label = FormLabels.Match(first.Text);
+        var label = FormLabels.Match(first.Text) ?? FormLabels.MatchInline(first.Text)?[0].Label;
         if (label == null) return false;
         if (label.Field == Field.Sum) return indicators != null;
         if (indicators != null)

@@ -70,10 +70,22 @@ public sealed partial class FormReader
             if (!EndsTable(row)) { TableRow(row); return; }
             EndTable();
         }
+        if (row.Filled is [var only] && RunTogether(only) is { } split && IsTableHeader(split))
+        {
+            Warn(row.Where, "表头的格子连在一起，已按空格拆开");
+            rows[i] = row = split;
+        }
         if (TryTableHeader(i)) return;
         var filled = row.Filled;
         if (filled.Count == 1 && SingleText(i, filled[0], row.FirstFilled)) return;
         LabelRow(i);
+    }
+
+    // Cells that ran together on one line, separated by spaces only.
+    static Row? RunTogether(Cell cell)
+    {
+        var parts = cell.Text.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length < 2 ? null : new Row(cell.Where, parts.Select(p => new Cell(p, cell.Where)).ToList());
     }
 
     // Tables rendered one cell per line: a run of lines that each hold one cell (after an empty first
@@ -190,20 +202,21 @@ public sealed partial class FormReader
         var text = headingText!;
         heading = null;
         if (headingLines.Count == 0) { if (!headingIsLabel) AddTitle(text); }
-        else if (departmentPart && key.Contains("绩效目标")) DepartmentGoals(key, headingLines);
+        else if (departmentPart && key.Contains("绩效目标")) DepartmentGoals(key, text, headingLines);
         else AddSection(key, JoinLines(headingLines));
         headingLines.Clear();
     }
 
     // 部门整体绩效目标: either one goal under its heading, or numbered goals each followed by
     // "绩效目标：…" and "绩效指标：…" lines.
-    void DepartmentGoals(string key, List<string> lines)
+    void DepartmentGoals(string key, string headingText, List<string> lines)
     {
         if (!lines.Any(l => GoalLine().IsMatch(l)))
         {
             doc.DepartmentGoals.Add(new DepartmentGoal { Title = key, Goal = JoinLines(lines) });
             return;
         }
+        AddTitle(headingText);   // the heading over the numbered goals
         DepartmentGoal? goal = null;
         foreach (var line in lines)
         {
