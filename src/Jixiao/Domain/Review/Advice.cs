@@ -4,6 +4,9 @@ namespace Jixiao.Domain.Review;
 internal static class Advice
 {
     static readonly string[] DownWords = ["下降", "减少", "降低", "压减", "控制", "不超过", "减"];
+    // What petition work wants less of, whatever the value says.
+    static readonly string[] DownSubjects = ["越级", "重复", "投诉", "积案", "上访", "走访", "信访量", "信访总量", "集体访", "非正常"];
+    static readonly string[] DegreeEndings = ["满意度", "知晓度", "知悉度", "覆盖度", "提升度", "完成度", "认可度", "参与度"];
 
     public static bool SaysDown(string? text) =>
         !string.IsNullOrEmpty(text) && DownWords.Any(text.Contains);
@@ -12,7 +15,7 @@ internal static class Advice
     public static string? Target(string name, string? vagueValue = null)
     {
         var n = Trim(name);
-        var down = SaysDown(vagueValue) || SaysDown(n);
+        var down = SaysDown(vagueValue) || SaysDown(n) || DownSubjects.Any(n.Contains);
         if (n.Contains("满意")) return "≥90%";
         if (IsRate(n)) return down ? "≤N%（低于上年实际值）" : "≥95%";
         if (IsCount(n))
@@ -35,7 +38,7 @@ internal static class Advice
 
     static bool IsRate(string n) =>
         (n.EndsWith('率') && !n.EndsWith("效率") && !n.EndsWith("频率"))
-        || n.EndsWith("比例") || n.EndsWith("占比") || n.EndsWith("比重") || n.EndsWith("度");
+        || n.EndsWith("比例") || n.EndsWith("占比") || n.EndsWith("比重") || DegreeEndings.Any(n.EndsWith);
 
     static bool IsCount(string n) =>
         (n.EndsWith('数') && !n.EndsWith("指数") && !n.EndsWith("系数"))

@@ -54,20 +54,12 @@ public static class ReviewLabels
         "funding.annualRequest" => "年度资金申请总额",
         "funding.appropriation" => "财政拨款",
         "budgetLines" => "项目预算明细",
+        "unit.funding.total" => "单位合计",
         "spendingPlan" => "资金支出计划",
         "startDate" => "实施期",
         "annualGoal" => "年度目标",
         "longTermGoal" => "中长期目标",
         _ when field.StartsWith("sections.", StringComparison.Ordinal) => field["sections.".Length..],
         _ => field,
-    };
-
-    public static string Chinese(this RuleTarget target) => target switch
-    {
-        RuleTarget.Project => "项目",
-        RuleTarget.Money => "资金",
-        RuleTarget.Goal => "目标",
-        RuleTarget.Indicator => "指标",
-        _ => "指标值",
     };
 }

@@ -82,7 +82,7 @@ public static class ReviewCatalog
                         "保障", "保证", "实现", "通过", "开展", "推进", "推动", "做好", "全面", "有效", "切实", "坚持",
                         "维护", "社会", "和谐", "稳定", "我区", "我县", "我市", "全区", "全县", "全市", "本区", "本县",
                         "本市", "完成", "任务", "实施", "用于", "其他", "其它", "以及", "能力", "水平", "服务", "管理",
-                        "正常", "运行", "促进", "发挥", "作用", "要求", "按照", "相关", "问题", "事项", "方面", "深入"],
+                        "促进", "发挥", "作用", "要求", "按照", "相关", "问题", "事项", "方面", "深入"],
                 },
             },
             GoalRules.GoalNotMeasured),
@@ -163,6 +163,10 @@ public static class ReviewCatalog
         new("R37-duplicate", "指标重复或近似重复", Severity.Warning, Aspect.Relevance, RuleTarget.Indicator, 15,
             Doc101 + "：重点突出，同一内容不重复设置指标",
             Numbers(("similarity", 0.75m), ("minLength", 4m)), FrameworkRules.Duplicate),
+        new("R38-rate-exact", "比率写成恰好等于某值", Severity.Info, Aspect.Appropriateness, RuleTarget.Field, 8,
+            "审核实务：比率目标一般为下限（≥），写“=”或不写比较符号时含义不清",
+            Lists(("rateEndings", ["率", "比例", "占比", "比重", "满意度"]), ("notRateEndings", ["效率", "频率"])),
+            TargetRules.RateExact),
     ];
 
     public static ReviewRule? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);

@@ -40,6 +40,11 @@ public static partial class ReviewText
         return s.Length == 0 || placeholders.Contains(s);
     }
 
+    // A value handed over with only its raw text (Kind left at its default, no number) is read again,
+    // so the rules always see the parsed parts.
+    public static TargetValue? Parsed(TargetValue? target) =>
+        target is { Kind: TargetKind.Quantitative, Value: null } ? TargetValue.Parse(target.Raw) : target;
+
     public static bool IsEmpty(TargetValue? target, IReadOnlyList<string> placeholders) =>
         target is null || target.Kind == TargetKind.Empty || IsPlaceholder(target.Raw, placeholders);
 

@@ -19,10 +19,10 @@ internal static class Rows
         var placeholders = c.Profile.Placeholders;
         foreach (var (project, indicator) in Indicators(c))
         {
-            var annual = indicator.AnnualTarget;
+            var annual = ReviewText.Parsed(indicator.AnnualTarget);
             if (!ReviewText.IsEmpty(annual, placeholders))
                 yield return (project, indicator, "annualTarget", annual!);
-            var period = indicator.PeriodTarget;
+            var period = ReviewText.Parsed(indicator.PeriodTarget);
             if (!ReviewText.IsEmpty(period, placeholders)
                 && ReviewText.Compact(period!.Raw) != ReviewText.Compact(annual?.Raw))
                 yield return (project, indicator, "periodTarget", period);

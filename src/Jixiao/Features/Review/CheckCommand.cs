@@ -61,7 +61,7 @@ public static class CheckCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UnreadableFile(e.Message);
+            throw new UnreadableFile($"读取失败（{e.Message}）");
         }
     }
 

@@ -178,6 +178,15 @@ public class FindingTextTests
     }
 
     [Fact]
+    public void APartWithoutIndicatorIsReportedWhenItIsASentenceNotAHeading()
+    {
+        var asHeading = With(p => p.AnnualGoal = "<p>二、劝返稳控经费</p><p>为信访群众提供法律咨询服务。</p>");
+        var asSentence = With(p => p.AnnualGoal = "<p>为信访群众提供法律咨询服务。</p><p>保障劝返稳控经费。</p>");
+        Assert.Empty(Run(asHeading, "R14-goal-not-measured"));
+        Assert.Equal("年度目标“保障劝返稳控经费”没有对应的绩效指标", Assert.Single(Run(asSentence, "R14-goal-not-measured")).Message);
+    }
+
+    [Fact]
     public void MissingLevel1NamesTheCategory()
     {
         var f = Assert.Single(Run(With(p => p.Indicators.RemoveAll(i => i.Level1 == "效益指标")), "R07-missing-level1"));

@@ -139,6 +139,11 @@ internal static class RuleCases
             Add(p, Row("效益指标", "社会效益指标", "社会防控面影响力", "≥90%"));
         }),
         C("R37-duplicate", "contained", p => Add(p, Row("效益指标", "社会效益指标", "信访重复信访件数下降率", "≥5%"))),
+        C("R38-rate-exact", "=95%", p => SetTarget(p, "信访事项按期办结率", "=95%")),
+        C("R38-rate-exact", "no sign", p => SetTarget(p, "群众满意率", "90%")),
+        C("R05-vague-number", "value left unparsed by an importer", p => Find(p, "群众满意率").AnnualTarget = new TargetValue { Raw = "提高" }),
+        C("R18-unit-mismatch", "value left unparsed by an importer", p =>
+            Add(p, new Indicator { Level1 = "产出指标", Level2 = "数量指标", Name = "年度服务部门数量", AnnualTarget = new TargetValue { Raw = "≥95%" } })),
     ];
 
     public static readonly IReadOnlyList<Case> Silent =
@@ -233,6 +238,14 @@ internal static class RuleCases
         {
             Add(p, Row("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥85%"));
             Add(p, Row("满意度指标", "服务对象满意度指标", "参与人群满意度", "≥80%"));
+        }),
+        C("R38-rate-exact", "=100%", _ => { }),
+        C("R38-rate-exact", "count with =", p => SetTarget(p, "提供法律咨询服务案件数", "=15宗")),
+        C("R14-goal-not-measured", "heading of a part", p => p.AnnualGoal = "<p>二、劝返稳控经费</p><p>为信访群众提供法律咨询服务。</p>"),
+        C("R14-goal-not-measured", "measured by a written target", p =>
+        {
+            p.AnnualGoal = "推动历史遗留积案的化解。";
+            Add(p, Row("效益指标", "社会效益指标", "社会稳定贡献", "推动历史遗留积案的化解"));
         }),
     ];
 

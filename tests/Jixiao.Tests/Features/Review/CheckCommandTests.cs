@@ -73,6 +73,37 @@ public class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void ReadsATextFormThroughTheImporter()
+    {
+        var (exit, output, error) = Check(Seeds.PathOf("003"));
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Contains("【项目5】信访专线租赁及网络维护更新费", output);
+        Assert.Contains("“年度服务部门数量”是数量，指标值“≥95%”却用了%", output);
+    }
+
+    [Fact]
+    public void TextThatIsNoFormExitsTwo()
+    {
+        var path = Path.Combine(folder, "notes.txt");
+        File.WriteAllText(path, "会议纪要\n今天讨论了办公室搬迁。\n");
+        var (exit, _, error) = Check(path);
+        Assert.Equal(2, exit);
+        Assert.Contains("不是绩效目标表", error);
+    }
+
+    [Fact]
+    public void BinaryGarbageExitsTwo()
+    {
+        var path = Path.Combine(folder, "form.bin");
+        File.WriteAllBytes(path, [1, 2, 3, 0, 0, 0, 255, 254]);
+        var (exit, _, error) = Check(path);
+        Assert.Equal(2, exit);
+        Assert.Contains("form.bin", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public void MissingFileExitsTwoWithOneChineseLine()
     {
         var missing = Path.Combine(folder, "none.json");

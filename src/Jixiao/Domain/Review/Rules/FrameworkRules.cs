@@ -173,10 +173,10 @@ internal static class FrameworkRules
                || (longer.Contains(shorter) && shorter.Length * 4 >= longer.Length * 3);
     }
 
+    static readonly string[] QualityWords = ["质量", "合格", "达标", "准确", "完好", "办结", "报结", "受理"];
+
     static string OutputLevel2(string name) =>
-        name.Contains("及时") ? "时效指标"
-        : name.Contains("质量") || name.Contains("合格") || name.Contains("达标") || name.Contains("准确") || name.Contains("完好") ? "质量指标"
-        : "数量指标";
+        name.Contains("及时") ? "时效指标" : QualityWords.Any(name.Contains) ? "质量指标" : "数量指标";
 
     static string CategoryAdvice(string category, ProjectForm p) => category switch
     {

@@ -37,7 +37,9 @@ internal static partial class GoalRules
             var rows = FrameworkRules.RealRows(c, p);
             if (rows.Count == 0 || string.IsNullOrWhiteSpace(p.AnnualGoal)) continue;
             var measured = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var i in rows) measured.UnionWith(Bigrams(Compact(i.Name + "|" + i.Description)));
+            // Written targets count too: "推动历史遗留积案的化解" measures a goal about 积案.
+            foreach (var i in rows)
+                measured.UnionWith(Bigrams(Compact(i.Name + "|" + i.Description + "|" + i.AnnualTarget?.Raw + "|" + i.PeriodTarget?.Raw)));
             var reported = 0;
             foreach (var part in Parts(p.AnnualGoal))
             {
@@ -53,11 +55,15 @@ internal static partial class GoalRules
         }
     }
 
-    // The numbered items or sentences of a goal text.
+    // The numbered items or sentences of a goal text; headings ("<p>三、律师、心理咨询师等第三方社会力量</p>")
+    // name a part of the project, they are not goals themselves.
     static IEnumerable<string> Parts(string text) =>
-        Separator().Split(Plain(text)).Select(Compact).Where(s => s.Length > 0);
+        Separator().Split(Plain(Heading().Replace(text, "。"))).Select(Compact).Where(s => s.Length > 0);
 
     static string Plain(string? text) => string.IsNullOrEmpty(text) ? "" : Tag().Replace(text, "。");
+
+    [GeneratedRegex(@"(?<=^|\n|>)\s*[一二三四五六七八九十]+、[^。；;！？!?\n<]{1,30}(?=\s*(?:<|\n|$))")]
+    private static partial Regex Heading();
 
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tag();

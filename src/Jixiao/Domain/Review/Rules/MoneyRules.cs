@@ -86,12 +86,22 @@ internal static partial class MoneyRules
         }
     }
 
-    // The department's summary sentence ("编报绩效目标的项目 5 个，涉及项目预算资金 291.42 万元")
-    // against the projects of the document.
+    // The department's summary sentence ("编报绩效目标的项目 5 个，涉及项目预算资金 291.42 万元") and the
+    // unit's own total row (合计) against the projects of the document.
     public static IEnumerable<Finding> SummaryMismatch(RuleContext c)
     {
         var tolerance = c.Number("tolerance");
         var doc = c.Document;
+        var projectBudgets = doc.Projects.Select(Rows.Budget).ToList();
+        if (doc.Unit.Funding?.Total is { } unitTotal && projectBudgets.Count > 0 && projectBudgets.All(b => b is not null))
+        {
+            var sum = projectBudgets.Sum(b => b!.Value);
+            var unit = doc.Unit.Funding.SourceUnit;
+            if (Math.Abs(unitTotal - sum) > tolerance)
+                yield return c.Flag(null, null, "unit.funding.total",
+                    $"单位合计{Money(unitTotal, unit)}与各项目资金之和{Money(sum, unit)}不符（相差{Money(Math.Abs(unitTotal - sum), unit)}）",
+                    "核对合计行与各项目金额，补齐漏列的项目或更正合计数");
+        }
         foreach (var (label, text) in doc.Sections)
         {
             var count = ProjectCount().Match(text);

@@ -134,6 +134,26 @@ internal static class TargetRules
                     "写成“=100%”");
     }
 
+    // "=95%" promises exactly 95%; "95%" with no sign leaves the reader to guess.
+    public static IEnumerable<Finding> RateExact(RuleContext c)
+    {
+        var rates = c.List("rateEndings");
+        var notRates = c.List("notRateEndings");
+        foreach (var (p, i, field, t) in Rows.Targets(c))
+        {
+            if (!IsPercent(t) || t.Operator != TargetOperator.Eq || t.Value >= 100) continue;
+            var name = Advice.Trim(i.Name);
+            if (!EndsWithAny(name, rates) || EndsWithAny(name, notRates)) continue;
+            var raw = Compact(t.Raw);
+            var explicitSign = raw.StartsWith('=') || raw.StartsWith('＝') || raw.StartsWith("等于");
+            yield return c.Flag(p, i, field,
+                explicitSign
+                    ? $"“{i.Name}”写成“{raw}”，要求恰好达到{Number(t.Value!.Value)}%，超过也不算达标"
+                    : $"“{i.Name}”的指标值“{raw}”没有比较符号，按“={Number(t.Value!.Value)}%”理解",
+                $"写成“≥{Number(t.Value.Value)}%”");
+        }
+    }
+
     public static IEnumerable<Finding> DescriptionEcho(RuleContext c)
     {
         foreach (var (p, i) in Rows.Indicators(c))
@@ -151,8 +171,8 @@ internal static class TargetRules
     {
         foreach (var (p, i) in Rows.Indicators(c))
         {
-            if (i.AnnualTarget is not { Kind: TargetKind.Quantitative, Value: { } a } annual) continue;
-            if (i.PeriodTarget is not { Kind: TargetKind.Quantitative, Value: { } b } period) continue;
+            if (Parsed(i.AnnualTarget) is not { Kind: TargetKind.Quantitative, Value: { } a } annual) continue;
+            if (Parsed(i.PeriodTarget) is not { Kind: TargetKind.Quantitative, Value: { } b } period) continue;
             if (!SameUnit(annual.Unit, period.Unit)) continue;
             var higherIsBetter = annual.Operator is null or TargetOperator.Ge or TargetOperator.Gt or TargetOperator.Eq;
             var percent = IsPercent(annual);

@@ -49,9 +49,9 @@ internal static class WeightRules
         var ratio = c.Number("overshootRatio");
         foreach (var (p, i) in Rows.Indicators(c))
         {
-            if (i.AnnualTarget is not { Kind: TargetKind.Quantitative, Value: { } target } annual || target <= 0) continue;
+            if (Parsed(i.AnnualTarget) is not { Kind: TargetKind.Quantitative, Value: { } target } annual || target <= 0) continue;
             if (annual.Operator is TargetOperator.Le or TargetOperator.Lt) continue;
-            if (i.Actual is not { Kind: TargetKind.Quantitative, Value: { } actual } done) continue;
+            if (Parsed(i.Actual) is not { Kind: TargetKind.Quantitative, Value: { } actual } done) continue;
             if (Compact(done.Unit) != Compact(annual.Unit) || actual < target * ratio) continue;
             yield return c.Flag(p, i, "annualTarget",
                 $"“{i.Name}”实际完成{Compact(done.Raw)}，是目标“{Compact(annual.Raw)}”的{Number(Math.Round(actual / target * 100))}%，目标可能定得偏低",
