@@ -170,7 +170,6 @@ public sealed partial class FormReader
 
     void IndicatorRow(Row row)
     {
-        var t = indicators!;
         if (project == null)
         {
             Warn(row.Where, $"指标出现在项目名称之前：{string.Join(" ", row.Filled.Select(c => c.Text))}");
