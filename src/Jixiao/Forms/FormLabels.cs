@@ -105,7 +105,7 @@ static partial class FormLabels
 
     // Every label and column head: the words a form uses for its structure rather than its content.
     internal static IEnumerable<string> Words => Fields.Keys.Concat(Columns.Keys)
-        .Concat(["其中", "项目经费情况说明", "无指标的类别"]);
+        .Concat(["其中", "项目经费情况说明"]);
 
     internal static IEnumerable<string> GroupLabels => Fields.Where(kv => kv.Value == Field.Group).Select(kv => kv.Key);
 
@@ -161,7 +161,7 @@ static partial class FormLabels
     public static List<InlinePair>? MatchInline(string text)
     {
         var matches = InlineLabel.Matches(text).Where(m => m.Groups["colon"].Success || m.Groups["paren"].Success
-            || m.Index + m.Length == text.Trim().Length + (text.Length - text.TrimStart().Length)).ToList();
+            || m.Index + m.Length == text.TrimEnd().Length).ToList();
         if (matches.Count == 0 || text[..matches[0].Index].Trim() != "") return null;
         var pairs = new List<InlinePair>();
         for (var i = 0; i < matches.Count; i++)

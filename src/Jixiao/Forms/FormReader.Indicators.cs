@@ -58,13 +58,6 @@ public sealed partial class FormReader
         ["3"] = "满意度指标", ["31"] = "服务对象满意度",
     };
 
-    static readonly HashSet<string> QualitativeWords =
-    [
-        "提高", "提升", "良好", "有效", "下降", "减少", "及时", "高", "改善", "优", "优秀", "良", "合格", "达标", "完成",
-        "是", "否", "稳定", "降低", "增加", "显著", "明显", "较好", "好", "满意", "按时", "按期", "按时完成", "逐步提高",
-        "持续改善", "不断提高", "高质量完成", "有效促进", "有效解决", "及时解决", "无",
-    ];
-
     static readonly HashSet<string> Nil = ["无", "/", "／", "-", "—", "——", "空"];
 
     enum Kind { Level1, Level2, Level, Level1Part, Level2Part, Value, Operator, Number, Unit, Text }
@@ -97,11 +90,9 @@ public sealed partial class FormReader
 
     static bool IsLevelKind(Kind k) => k is Kind.Level1 or Kind.Level2 or Kind.Level or Kind.Level1Part or Kind.Level2Part;
 
-    static bool LooksLikeValue(string text)
-    {
-        var n = FormLabels.Norm(text);
-        return ValueStart().IsMatch(n) || QualitativeWords.Contains(n.TrimEnd('。'));
-    }
+    // A value as forms write them: a number with an operator or unit, or a grade or trend word.
+    static bool LooksLikeValue(string text) =>
+        ValueStart().IsMatch(FormLabels.Norm(text)) || TargetValue.Parse(text).Kind is TargetKind.Quantitative or TargetKind.Qualitative;
 
     // A score range written into a level-1 name ("产出指标(40-50)分") is kept beside the project.
     string MendLevel(string text)
@@ -179,7 +170,6 @@ public sealed partial class FormReader
 
     void IndicatorRow(Row row)
     {
-        var t = indicators!;
         if (project == null)
         {
             Warn(row.Where, $"指标出现在项目名称之前：{string.Join(" ", row.Filled.Select(c => c.Text))}");

@@ -188,7 +188,11 @@ public sealed partial class FormReader
         if (heading == key && headingLines.Count == 0) return;   // "（一）总体绩效目标" repeating "一、总体绩效目标"
         FlushHeading();
         groupLabel = null;
-        if (key.Contains("部门整体")) departmentPart = true;
+        if (key.Contains("部门整体"))
+        {
+            departmentPart = true;
+            project = null;   // what follows is about the whole department, not the project before it
+        }
         else if (key.Contains("项目")) departmentPart = false;
         heading = key;
         headingText = text;
@@ -314,7 +318,7 @@ public sealed partial class FormReader
         }
     }
 
-    bool IsLoneValue(string text) =>
+    static bool IsLoneValue(string text) =>
         text.Length <= 30 && FormLabels.Match(text) == null && FormLabels.MatchInline(text) == null
         && !IsTitle(text) && YearLine(text) == null && !SentencePunctuation().IsMatch(text) && !NumberedHeading().IsMatch(text);
 
