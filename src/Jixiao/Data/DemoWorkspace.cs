@@ -51,7 +51,7 @@ public static class DemoWorkspace
         {
             Name = "信访接待与矛盾排查调处经费", Code = "11010126P000101", Category = ProjectCategory.Recurring,
             Attribute = ProjectAttribute.Continuing, FunctionClass = "2010308", StartDate = "2026-01-01", EndDate = "2026-12-31",
-            Funding = Money(850000m, fiscal: 850000m),
+            Funding = Money(850000m),
             BudgetLines = [Line("来访接待大厅运行", 320000m), Line("矛盾纠纷排查调处", 380000m), Line("律师参与接访服务", 150000m)],
             SpendingPlan = Plan(20, 45, 75, 100),
             LongTermGoal = "健全来访接待和矛盾纠纷排查调处机制，依法及时就地解决群众合理诉求，信访秩序持续向好。",
@@ -75,7 +75,7 @@ public static class DemoWorkspace
         {
             Name = "网上信访系统运维", Code = "11010126P000102", Category = ProjectCategory.Recurring,
             Attribute = ProjectAttribute.Continuing, FunctionClass = "2010308", StartDate = "2026-01-01", EndDate = "2026-12-31",
-            Funding = Money(260000m, fiscal: 260000m),
+            Funding = Money(260000m),
             SpendingPlan = Plan(25, 50, 75, 100),
             LongTermGoal = "保障网上信访平台安全稳定运行，让群众反映诉求“最多跑一次”。",
             AnnualGoal = "网上信访平台全年正常运行率不低于99%，网上信访事项按期答复。",
@@ -93,7 +93,7 @@ public static class DemoWorkspace
         {
             Name = "信访救助资金", Code = "11010226P000201", Category = ProjectCategory.Recurring,
             Attribute = ProjectAttribute.Continuing, FunctionClass = "2010308", StartDate = "2026-01-01", EndDate = "2026-12-31",
-            Funding = Money(600000m, fiscal: 500000m, carryOver: 100000m),
+            Funding = Money(600000m, carryOver: 100000m),
             BudgetLines = [Line("信访救助", 600000m)],
             SpendingPlan = Plan(10, 35, 70, 100),
             LongTermGoal = "对生活确有困难的信访人依规实施救助，推动信访积案化解。",
@@ -112,7 +112,7 @@ public static class DemoWorkspace
         {
             Name = "人民调解与律师参与信访服务", Category = ProjectCategory.OneOff, Attribute = ProjectAttribute.New,
             FunctionClass = "2010308", StartDate = "2026-03-01", EndDate = "2026-12-31",
-            Funding = Money(300000m, fiscal: 300000m),
+            Funding = Money(300000m),
             SpendingPlan = Plan(0, 40, 70, 100),
             LongTermGoal = "引入律师、调解员等第三方力量参与信访工作。",
             AnnualGoal = "律师参与接访不少于100人次，调解成功率达到70%。",
@@ -129,10 +129,11 @@ public static class DemoWorkspace
     static Indicator I(string level1, string level2, string name, string annual, string basis, string? description = null) =>
         new() { Level1 = level1, Level2 = level2, Name = name, AnnualTarget = TargetValue.Parse(annual), Basis = basis, Description = description };
 
-    static Funding Money(decimal total, decimal fiscal, decimal carryOver = 0) => new()
+    // All fiscal money: this year's appropriation plus what was carried over from last year.
+    static Funding Money(decimal total, decimal carryOver = 0) => new()
     {
-        SourceUnit = "元", Total = total, AnnualRequest = total, Fiscal = fiscal, Appropriation = fiscal,
-        FromSameLevel = fiscal, CarryOver = carryOver, Other = 0,
+        SourceUnit = "元", Total = total, AnnualRequest = total, Fiscal = total, Appropriation = total - carryOver,
+        FromSameLevel = total - carryOver, CarryOver = carryOver, Other = 0,
     };
 
     static BudgetLine Line(string name, decimal amount) => new() { Name = name, Amount = amount, Period = $"{Year}-01~{Year}-12" };

@@ -4,34 +4,61 @@ using System.Text.Json;
 using Jixiao.Domain;
 using Jixiao.Domain.Review;
 using Jixiao.Forms;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Features.Review;
 
-// jixiao check FILE [--json]: the automatic review of one form, as a report or as JSON.
-// Exit 0 whatever the review finds; exit 2 when the file cannot be read.
+// jixiao check FILE [--json], or jixiao check --project ID: the automatic review of one form (a file, or a
+// stored project), as a report or as JSON. Exit 0 whatever the review finds; exit 2 when the file cannot be
+// read or the project does not exist.
 public static class CheckCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "申报表文件（文本、Word、Excel、网页、PDF，或交换格式 .json）" };
+        var file = new Argument<string?>("FILE") { Description = "申报表文件（文本、Word、Excel、网页、PDF，或交换格式 .json）", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "以 JSON 输出审核结果" };
-        var cmd = new Command("check", "自动审核绩效目标申报表") { file, json };
-        cmd.SetAction(pr =>
+        var project = new Option<int?>("--project") { Description = "审核已保存的项目（项目编号，即项目页地址 /Projects/编号 中的数字）" };
+        var data = new Option<string>("--data") { Description = "数据文件夹（SQLite），与 --project 一起用", DefaultValueFactory = _ => "./data" };
+        var database = new Option<string?>("--database") { Description = "PostgreSQL 连接字符串（也可用环境变量 JIXIAO_DATABASE）" };
+        var cmd = new Command("check", "自动审核绩效目标申报表") { file, json, project, data, database };
+        cmd.SetAction(async (pr, ct) =>
         {
             var output = pr.InvocationConfiguration.Output;
             var error = pr.InvocationConfiguration.Error;
-            var path = pr.GetValue(file)!;
             FormDocument doc;
-            try
+            ReviewReport report;
+            if (pr.GetValue(project) is int id)
             {
-                doc = Read(path);
+                await using var db = await Data.Database.OpenAsync(pr.GetValue(data)!, Data.Database.ConnectionFrom(pr.GetValue(database)));
+                var stored = await db.Projects.AsSplitQuery()
+                    .Include(p => p.BudgetUnit!).ThenInclude(u => u.SupervisingDepartment)
+                    .FirstOrDefaultAsync(p => p.Id == id, ct);
+                if (stored == null)
+                {
+                    error.WriteLine($"找不到编号为 {id} 的项目");
+                    return 2;
+                }
+                doc = StoredReview.DocumentOf(db.InFormOrder(stored));
+                report = StoredReview.Review(stored);
             }
-            catch (UnreadableFile e)
+            else if (pr.GetValue(file) is { } path)
             {
-                error.WriteLine($"无法读取“{path}”：{e.Message}");
+                try
+                {
+                    doc = Read(path);
+                }
+                catch (UnreadableFile e)
+                {
+                    error.WriteLine($"无法读取“{path}”：{e.Message}");
+                    return 2;
+                }
+                report = Reviewer.Review(doc);
+            }
+            else
+            {
+                error.WriteLine("请给出要审核的文件，或用 --project 指定已保存的项目");
                 return 2;
             }
-            var report = Reviewer.Review(doc);
             output.Write(pr.GetValue(json) ? JsonSerializer.Serialize(report, Interchange.Json) + "\n" : Render(doc, report));
             return 0;
         });
