@@ -29,12 +29,12 @@ public static class ImportCommand
         {
             var output = pr.InvocationConfiguration.Output;
             var error = pr.InvocationConfiguration.Error;
-            var documents = new List<FormDocument>();
+            var documents = new List<(FormDocument Document, string Path)>();
             foreach (var path in pr.GetValue(files)!)
             {
                 try
                 {
-                    documents.Add(DocumentReader.Read(path));
+                    documents.Add((DocumentReader.Read(path), path));
                 }
                 catch (FormReadException e)
                 {
@@ -44,10 +44,10 @@ public static class ImportCommand
             }
             if (pr.GetValue(json))
                 output.WriteLine(documents.Count == 1
-                    ? JsonSerializer.Serialize(documents[0], Interchange.Json)
-                    : JsonSerializer.Serialize(documents, Interchange.Json));
+                    ? JsonSerializer.Serialize(documents[0].Document, Interchange.Json)
+                    : JsonSerializer.Serialize(documents.Select(d => d.Document), Interchange.Json));
             else if (!pr.GetValue(save))
-                foreach (var d in documents)
+                foreach (var (d, _) in documents)
                 {
                     output.WriteLine($"{d.Source.File}：版式 {d.Source.Layout}，项目 {d.Projects.Count} 个，" +
                                      $"指标 {d.Projects.Sum(p => p.Indicators.Count)} 个，警告 {d.Warnings.Count} 条");
@@ -59,7 +59,8 @@ public static class ImportCommand
             // With --json the JSON alone goes to stdout, so that it stays parseable.
             var report = pr.GetValue(json) ? error : output;
             await using var db = await Database.OpenAsync(pr.GetValue(data)!, Database.ConnectionFrom(pr.GetValue(database)));
-            foreach (var d in documents)
+            var user = "cli:" + Environment.UserName;
+            foreach (var (d, path) in documents)
             {
                 var fiscalYear = pr.GetValue(year) ?? d.FiscalYear;
                 if (fiscalYear == null)
@@ -73,7 +74,15 @@ public static class ImportCommand
                     error.WriteLine($"{d.Source.File}：请用 --unit 指定保存到哪个单位（单位代码或名称）");
                     return 3;
                 }
-                var outcome = await ImportSaver.SaveAsync(db, d, target, fiscalYear.Value, _ => choice, "cli:" + Environment.UserName, d.Source.File);
+                var outcome = await ImportSaver.SaveAsync(db, d, target, fiscalYear.Value, _ => choice, user, d.Source.File);
+                var record = ImportSaver.Keep(d.Source.File!, await File.ReadAllBytesAsync(path, ct), user);
+                record.DocumentJson = JsonSerializer.Serialize(d, Interchange.Json);
+                record.Outcome = outcome.Saved ? ImportOutcome.Saved : ImportOutcome.Previewed;
+                record.BudgetUnitId = target.Id;
+                record.FiscalYear = fiscalYear;
+                record.Result = outcome.Describe();
+                db.ImportRecords.Add(record);
+                await db.SaveChangesAsync(ct);
                 if (!outcome.Saved)
                 {
                     error.WriteLine($"{d.Source.File}：{outcome.Describe().Replace("请选择替换为新版本或保留两份", "请加 --replace 或 --keep-both")}");

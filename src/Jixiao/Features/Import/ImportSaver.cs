@@ -79,6 +79,13 @@ public static class ImportSaver
         return outcome;
     }
 
+    // Every file that reaches the system is kept as it came, with who and when.
+    public static ImportRecord Keep(string fileName, byte[] content, string? userName) => new()
+    {
+        Utc = DateTime.UtcNow, UserName = userName, FileName = fileName, Size = content.Length,
+        Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), Content = content,
+    };
+
     // A unit named on the command line by its code or its name.
     public static Task<BudgetUnit?> FindUnitAsync(JixiaoDb db, string codeOrName) =>
         db.BudgetUnits.FirstOrDefaultAsync(u => u.Code == codeOrName || u.Name == codeOrName);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Jixiao.Data;
 using Jixiao.Forms;
@@ -38,11 +37,7 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
         {
             await using (var stream = System.IO.File.Create(temp)) await file.CopyToAsync(stream);
             var content = await System.IO.File.ReadAllBytesAsync(temp);
-            var record = new ImportRecord
-            {
-                Utc = DateTime.UtcNow, UserName = User.Identity!.Name, FileName = fileName, Size = content.Length,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Content = content,
-            };
+            var record = ImportSaver.Keep(fileName, content, User.Identity!.Name);
             try
             {
                 var document = DocumentReader.Read(temp, fileName);

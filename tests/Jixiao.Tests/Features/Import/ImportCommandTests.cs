@@ -113,6 +113,10 @@ public class ImportCommandTests
             Assert.Equal(2_000_000m, first.Form.Funding.Total);
             Assert.Equal("180元/人/天", first.Form.Indicators.Single(i => i.Name == "人均财政投入水平").AnnualTarget!.Raw);
             Assert.Contains(await db.AuditEntries.ToListAsync(), a => a.UserName!.StartsWith("cli:"));
+            // Each run kept the file and what came of it, the refused one included.
+            var records = await db.ImportRecords.OrderBy(r => r.Id).ToListAsync();
+            Assert.Equal([ImportOutcome.Saved, ImportOutcome.Previewed, ImportOutcome.Saved], records.Select(r => r.Outcome));
+            Assert.All(records, r => Assert.Equal(new FileInfo(Seeds.PathOf("003")).Length, r.Size));
         }
         finally
         {
