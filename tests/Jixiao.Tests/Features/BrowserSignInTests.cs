@@ -47,6 +47,13 @@ public class BrowserSignInTests
         browser.Driver.FindElements(By.LinkText("预览并确认"))[1].Click();
         Assert.Contains("信访储备金", browser.Driver.FindElement(By.CssSelector("article.form-sheet table.form")).Text);
         browser.SaveScreenshot("05-preview");
+
+        browser.GoTo(server.Url("/Review?year=2026"));
+        Assert.Equal("网上信访系统运维", browser.Driver.FindElement(By.CssSelector("table.grid tbody tr td a, table.grid tr td a")).Text);
+        browser.SaveScreenshot("06-review-list");
+        browser.Driver.FindElement(By.LinkText("网上信访系统运维")).Click();
+        Assert.NotEmpty(browser.Driver.FindElements(By.CssSelector("tr.finding-row td.finding.error")));
+        browser.SaveScreenshot("07-project-findings");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
