@@ -106,9 +106,10 @@ public static class Corpus
 
     // ---- files: a form is a few text lines and one table; each writer renders the same rows.
 
+    // null in a table row: merged with the cell above (left empty in text, a vertical merge in Word).
     public sealed record Form(IReadOnlyList<string> Lines, IReadOnlyList<string?[]> Table, bool OneCellPerLine);
 
-    // null in a table row: merged with the cell above (left empty in text, a vertical merge in Word).
+    // Even numbers the seed 001 layout, odd numbers the seed 003 layout.
     public static Form Layout(FormDocument doc, int layout) => layout % 2 == 0 ? Shanghai(doc) : Hebei(doc);
 
     static Form Shanghai(FormDocument doc)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using Jixiao.Forms;
+using static Jixiao.Bench.Timing;
 
 namespace Jixiao.Bench;
 
@@ -21,28 +22,30 @@ public static class ImportBench
             var peakAfterCorpus = Process.GetCurrentProcess().PeakWorkingSet64;
             Console.WriteLine($"import: {count} .txt and {count} .docx forms, one project each, 5–20 indicators; 3 rounds, alternating");
             Console.WriteLine($"  corpus: {Megabytes(kinds.Values.SelectMany(k => k).Sum(e => new FileInfo(e.Path).Length)):F1} MB in {folder}");
-            foreach (var files in kinds.Values) Warm(files);
 
-            // Per kind and round: seconds to open, seconds to read.
-            var times = kinds.Keys.ToDictionary(k => k, _ => new List<(double Open, double Read)>());
-            long openBytes = 0, readBytes = 0;
             var failures = new List<string>();
+            foreach (var f in kinds.Values.SelectMany(k => k)) Check(f, failures);
+            var all = kinds.Values.SelectMany(k => k).ToList();
+            Warm(3, () => all.ForEach(f => Open(f.Path)), () => all.ForEach(f => Check(f, null)));
+
+            var rounds = kinds.Keys.ToDictionary(k => k, _ => new List<(double Open, double Read)>());
+            double openBytes = 0, readBytes = 0;
             for (var round = 1; round <= 3; round++)
             {
                 foreach (var (kind, files) in kinds)
                 {
-                    var (open, openAlloc) = Timed(() => files.ForEach(f => Open(f.Path)));
-                    var (read, readAlloc) = Timed(() => files.ForEach(f => Check(f, round == 1 ? failures : null)));
-                    times[kind].Add((open, read));
-                    openBytes += openAlloc;
-                    readBytes += readAlloc;
-                    Console.WriteLine($"  round {round} {kind,-5}: read {count / read,6:F0} forms/s, open {count / open,7:F0} files/s, ratio {read / open,6:F1}");
+                    var open = PerPass(() => files.ForEach(f => Open(f.Path)));
+                    var read = PerPass(() => files.ForEach(f => Check(f, null)));
+                    rounds[kind].Add((open.Seconds, read.Seconds));
+                    openBytes += open.Allocated;
+                    readBytes += read.Allocated;
+                    Console.WriteLine($"  round {round} {kind,-5}: read {count / read.Seconds,6:F0} forms/s, open {count / open.Seconds,7:F0} files/s, ratio {read.Seconds / open.Seconds,6:F1}");
                 }
             }
 
             Console.WriteLine("median of 3 rounds (ratio = time to read / time to merely open the same files):");
-            foreach (var (kind, t) in times) Summary(kind, count, t);
-            Summary("all", 2 * count, Enumerable.Range(0, 3).Select(r => (times.Values.Sum(t => t[r].Open), times.Values.Sum(t => t[r].Read))).ToList());
+            foreach (var (kind, r) in rounds) Summary(kind, count, r);
+            Summary("all", 2 * count, Enumerable.Range(0, 3).Select(i => (rounds.Values.Sum(r => r[i].Open), rounds.Values.Sum(r => r[i].Read))).ToList());
             var forms = 3.0 * 2 * count;
             Console.WriteLine($"memory: peak working set of the bench process (Process.PeakWorkingSet64) {Megabytes(peakAfterCorpus):F0} MB after writing the corpus, " +
                               $"{Megabytes(Process.GetCurrentProcess().PeakWorkingSet64):F0} MB at the end; allocated per form (GC.GetTotalAllocatedBytes) " +
@@ -81,8 +84,7 @@ public static class ImportBench
         if (!word.GetAllParts().Any()) throw new InvalidDataException(path);
     }
 
-    // A form must give back its one project with all its indicators; anything else is a failure,
-    // recorded once (in the first round) without stopping the run.
+    // A form must give back its one project with all its indicators; anything else is a failure.
     static void Check(Expected expected, List<string>? failures)
     {
         string? problem;
@@ -101,28 +103,9 @@ public static class ImportBench
         if (problem != null) failures?.Add($"{Path.GetFileName(expected.Path)}: {problem}");
     }
 
-    // JIT and file cache warmed for both sides before anything is timed.
-    static void Warm(List<Expected> files)
-    {
-        foreach (var f in files.Take(20)) { Open(f.Path); Check(f, null); }
-    }
-
-    static (double Seconds, long Allocated) Timed(Action action)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var watch = Stopwatch.StartNew();
-        action();
-        return (watch.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - allocated);
-    }
-
     static void Summary(string what, int forms, List<(double Open, double Read)> rounds) =>
         Console.WriteLine($"  {what,-5}: {forms / Median(rounds.Select(r => r.Read)),6:F0} forms/s, " +
                           $"open {forms / Median(rounds.Select(r => r.Open)),7:F0} files/s, ratio {Median(rounds.Select(r => r.Read / r.Open)):F1}");
-
-    // Of three rounds.
-    static double Median(IEnumerable<double> values) => values.Order().ElementAt(1);
 
     static double Megabytes(long bytes) => bytes / (1024.0 * 1024.0);
 }

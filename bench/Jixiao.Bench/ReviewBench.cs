@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Jixiao.Domain;
 using Jixiao.Domain.Review;
 using Jixiao.Forms;
+using static Jixiao.Bench.Timing;
 
 namespace Jixiao.Bench;
 
@@ -21,29 +21,21 @@ public static class ReviewBench
         projects = docs.Sum(d => d.Projects.Count);
         Console.WriteLine($"review: {projects} projects in {docs.Count} documents of {ProjectsPerDocument}, " +
                           $"{docs.Sum(d => d.Projects.Sum(p => p.Indicators.Count)) / (double)projects:F1} indicators per project; 3 rounds, alternating");
-        foreach (var doc in docs.Take(20)) { Reviewer.Review(doc); Serialize(doc); }
+
+        var findings = docs.Sum(d => Reviewer.Review(d).Findings.Count);
+        Warm(3, () => docs.ForEach(Serialize), () => docs.ForEach(d => Reviewer.Review(d)));
 
         var ratios = new List<double>();
-        var findings = 0;
         for (var round = 1; round <= 3; round++)
         {
-            var json = Timed(() => docs.ForEach(Serialize));
-            var review = Timed(() => findings = docs.Sum(d => Reviewer.Review(d).Findings.Count));
+            var json = PerPass(() => docs.ForEach(Serialize)).Seconds;
+            var review = PerPass(() => docs.ForEach(d => Reviewer.Review(d))).Seconds;
             ratios.Add(review / json);
-            Console.WriteLine($"  round {round}: review {projects / review,7:F0} projects/s ({review:F2} s), " +
-                              $"JSON {projects / json,7:F0} projects/s ({json:F2} s), ratio {review / json:F2}");
+            Console.WriteLine($"  round {round}: review {projects / review,6:F0} projects/s ({review:F2} s), " +
+                              $"JSON {projects / json,6:F0} projects/s ({json:F2} s), ratio {review / json:F2}");
         }
-        ratios.Sort();
-        Console.WriteLine($"review / JSON, median ratio: {ratios[1]:F2} ({findings / (double)projects:F1} findings per project)");
+        Console.WriteLine($"review / JSON, median ratio: {Median(ratios):F2} ({findings / (double)projects:F1} findings per project)");
     }
 
     static void Serialize(FormDocument doc) => JsonSerializer.Serialize(Stream.Null, doc, Interchange.Json);
-
-    static double Timed(Action action)
-    {
-        GC.Collect();
-        var watch = Stopwatch.StartNew();
-        action();
-        return watch.Elapsed.TotalSeconds;
-    }
 }
