@@ -29,7 +29,10 @@ public static class PagesBench
             using var client = await SignedInClient(baseUrl, "east-preparer", password);
             var project = Regex.Match(await client.GetStringAsync("/?year=" + DemoWorkspace.Year), "href=\"(/Projects/\\d+)\"").Groups[1].Value;
             const int concurrency = 8;
-            Console.WriteLine($"pages: {concurrency} concurrent clients, 3 rounds of {seconds}s each, alternating");
+            Console.WriteLine($"pages: {concurrency} concurrent clients, 3 rounds of {seconds}s each, alternating, after an untimed round");
+            // The tiered JIT and the caches need a round before the rates settle.
+            await Rate(client, project, concurrency, seconds);
+            await Rate(client, "/bench/minimal", concurrency, seconds);
             var ratios = new List<double>();
             for (var round = 1; round <= 3; round++)
             {

@@ -1,14 +1,16 @@
 // Benchmarks print ratios against a reference measured in the same run, never bare timings alone.
-// Usage: dotnet run -c Release --project bench/Jixiao.Bench -- <pages> [seconds]
+// Usage: dotnet run -c Release --project bench/Jixiao.Bench -- pages [seconds] | import [forms] | review [projects]
 using Jixiao.Bench;
 
 var which = args.FirstOrDefault() ?? "pages";
-var seconds = args.Length > 1 ? double.Parse(args[1]) : 5;
+var size = args.Length > 1 ? args[1] : null;
 switch (which)
 {
-    case "pages": await PagesBench.RunAsync(seconds); break;
+    case "pages": await PagesBench.RunAsync(size == null ? 5 : double.Parse(size)); break;
+    case "import": ImportBench.Run(size == null ? 2000 : int.Parse(size)); break;
+    case "review": ReviewBench.Run(size == null ? 10_000 : int.Parse(size)); break;
     default:
-        Console.Error.WriteLine("unknown benchmark: " + which + " (pages)");
+        Console.Error.WriteLine("unknown benchmark: " + which + " (pages, import, review)");
         return 2;
 }
 return 0;

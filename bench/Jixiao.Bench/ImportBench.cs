@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using Jixiao.Forms;
+using static Jixiao.Bench.Timing;
+
+namespace Jixiao.Bench;
+
+// Forms per second of DocumentReader.Read over a generated corpus of .txt and .docx forms, against
+// merely opening the same files (all bytes read; for .docx the package opened and its parts
+// enumerated), alternating rounds so drift hits both alike.
+public static class ImportBench
+{
+    sealed record Expected(string Path, string Project, int Indicators);
+
+    public static void Run(int count)
+    {
+        var folder = Directory.CreateTempSubdirectory("jixiao-import-").FullName;
+        try
+        {
+            var kinds = new Dictionary<string, List<Expected>> { [".txt"] = Generate(folder, ".txt", count), [".docx"] = Generate(folder, ".docx", count) };
+            var peakAfterCorpus = Process.GetCurrentProcess().PeakWorkingSet64;
+            Console.WriteLine($"import: {count} .txt and {count} .docx forms, one project each, 5–20 indicators; 3 rounds, alternating");
+            Console.WriteLine($"  corpus: {Megabytes(kinds.Values.SelectMany(k => k).Sum(e => new FileInfo(e.Path).Length)):F1} MB in {folder}");
+
+            var failures = new List<string>();
+            foreach (var f in kinds.Values.SelectMany(k => k)) Check(f, failures);
+            var all = kinds.Values.SelectMany(k => k).ToList();
+            Warm(3, () => all.ForEach(f => Open(f.Path)), () => all.ForEach(f => Check(f, null)));
+
+            var rounds = kinds.Keys.ToDictionary(k => k, _ => new List<(double Open, double Read)>());
+            double openBytes = 0, readBytes = 0;
+            for (var round = 1; round <= 3; round++)
+            {
+                foreach (var (kind, files) in kinds)
+                {
+                    var open = PerPass(() => files.ForEach(f => Open(f.Path)));
+                    var read = PerPass(() => files.ForEach(f => Check(f, null)));
+                    rounds[kind].Add((open.Seconds, read.Seconds));
+                    openBytes += open.Allocated;
+                    readBytes += read.Allocated;
+                    Console.WriteLine($"  round {round} {kind,-5}: read {count / read.Seconds,6:F0} forms/s, open {count / open.Seconds,7:F0} files/s, ratio {read.Seconds / open.Seconds,6:F1}");
+                }
+            }
+
+            Console.WriteLine("median of 3 rounds (ratio = time to read / time to merely open the same files):");
+            foreach (var (kind, r) in rounds) Summary(kind, count, r);
+            Summary("all", 2 * count, Enumerable.Range(0, 3).Select(i => (rounds.Values.Sum(r => r[i].Open), rounds.Values.Sum(r => r[i].Read))).ToList());
+            var forms = 3.0 * 2 * count;
+            Console.WriteLine($"memory: peak working set of the bench process (Process.PeakWorkingSet64) {Megabytes(peakAfterCorpus):F0} MB after writing the corpus, " +
+                              $"{Megabytes(Process.GetCurrentProcess().PeakWorkingSet64):F0} MB at the end; allocated per form (GC.GetTotalAllocatedBytes) " +
+                              $"{readBytes / forms / 1024:F0} KB reading, {openBytes / forms / 1024:F0} KB opening");
+            Console.WriteLine(failures.Count == 0
+                ? "every form gave its one project with all its indicators"
+                : $"{failures.Count} forms not read as written (the first 20):\n  " + string.Join("\n  ", failures.Take(20)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    static List<Expected> Generate(string folder, string kind, int count)
+    {
+        var random = new Random(kind == ".txt" ? 1 : 2);
+        var files = new List<Expected>();
+        for (var n = 0; n < count; n++)
+        {
+            var doc = Corpus.Document(random, 1);
+            var form = Corpus.Layout(doc, n);
+            var path = Path.Combine(folder, $"form-{n:D5}{kind}");
+            if (kind == ".txt") File.WriteAllText(path, Corpus.Text(form), new UTF8Encoding(false));
+            else Corpus.WriteDocx(form, path);
+            files.Add(new Expected(path, doc.Projects[0].Name, doc.Projects[0].Indicators.Count));
+        }
+        return files;
+    }
+
+    static void Open(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (!path.EndsWith(".docx")) return;
+        using var word = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false);
+        if (!word.GetAllParts().Any()) throw new InvalidDataException(path);
+    }
+
+    // A form must give back its one project with all its indicators; anything else is a failure.
+    static void Check(Expected expected, List<string>? failures)
+    {
+        string? problem;
+        try
+        {
+            var doc = DocumentReader.Read(expected.Path);
+            var project = doc.Projects.FirstOrDefault();
+            problem = project == null ? "no project"
+                : project.Indicators.Count == 0 ? "no indicators"
+                : doc.Projects.Count != 1 || project.Name != expected.Project || project.Indicators.Count != expected.Indicators
+                    ? $"{doc.Projects.Count} projects, first “{project.Name}” with {project.Indicators.Count} indicators; " +
+                      $"expected “{expected.Project}” with {expected.Indicators}"
+                : null;
+        }
+        catch (FormReadException e) { problem = e.Message; }
+        if (problem != null) failures?.Add($"{Path.GetFileName(expected.Path)}: {problem}");
+    }
+
+    static void Summary(string what, int forms, List<(double Open, double Read)> rounds) =>
+        Console.WriteLine($"  {what,-5}: {forms / Median(rounds.Select(r => r.Read)),6:F0} forms/s, " +
+                          $"open {forms / Median(rounds.Select(r => r.Open)),7:F0} files/s, ratio {Median(rounds.Select(r => r.Read / r.Open)):F1}");
+
+    static double Megabytes(long bytes) => bytes / (1024.0 * 1024.0);
+}
