@@ -54,7 +54,7 @@ public static class GridReader
                 Kind.Xls => XlsGrid.Read(bytes, name),
                 Kind.Html => HtmlGrid.Read(bytes, name, ReadTimeout),
                 Kind.Pdf => PdfGrid.Read(Path.GetFullPath(path), name, "pdftotext", ReadTimeout),
-                _ => TextGrid.Read(path),
+                _ => TextGrid.Read(bytes, name),
             };
         }
         catch (FormReadException) { throw; }

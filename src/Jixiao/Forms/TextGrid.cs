@@ -11,12 +11,13 @@ public static partial class TextGrid
 {
     static TextGrid() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static CellGrid Read(string path)
+    public static CellGrid Read(string path) => Read(File.ReadAllBytes(path), Path.GetFileName(path));
+
+    public static CellGrid Read(byte[] bytes, string name)
     {
-        var bytes = File.ReadAllBytes(path);
         if (Array.IndexOf(bytes, (byte)0) >= 0 && !HasUnicodeBom(bytes))
-            throw new InvalidDataException($"{Path.GetFileName(path)} 不是文本文件");
-        return Parse(Decode(bytes), Path.GetFileName(path));
+            throw new InvalidDataException($"{name} 不是文本文件");
+        return Parse(Decode(bytes), name);
     }
 
     // UTF-8 with or without BOM (and UTF-16 with BOM); anything that is not valid UTF-8 is read as GB18030,
