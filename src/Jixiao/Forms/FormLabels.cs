@@ -10,7 +10,7 @@ enum Field
     StartDate, EndDate, Period,
     Total, AnnualRequest, Fiscal, Appropriation, FromHigherLevel, FromSameLevel, FromLowerLevel,
     CarryOver, SpecialAccount, Other,
-    LongTermGoal, AnnualGoal,
+    LongTermGoal, AnnualGoal, AnnualGoalActual, TotalScore, Grade,
     Person, UnitName, UnitCode, SupervisingDepartment, Functions, MoneyUnit,
     Section, DocumentSection, Group, Sum,
     SpendingPlan, BudgetLines, Safeguards,
@@ -23,6 +23,9 @@ enum Column
     Operator, Number, Unit, Basis, Remarks, Weight,
     LineName, Amount, LinePeriod,
     Document, Measures, Stage,
+    Actual, Score, DeviationCause, Direction,
+    InitialBudget, AnnualBudget, Executed, ExecutionRate,
+    RowField,   // a form field repeated on every row of a flat export: 项目名称, 资金总额 …
 }
 
 sealed record LabelMatch(Field Field, string Label, string? Unit, string? Qualifier);
@@ -52,7 +55,13 @@ static partial class FormLabels
         ["项目总目标"] = Field.LongTermGoal, ["中长期目标"] = Field.LongTermGoal, ["实施周期目标"] = Field.LongTermGoal,
         ["长期目标"] = Field.LongTermGoal,
         ["年度总目标"] = Field.AnnualGoal, ["年度绩效目标"] = Field.AnnualGoal, ["年度目标"] = Field.AnnualGoal,
-        ["绩效目标"] = Field.AnnualGoal,
+        ["绩效目标"] = Field.AnnualGoal, ["年度总体目标"] = Field.AnnualGoal, ["预期目标"] = Field.AnnualGoal,
+        ["年度预期目标"] = Field.AnnualGoal,
+        ["实际完成情况"] = Field.AnnualGoalActual, ["目标完成情况"] = Field.AnnualGoalActual,
+        ["年度目标完成情况"] = Field.AnnualGoalActual, ["年度总体目标完成情况"] = Field.AnnualGoalActual,
+        ["总体目标完成情况"] = Field.AnnualGoalActual,
+        ["总分"] = Field.TotalScore, ["自评总分"] = Field.TotalScore, ["总得分"] = Field.TotalScore,
+        ["自评等级"] = Field.Grade, ["评价等级"] = Field.Grade, ["自评等次"] = Field.Grade, ["绩效等级"] = Field.Grade,
         ["项目负责人"] = Field.Person, ["联系人"] = Field.Person, ["联系电话"] = Field.Person, ["编报人"] = Field.Person,
         ["填报人"] = Field.Person, ["部门负责人"] = Field.Person, ["单位负责人"] = Field.Person, ["财务负责人"] = Field.Person,
         ["审核人"] = Field.Person, ["主管部门负责人及联系电话"] = Field.Person, ["项目单位负责人及联系电话"] = Field.Person,
@@ -101,6 +110,20 @@ static partial class FormLabels
         ["明细项目名称"] = Column.LineName, ["明细项目"] = Column.LineName, ["支出明细"] = Column.LineName,
         ["金额"] = Column.Amount,
         ["文件名称"] = Column.Document, ["具体措施"] = Column.Measures, ["保障阶段"] = Column.Stage,
+        // Year-end self-evaluation (自评表) and monitoring tables.
+        ["实际完成值"] = Column.Actual, ["全年实际值"] = Column.Actual, ["实际值"] = Column.Actual,
+        ["年度实际完成值"] = Column.Actual, ["实际完成数"] = Column.Actual, ["全年完成值"] = Column.Actual,
+        ["得分"] = Column.Score, ["自评得分"] = Column.Score,
+        ["偏差原因分析及改进措施"] = Column.DeviationCause, ["未完成原因和改进措施"] = Column.DeviationCause,
+        ["未完成原因分析及改进措施"] = Column.DeviationCause, ["偏差原因及改进措施"] = Column.DeviationCause,
+        ["原因分析及改进措施"] = Column.DeviationCause, ["偏差原因分析"] = Column.DeviationCause,
+        ["偏差原因"] = Column.DeviationCause,
+        ["指标方向"] = Column.Direction, ["指标值方向"] = Column.Direction,
+        ["年初预算数"] = Column.InitialBudget, ["年初预算"] = Column.InitialBudget,
+        ["全年预算数"] = Column.AnnualBudget, ["全年预算"] = Column.AnnualBudget, ["调整后预算数"] = Column.AnnualBudget,
+        ["全年执行数"] = Column.Executed, ["执行数"] = Column.Executed, ["实际执行数"] = Column.Executed,
+        ["全年实际支出"] = Column.Executed, ["实际支出数"] = Column.Executed,
+        ["执行率"] = Column.ExecutionRate, ["预算执行率"] = Column.ExecutionRate,
     };
 
     // Every label and column head: the words a form uses for its structure rather than its content.
