@@ -176,6 +176,7 @@ public sealed partial class FormReader
             GroupIsPeriod = isPeriod, Level2 = new string?[groups], LastGroup = groups - 1,
         };
         foreach (var (c, field) in rowFields) indicators.RowFields[c] = field;
+        flatRows |= rowFields.Values.Any(f => f.Field == Field.ProjectName);
     }
 
     // Fields a flat export repeats on each indicator row; 项目名称 there starts or selects the row's project.
@@ -323,11 +324,15 @@ public sealed partial class FormReader
             var nameColumn = t.Columns(Column.Name, g).FirstOrDefault(-1);
             var name = nameColumn >= 0 ? row.Text(nameColumn) : "";
             var (period, annual) = Targets(row, g);
-            if (direction != null && (annual ?? period) is { } directed && Directed(directed, direction) is { } withOperator)
+            if (direction != null && (annual ?? period) is { } directed)
             {
-                if (annual != null) annual = withOperator;
-                else period = withOperator;
-                direction = null;
+                if (Directed(directed, direction, out var conflict) is { } withOperator)
+                {
+                    if (annual != null) annual = withOperator;
+                    else period = withOperator;
+                    direction = null;
+                }
+                else if (conflict) Warn(row.Where, $"指标“{FormLabels.Mend(name)}”的指标方向“{direction}”与指标值“{directed.Raw}”不一致");
             }
             if (name == "" && (period?.Raw ?? "") == "" && (annual?.Raw ?? "") == "") continue;
             var where = nameColumn >= 0 && nameColumn < row.Cells.Count ? row.Cells[nameColumn].Where : row.Where;
@@ -407,19 +412,25 @@ public sealed partial class FormReader
         AddSection("无指标的类别", $"{category}：{string.Join(" ", new[] { name, target }.Where(x => !string.IsNullOrEmpty(x)))}");
     }
 
-    // 指标方向 beside a bare number: 正向 (more is better) reads as ≥, 反向 as ≤. Null where it does not apply.
-    static TargetValue? Directed(TargetValue target, string direction)
+    // 指标方向 beside the value: 正向 (more is better) makes a bare number "≥", 反向 "≤"; an operator the value
+    // already writes must agree with it. Null where the direction adds something the value does not say
+    // (中性, a grade word, "=100%"), or contradicts it.
+    static TargetValue? Directed(TargetValue target, string direction, out bool conflict)
     {
+        conflict = false;
         TargetOperator? op = FormLabels.Norm(direction) switch
         {
             "正向" or "正向指标" or "越大越好" or "越高越好" => TargetOperator.Ge,
             "反向" or "反向指标" or "越小越好" or "越低越好" => TargetOperator.Le,
             _ => null,
         };
-        var raw = DomainText.Compact(target.Raw);
-        return op != null && target.Kind == TargetKind.Quantitative && raw != "" && char.IsDigit(raw[0])
-            ? target with { Operator = op }
-            : null;
+        if (op == null || target.Kind != TargetKind.Quantitative) return null;
+        if (char.IsDigit(DomainText.Compact(target.Raw)[0])) return target with { Operator = op };
+        var higher = target.Operator is TargetOperator.Ge or TargetOperator.Gt;
+        var lower = target.Operator is TargetOperator.Le or TargetOperator.Lt;
+        if ((op == TargetOperator.Ge && higher) || (op == TargetOperator.Le && lower)) return target;
+        conflict = higher || lower;
+        return null;
     }
 
     void AddIndicator(Indicator indicator, string? remarks, string? weight, string? score, string where)

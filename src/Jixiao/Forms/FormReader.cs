@@ -24,7 +24,7 @@ public sealed partial class FormReader
     readonly FormDocument doc;
     readonly List<Row> rows;
     readonly HashSet<int> consumed = [];
-    bool rebuiltRows, packedCells, sideBySide, shanghai2018;
+    bool rebuiltRows, packedCells, sideBySide, shanghai2018, flatRows;
     bool warnedNoUnit;
     ProjectForm? project;
     string? moneyUnit;
@@ -55,6 +55,7 @@ public sealed partial class FormReader
         EndTable();
         FlushHeading();
         doc.Source.Layout = selfEvaluation ? "self-evaluation"
+            : flatRows ? "flat-indicator-rows"
             : packedCells ? "packed-cells-table"
             : rebuiltRows ? "one-cell-per-line"
             : sideBySide ? "side-by-side-groups"
