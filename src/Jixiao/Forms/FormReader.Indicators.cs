@@ -524,15 +524,16 @@ public sealed partial class FormReader
             Put(slots.FirstOrDefault(s => t.Roles[s] == Column.AnnualTarget, slots[^1]), values[0]);
         else
         {
-            // Values beyond the targets fill the self-evaluation columns (实际完成值, 分值, 得分) in their order.
-            var start = slots.Count == 0 ? 1 : 0;
+            // A table without a target column takes the first value as the target. Values beyond the targets
+            // fill the self-evaluation columns (实际完成值, 分值, 得分) in their order, the rest are remarks.
             if (slots.Count == 0) annual = Target(values[0]);
+            var targets = Math.Max(slots.Count, 1);
             var extra = Enumerable.Range(0, t.Roles.Length).Where(c => t.Roles[c] is Column.Actual or Column.Weight or Column.Score).ToList();
-            for (var k = start; k < values.Count; k++)
+            for (var k = 0; k < values.Count; k++)
             {
-                var over = k - Math.Max(slots.Count, 1);
                 if (k < slots.Count) Put(slots[k], values[k]);
-                else if (over < extra.Count) evaluated[t.Roles[extra[over]]] = values[k];
+                else if (k < targets) continue;
+                else if (k - targets < extra.Count) evaluated[t.Roles[extra[k - targets]]] = values[k];
                 else texts.Add(values[k]);
             }
         }

@@ -171,7 +171,7 @@ public sealed partial class FormReader
             {
                 '优' => EvaluationGrade.Excellent,
                 '良' => EvaluationGrade.Good,
-                '中' => EvaluationGrade.Fair,
+                '中' or '一' => EvaluationGrade.Fair,
                 _ => EvaluationGrade.Poor,
             }
             : null;
@@ -227,6 +227,6 @@ public sealed partial class FormReader
 
     [GeneratedRegex(@"\d+(?:\.\d+)?")]
     private static partial Regex NumberInText();
-    [GeneratedRegex(@"^[（(]?(优秀?|良好?|中等?|差|较差)[)）]?(?:[（(].*)?$")]
+    [GeneratedRegex(@"^[（(]?(优秀?|良好?|中等?|一般|差|较差)[)）]?(?:[（(].*)?$")]
     private static partial Regex GradeWord();
 }

@@ -183,6 +183,21 @@ public class SelfEvaluationFormTests
         Assert.Equal("待定", d.Projects[0].Sections["自评等级"]);
     }
 
+    [Theory]
+    [InlineData("自评等级\t优", EvaluationGrade.Excellent)]
+    [InlineData("评价等级：良好", EvaluationGrade.Good)]
+    [InlineData("自评等级\t中", EvaluationGrade.Fair)]
+    [InlineData("绩效等级\t一般", EvaluationGrade.Fair)]
+    [InlineData("自评等次\t较差", EvaluationGrade.Poor)]
+    [InlineData("自评等级：优（93.14分）", EvaluationGrade.Excellent)]
+    public void Grade_words_of_several_provinces(string line, EvaluationGrade grade)
+    {
+        var d = FormReader.Read(TextGrid.Parse($"项目名称\t甲\n总分：88.5分\n{line}", "x.txt"));
+        var e = d.Projects.Single().SelfEvaluation!;
+        Assert.Equal((grade, 88.5m, null), (e.Grade!.Value, e.TotalScore, e.TotalPoints));
+        Assert.Empty(d.Warnings);
+    }
+
     [Fact]
     public void Execution_block_before_any_project_is_reported()
     {
