@@ -123,6 +123,7 @@ static partial class FormLabels
         ["指标方向"] = Column.Direction, ["指标值方向"] = Column.Direction,
         ["年初预算数"] = Column.InitialBudget, ["年初预算"] = Column.InitialBudget,
         ["全年预算数"] = Column.AnnualBudget, ["全年预算"] = Column.AnnualBudget, ["调整后预算数"] = Column.AnnualBudget,
+        ["预算数"] = Column.AnnualBudget,
         ["全年执行数"] = Column.Executed, ["执行数"] = Column.Executed, ["实际执行数"] = Column.Executed,
         ["全年实际支出"] = Column.Executed, ["实际支出数"] = Column.Executed,
         ["执行率"] = Column.ExecutionRate, ["预算执行率"] = Column.ExecutionRate,

@@ -50,18 +50,13 @@ public sealed partial class FormReader
     void ExecutionRow(Row row)
     {
         var e = execution!;
-        Cell? labelCell = null;
         LabelMatch? label = null;
         var orphans = new List<Cell>();
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var cell = row.Cells[c];
             if (cell.Text == "" || e.Roles.ContainsKey(c)) continue;
-            if (label == null && FormLabels.Match(cell.Text) is { } m && (IsMoney(m.Field) || m.Field == Field.Sum))
-            {
-                label = m;
-                labelCell = cell;
-            }
+            if (label == null && FormLabels.Match(cell.Text) is { } m && (IsMoney(m.Field) || m.Field == Field.Sum)) label = m;
             else if (FormLabels.Match(cell.Text) is not { Field: Field.Group }) orphans.Add(cell);
         }
         foreach (var cell in orphans) Orphan(cell);
@@ -75,6 +70,7 @@ public sealed partial class FormReader
         var line = new BudgetExecution
         {
             Name = label.Label,
+            // FundingItem names the same amounts as the money fields.
             Item = label.Field == Field.Sum ? FundingItem.Total : Enum.Parse<FundingItem>(label.Field.ToString()),
         };
         foreach (var (c, role) in values)
@@ -85,7 +81,7 @@ public sealed partial class FormReader
             decimal? amount = null;
             if (IsExecutionColumn(role))
             {
-                if (ParseMoney(text) is var (value, suffix)) amount = ToYuan(value, suffix ?? label.Unit ?? e.Unit ?? UnitOrYuan(where));
+                if (ParseMoney(text) is var (value, suffix)) amount = ToYuan(value, suffix ?? label.Unit ?? (e.Unit ??= AssumeYuan(where)));
             }
             else amount = role == Column.ExecutionRate ? PercentNumber(text) : Number(text);
             if (amount == null)
@@ -115,7 +111,7 @@ public sealed partial class FormReader
         }
     }
 
-    string UnitOrYuan(string where)
+    string AssumeYuan(string where)
     {
         if (!warnedNoUnit) Warn(where, "表中未注明金额单位，金额按元读取");
         warnedNoUnit = true;

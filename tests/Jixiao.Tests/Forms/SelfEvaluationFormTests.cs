@@ -199,6 +199,33 @@ public class SelfEvaluationFormTests
     }
 
     [Fact]
+    public void Older_money_block_with_lettered_heads_and_a_plain_budget_column()
+    {
+        var d = FormReader.Read(TextGrid.Parse(string.Join("\n",
+            "项目名称\t甲",
+            "预算执行情况（万元）\t预算数（A）\t执行数（B）\t执行率（B/A）\t分值\t得分",
+            "年度资金总额：\t20\t19\t95%\t10\t9.5"), "x.txt"));
+        var line = d.Projects.Single().SelfEvaluation!.Execution.Single();
+        Assert.Equal((200000m, 190000m, 95m, 10m, 9.5m), (line.AnnualBudget, line.Executed, line.BudgetExecutionRate, line.Points, line.Score));
+        Assert.Empty(d.Warnings);
+    }
+
+    [Fact]
+    public void Money_block_without_a_unit_is_read_in_yuan_with_one_warning()
+    {
+        var d = FormReader.Read(TextGrid.Parse(string.Join("\n",
+            "项目名称\t甲",
+            "项目资金\t年初预算数\t全年预算数\t全年执行数",
+            "年度资金总额\t1000\t1200\t1100",
+            "其中：财政拨款\t1000\t1000\t900"), "x.txt"));
+        var e = d.Projects.Single().SelfEvaluation!;
+        Assert.Equal(("元", 1200m, 900m), (e.SourceUnit, e.Execution[0].AnnualBudget, e.Execution[1].Executed));
+        Assert.Equal("元", d.Projects[0].Funding.SourceUnit);
+        var w = Assert.Single(d.Warnings);
+        Assert.Equal(("第3行第2格", "表中未注明金额单位，金额按元读取"), (w.Where, w.Message));
+    }
+
+    [Fact]
     public void Execution_block_before_any_project_is_reported()
     {
         var d = FormReader.Read(TextGrid.Parse(string.Join("\n",
