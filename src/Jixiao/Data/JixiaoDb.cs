@@ -60,6 +60,22 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
                     OwnsTarget(i, x => x.AnnualTarget, "Annual");
                     OwnsTarget(i, x => x.Actual, "Actual");
                 });
+                f.OwnsOne(x => x.SelfEvaluation, s =>
+                {
+                    s.ToTable("SelfEvaluations");
+                    s.WithOwner().HasForeignKey("ProjectId");
+                    s.Property(x => x.SourceUnit).HasMaxLength(8);
+                    s.Property(x => x.Grade).HasConversion<string>().HasMaxLength(16);
+                    s.OwnsMany(x => x.Execution, e =>
+                    {
+                        e.ToTable("BudgetExecutions");
+                        e.WithOwner().HasForeignKey("ProjectId");
+                        e.Property<int>("Id");
+                        e.HasKey("Id");
+                        e.HasIndex("ProjectId");
+                        e.Property(x => x.Item).HasConversion<string>().HasMaxLength(32);
+                    });
+                });
             });
             p.Navigation(x => x.Form).IsRequired();
         });
@@ -83,6 +99,7 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
         form.SpendingPlan = ByKey(form.SpendingPlan);
         form.People = ByKey(form.People);
         form.Safeguards = ByKey(form.Safeguards);
+        if (form.SelfEvaluation is { } evaluation) evaluation.Execution = ByKey(evaluation.Execution);
         return project;
     }
 

@@ -71,6 +71,8 @@ public sealed class ProjectForm
     public List<Safeguard> Safeguards { get; set; } = [];
     public List<Person> People { get; set; } = [];
     public Dictionary<string, string> Sections { get; set; } = [];
+    // Present only for a year-end self-evaluation form (绩效自评表).
+    public SelfEvaluation? SelfEvaluation { get; set; }
 }
 
 public sealed class Funding
@@ -116,6 +118,41 @@ public sealed class Indicator
     public TargetValue? Actual { get; set; }
     public decimal? Score { get; set; }
     public string? DeviationCause { get; set; }
+}
+
+public enum EvaluationGrade { Excellent, Good, Fair, Poor }
+
+// The parts of a 绩效自评表 beyond the indicators (whose actuals and scores sit on each Indicator):
+// the budget execution block, the annual goal as reached, the total score and the grade.
+// ProjectForm.AnnualGoal holds the goal as planned (预期目标); Funding holds the full-year budget.
+public sealed class SelfEvaluation
+{
+    public string? SourceUnit { get; set; }   // 元 or 万元, as the form states; amounts below are always 元
+    public List<BudgetExecution> Execution { get; set; } = [];
+    public string? AnnualGoalActual { get; set; }   // 年度总体目标 实际完成情况
+    public decimal? TotalPoints { get; set; }       // 总分 under 分值, usually 100
+    public decimal? TotalScore { get; set; }        // 总分 under 得分
+    public EvaluationGrade? Grade { get; set; }     // 自评等级 as the form states it
+}
+
+// Which amount of Funding a row of money stands for.
+public enum FundingItem
+{
+    Total, AnnualRequest, Fiscal, Appropriation, FromHigherLevel, FromSameLevel, FromLowerLevel,
+    CarryOver, SpecialAccount, Other,
+}
+
+// One row of the self-evaluation's money block: 年度资金总额, 当年财政拨款, 上年结转资金, 其他资金 ….
+public sealed class BudgetExecution
+{
+    public string Name { get; set; } = "";    // the row's label as written, without 其中
+    public FundingItem? Item { get; set; }
+    public decimal? InitialBudget { get; set; }   // 年初预算数
+    public decimal? AnnualBudget { get; set; }    // 全年预算数
+    public decimal? Executed { get; set; }        // 全年执行数
+    public decimal? BudgetExecutionRate { get; set; }   // 执行率 in percent, as the form states it
+    public decimal? Points { get; set; }          // 分值
+    public decimal? Score { get; set; }           // 得分
 }
 
 public sealed class Safeguard

@@ -13,6 +13,8 @@ public sealed partial class FormReader
     sealed class IndicatorTable
     {
         public required Column[] Roles;
+        public required string[] Heads;         // the header's words, for columns the reader has no role for
+        public readonly Dictionary<int, LabelMatch> RowFields = [];
         public required int[] Group;            // column → group index; -1 for columns all groups share
         public required bool[] GroupIsPeriod;   // a plain 指标值 column in this group is the period target
         public string? Level1;
@@ -122,10 +124,18 @@ public sealed partial class FormReader
         var seen = new HashSet<Column>();
         var g = 0;
         var firstGroupColumn = new List<int> { -1 };
+        var rowFields = new Dictionary<int, LabelMatch>();
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
             var role = FormLabels.MatchColumn(t);
+            if (role == Column.None && FormLabels.Match(t) is { } field && IsRowField(field.Field))
+            {
+                roles[c] = Column.RowField;
+                group[c] = -1;
+                rowFields[c] = field;
+                continue;
+            }
             // A target head merged over the cells to its right: 指标值 over "≥" "95" "%".
             if (t == "" && c > 0 && roles[c - 1] is Column.Target or Column.AnnualTarget or Column.PeriodTarget)
             {
@@ -162,14 +172,59 @@ public sealed partial class FormReader
         }
         indicators = new IndicatorTable
         {
-            Roles = roles, Group = group, GroupIsPeriod = isPeriod, Level2 = new string?[groups], LastGroup = groups - 1,
+            Roles = roles, Heads = row.Cells.Select(x => FormLabels.Mend(x.Text)).ToArray(), Group = group,
+            GroupIsPeriod = isPeriod, Level2 = new string?[groups], LastGroup = groups - 1,
         };
+        foreach (var (c, field) in rowFields) indicators.RowFields[c] = field;
+        flatRows |= rowFields.Values.Any(f => f.Field == Field.ProjectName);
+    }
+
+    // Fields a flat export repeats on each indicator row; 项目名称 there starts or selects the row's project.
+    static bool IsRowField(Field f) => IsMoney(f) || f is Field.ProjectName or Field.ProjectCode or Field.ImplementingUnit
+        or Field.UnitName or Field.SupervisingDepartment or Field.FunctionClass or Field.Category or Field.Attribute;
+
+    Row ApplyRowFields(Row row)
+    {
+        var t = indicators!;
+        var cells = row.Cells.ToList();
+        foreach (var (c, label) in t.RowFields.OrderBy(kv => kv.Value.Field == Field.ProjectName ? 0 : 1))
+        {
+            if (c >= cells.Count || cells[c].Text == "") continue;
+            var cell = cells[c];
+            if (label.Field == Field.ProjectName) SelectProject(cell.Text, cell.Where);
+            else Apply(label, cell.Text, cell.Where, label.Unit);
+            cells[c] = cell with { Text = "" };
+        }
+        return new Row(row.Where, cells);
+    }
+
+    // Rows of several projects may interleave: a name seen before goes back to its project.
+    void SelectProject(string name, string where)
+    {
+        var t = indicators!;
+        var known = doc.Projects.FirstOrDefault(p => FormLabels.Norm(p.Name) == FormLabels.Norm(FormLabels.Mend(name)));
+        if (known == project && known != null) return;
+        if (known != null) project = known;
+        else StartProject(name, where);
+        t.Level1 = null;
+        Array.Fill(t.Level2, null);
     }
 
     // ---- one row
 
     void IndicatorRow(Row row)
     {
+        if (indicators!.RowFields.Count > 0)
+        {
+            row = ApplyRowFields(row);
+            if (row.IsBlank) return;
+        }
+        var first = row.Filled[0];
+        if ((FormLabels.Match(first.Text) ?? FormLabels.MatchInline(first.Text)?[0].Label) is { Field: Field.TotalScore } total)
+        {
+            TotalRow(row, first, total);
+            return;
+        }
         if (project == null)
         {
             Warn(row.Where, $"指标出现在项目名称之前：{string.Join(" ", row.Filled.Select(c => c.Text))}");
@@ -218,6 +273,7 @@ public sealed partial class FormReader
             var kind = Classify(text);
             var ok = t.Roles[c] switch
             {
+                Column.None when t.Heads[c] != "" => kind is not (Kind.Level1 or Kind.Level2),
                 Column.Section or Column.None => FormLabels.Match(text) is { Field: Field.Group or Field.AnnualGoal },
                 Column.Level1 => kind is Kind.Level1 or Kind.Level or Kind.Level1Part,
                 Column.Level2 => kind is Kind.Level2 or Kind.Level or Kind.Level2Part,
@@ -254,6 +310,12 @@ public sealed partial class FormReader
         var basis = Joined(row, Column.Basis);
         var remarks = Joined(row, Column.Remarks);
         var weight = Joined(row, Column.Weight);
+        var actual = Joined(row, Column.Actual);
+        var score = Joined(row, Column.Score);
+        var deviation = Joined(row, Column.DeviationCause);
+        var direction = Joined(row, Column.Direction);
+        foreach (var c in Enumerable.Range(0, t.Roles.Length).Where(c => t.Roles[c] == Column.None && row.Text(c) != ""))
+            remarks = Append(remarks, $"{t.Heads[c]}：{row.Text(c)}");
         var entries = new List<(int Group, string Name, TargetValue? Period, TargetValue? Annual, string Where)>();
         for (var g = 0; g < t.Groups; g++)
         {
@@ -262,6 +324,16 @@ public sealed partial class FormReader
             var nameColumn = t.Columns(Column.Name, g).FirstOrDefault(-1);
             var name = nameColumn >= 0 ? row.Text(nameColumn) : "";
             var (period, annual) = Targets(row, g);
+            if (direction != null && (annual ?? period) is { } directed)
+            {
+                if (Directed(directed, direction, out var conflict) is { } withOperator)
+                {
+                    if (annual != null) annual = withOperator;
+                    else period = withOperator;
+                    direction = null;
+                }
+                else if (conflict) Warn(row.Where, $"指标“{FormLabels.Mend(name)}”的指标方向“{direction}”与指标值“{directed.Raw}”不一致");
+            }
             if (name == "" && (period?.Raw ?? "") == "" && (annual?.Raw ?? "") == "") continue;
             var where = nameColumn >= 0 && nameColumn < row.Cells.Count ? row.Cells[nameColumn].Where : row.Where;
             entries.Add((g, name, period, annual, where));
@@ -275,6 +347,7 @@ public sealed partial class FormReader
         // Side-by-side groups that name the same indicator (or leave the period name empty) are one indicator.
         var merged = entries.Count == 2 && (entries[0].Name == "" || FormLabels.Norm(entries[0].Name) == FormLabels.Norm(entries[1].Name));
         var groups = merged ? [entries[1] with { Period = entries[0].Period ?? entries[1].Period }] : entries.ToList();
+        if (direction != null) remarks = Append(remarks, $"指标方向：{direction}");
         foreach (var e in groups)
         {
             t.LastGroup = e.Group;
@@ -282,7 +355,8 @@ public sealed partial class FormReader
             {
                 Level1 = t.Level1, Level2 = t.Level2[e.Group], Name = FormLabels.Mend(e.Name),
                 Description = description, PeriodTarget = e.Period, AnnualTarget = e.Annual, Basis = basis,
-            }, remarks, weight, e.Where);
+                Actual = actual == null ? null : Target(actual), DeviationCause = deviation,
+            }, remarks, weight, score, e.Where);
         }
     }
 
@@ -300,10 +374,22 @@ public sealed partial class FormReader
         var t = indicators!;
         List<int> Own(params Column[] roles) =>
             roles.SelectMany(r => t.Columns(r, g).Where(c => t.Group[c] == g)).Order().ToList();
-        string Text(List<int> columns) => string.Concat(columns.Select(row.Text));
+        string Text(List<int> columns)
+        {
+            var text = "";
+            foreach (var c in columns)
+            {
+                var part = row.Text(c);
+                // A unit column repeats what the value may already say ("95%" | "%").
+                if (t.Roles[c] == Column.Unit && part != "" && text.EndsWith(part)) continue;
+                text += part;
+            }
+            return text;
+        }
         var periodColumns = Own(Column.PeriodTarget);
         var annualColumns = Own(Column.AnnualTarget);
-        var parts = Own(Column.Operator, Column.Target, Column.Number, Column.Unit);
+        // Operator, number and unit in that order, whatever the order of their columns.
+        var parts = Own(Column.Operator).Concat(Own(Column.Target, Column.Number)).Concat(Own(Column.Unit)).ToList();
         var period = periodColumns.Count > 0 ? Target(Text(periodColumns)) : null;
         var annual = annualColumns.Count > 0 ? Target(Text(annualColumns)) : null;
         if (parts.Count > 0)
@@ -326,13 +412,39 @@ public sealed partial class FormReader
         AddSection("无指标的类别", $"{category}：{string.Join(" ", new[] { name, target }.Where(x => !string.IsNullOrEmpty(x)))}");
     }
 
-    void AddIndicator(Indicator indicator, string? remarks, string? weight, string where)
+    // 指标方向 beside the value: 正向 (more is better) makes a bare number "≥", 反向 "≤"; an operator the value
+    // already writes must agree with it. Null where the direction adds something the value does not say
+    // (中性, a grade word, "=100%"), or contradicts it.
+    static TargetValue? Directed(TargetValue target, string direction, out bool conflict)
+    {
+        conflict = false;
+        TargetOperator? op = FormLabels.Norm(direction) switch
+        {
+            "正向" or "正向指标" or "越大越好" or "越高越好" => TargetOperator.Ge,
+            "反向" or "反向指标" or "越小越好" or "越低越好" => TargetOperator.Le,
+            _ => null,
+        };
+        if (op == null || target.Kind != TargetKind.Quantitative) return null;
+        if (char.IsDigit(DomainText.Compact(target.Raw)[0])) return target with { Operator = op };
+        var higher = target.Operator is TargetOperator.Ge or TargetOperator.Gt;
+        var lower = target.Operator is TargetOperator.Le or TargetOperator.Lt;
+        if ((op == TargetOperator.Ge && higher) || (op == TargetOperator.Le && lower)) return target;
+        conflict = higher || lower;
+        return null;
+    }
+
+    void AddIndicator(Indicator indicator, string? remarks, string? weight, string? score, string where)
     {
         if (weight != null)
         {
             if (decimal.TryParse(weight.TrimEnd('%', '％', '分'), NumberStyles.Number, CultureInfo.InvariantCulture, out var w))
                 indicator.Weight = w;
             else remarks = Append(remarks, $"权重：{weight}");
+        }
+        if (score != null)
+        {
+            if (Number(score) is { } s) indicator.Score = s;
+            else remarks = Append(remarks, $"得分：{score}");
         }
         indicator.Remarks = remarks;
         if (indicator.Name == "") Warn(where, "指标有指标值而没有指标名称");
@@ -397,6 +509,7 @@ public sealed partial class FormReader
 
         var slots = TargetColumns(g).Where(c => t.Roles[c] is Column.Target or Column.AnnualTarget or Column.PeriodTarget).ToList();
         TargetValue? period = null, annual = null;
+        var evaluated = new Dictionary<Column, string>();
         void Put(int slot, string raw)
         {
             if (t.Roles[slot] == Column.PeriodTarget || (t.Roles[slot] == Column.Target && t.GroupIsPeriod[g])) period = Target(raw);
@@ -411,14 +524,23 @@ public sealed partial class FormReader
             Put(slots.FirstOrDefault(s => t.Roles[s] == Column.AnnualTarget, slots[^1]), values[0]);
         else
         {
-            for (var k = 0; k < values.Count; k++)
-                if (k < slots.Count) Put(slots[k], values[k]);
-                else texts.Add(values[k]);
+            // A table without a target column takes the first value as the target. Values beyond the targets
+            // fill the self-evaluation columns (实际完成值, 分值, 得分) in their order, the rest are remarks.
             if (slots.Count == 0) annual = Target(values[0]);
+            var targets = Math.Max(slots.Count, 1);
+            var extra = Enumerable.Range(0, t.Roles.Length).Where(c => t.Roles[c] is Column.Actual or Column.Weight or Column.Score).ToList();
+            for (var k = 0; k < values.Count; k++)
+            {
+                if (k < slots.Count) Put(slots[k], values[k]);
+                else if (k < targets) continue;
+                else if (k - targets < extra.Count) evaluated[t.Roles[extra[k - targets]]] = values[k];
+                else texts.Add(values[k]);
+            }
         }
 
-        var textColumns = new[] { Column.Description, Column.Basis, Column.Remarks }.Where(r => t.Roles.Contains(r)).ToList();
-        string? description = null, basis = null, remarks = null;
+        var textColumns = new[] { Column.Description, Column.Basis, Column.Remarks, Column.DeviationCause }
+            .Where(r => t.Roles.Contains(r)).ToList();
+        string? description = null, basis = null, remarks = null, deviation = null;
         foreach (var text in texts)
         {
             var role = textColumns.Count > 0 ? textColumns[0] : Column.Remarks;
@@ -428,6 +550,7 @@ public sealed partial class FormReader
             {
                 case Column.Description: description = text; break;
                 case Column.Basis: basis = text; break;
+                case Column.DeviationCause: deviation = text; break;
                 default: remarks = Append(remarks, text); break;
             }
         }
@@ -440,7 +563,8 @@ public sealed partial class FormReader
         {
             Level1 = t.Level1, Level2 = t.Level2[g], Name = FormLabels.Mend(indicatorName),
             Description = description, PeriodTarget = period, AnnualTarget = annual, Basis = basis,
-        }, remarks, null, where);
+            Actual = evaluated.TryGetValue(Column.Actual, out var actual) ? Target(actual) : null, DeviationCause = deviation,
+        }, remarks, evaluated.GetValueOrDefault(Column.Weight), evaluated.GetValueOrDefault(Column.Score), where);
     }
 
     // 成本 under 产出 (the framework before 2021) and 满意度 under 效果/影响力 (Shanghai 2018) are level 2.

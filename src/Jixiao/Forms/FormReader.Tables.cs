@@ -34,7 +34,7 @@ public sealed partial class FormReader
     BudgetTable? budget;
     SafeguardTable? safeguards;
 
-    bool TableActive => indicators != null || list != null || budget != null || safeguards != null;
+    bool TableActive => indicators != null || list != null || budget != null || safeguards != null || execution != null;
 
     void EndTable()
     {
@@ -42,10 +42,12 @@ public sealed partial class FormReader
         list = null;
         budget = null;
         safeguards = null;
+        execution = null;
     }
 
     bool IsTableHeader(Row row) =>
-        IsIndicatorHeader(row) || IsProjectListHeader(row) || IsBudgetHeader(row) || IsSafeguardHeader(row) || IsSpendingHeader(row);
+        IsIndicatorHeader(row) || IsProjectListHeader(row) || IsBudgetHeader(row) || IsSafeguardHeader(row) || IsSpendingHeader(row)
+        || IsExecutionHeader(row);
 
     bool TryTableHeader(int i)
     {
@@ -55,6 +57,7 @@ public sealed partial class FormReader
         if (IsBudgetHeader(row)) { FlushHeading(); StartBudget(row); return true; }
         if (IsSafeguardHeader(row)) { FlushHeading(); StartSafeguards(row); return true; }
         if (IsSpendingHeader(row)) { FlushHeading(); ReadSpendingPlan(i); return true; }
+        if (IsExecutionHeader(row)) { FlushHeading(); StartExecution(row); return true; }
         return false;
     }
 
@@ -75,7 +78,10 @@ public sealed partial class FormReader
         if (label == null) return false;
         if (label.Field == Field.Sum) return indicators != null;
         if (indicators != null)
-            return !(label.Field is Field.Group || indicators.IsSectionColumn(row.FirstFilled));
+            // "绩效目标" heading the table's first column belongs to it; other labels start something else.
+            return !(label.Field is Field.Group or Field.TotalScore
+                     || (label.Field == Field.AnnualGoal && indicators.IsSectionColumn(row.FirstFilled)));
+        if (execution != null) return !IsMoney(label.Field);
         return true;
     }
 
@@ -85,6 +91,7 @@ public sealed partial class FormReader
         else if (list != null) ProjectListRow(row);
         else if (budget != null) BudgetRow(row);
         else if (safeguards != null) SafeguardRow(row);
+        else if (execution != null) ExecutionRow(row);
     }
 
     // ---- a department's list of projects, one row each (项目名称 | 总计 | 财政拨款 | … | 绩效目标 | 绩效指标)

@@ -24,7 +24,7 @@ public sealed partial class FormReader
     readonly FormDocument doc;
     readonly List<Row> rows;
     readonly HashSet<int> consumed = [];
-    bool rebuiltRows, packedCells, sideBySide, shanghai2018;
+    bool rebuiltRows, packedCells, sideBySide, shanghai2018, flatRows;
     bool warnedNoUnit;
     ProjectForm? project;
     string? moneyUnit;
@@ -54,7 +54,9 @@ public sealed partial class FormReader
         }
         EndTable();
         FlushHeading();
-        doc.Source.Layout = packedCells ? "packed-cells-table"
+        doc.Source.Layout = selfEvaluation ? "self-evaluation"
+            : flatRows ? "flat-indicator-rows"
+            : packedCells ? "packed-cells-table"
             : rebuiltRows ? "one-cell-per-line"
             : sideBySide ? "side-by-side-groups"
             : shanghai2018 ? "shanghai-2018-three-part"
@@ -491,6 +493,9 @@ public sealed partial class FormReader
                 break;
             case Field.LongTermGoal: if (Current(label, value, where) is { } p3) p3.LongTermGoal = Append(p3.LongTermGoal, value); break;
             case Field.AnnualGoal: if (Current(label, value, where) is { } p4) p4.AnnualGoal = Append(p4.AnnualGoal, value); break;
+            case Field.AnnualGoalActual: SetGoalActual(label, value, where); break;
+            case Field.TotalScore: SetTotalText(label, value, where); break;
+            case Field.Grade: SetGrade(label, value, where); break;
             case Field.Person: AddPeople(label.Label, value); break;
             case Field.UnitName:
                 if (doc.Unit.Name == null) doc.Unit.Name = FormLabels.Mend(value);

@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace Jixiao.Forms;
 
 // Text renderings of forms (.txt, .tsv, .csv) as a cell grid: one row per line, cells split by tabs,
-// by " | " (markdown-like tables) or, for .csv, by commas with quotes. Empty cells are kept because
-// merged cells leave them empty and their position says which column a value belongs to.
+// by " | " (markdown-like tables), by runs of two or more spaces (text copied from a PDF) or, for .csv,
+// by commas with quotes. Empty cells are kept because merged cells leave them empty and their position
+// says which column a value belongs to.
 public static partial class TextGrid
 {
     static TextGrid() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -83,6 +84,9 @@ public static partial class TextGrid
             if (inner.EndsWith('|')) inner = inner[..^1];
             return [.. inner.Split('|')];
         }
+        // Text copied from a PDF keeps table columns apart by runs of spaces, as pdftotext does (PdfGrid).
+        var trimmed = line.Trim();
+        if (SpaceColumns().IsMatch(trimmed)) return [.. SpaceColumns().Split(trimmed)];
         return [MarkdownHeading().Replace(line, "")];
     }
 
@@ -145,6 +149,8 @@ public static partial class TextGrid
     private static partial Regex Tag();
     [GeneratedRegex(@"^\s*#{1,6}\s+")]
     private static partial Regex MarkdownHeading();
+    [GeneratedRegex(@"[ \u3000]{2,}")]
+    private static partial Regex SpaceColumns();
     [GeneratedRegex(@"^(:?-{2,}:?|)$")]
     private static partial Regex RuleCell();
 }

@@ -92,9 +92,19 @@ public class HandMadeFormTests
     // Every seed with lines dropped, cells deleted and cells run together: the reader must still finish.
     [Theory]
     [MemberData(nameof(SeedFormTests.SeedNames), MemberType = typeof(SeedFormTests))]
-    public void Damaged_seeds_still_read(string seed)
+    public void Damaged_seeds_still_read(string seed) => DamagedStillReads(Seeds.PathOf(seed), seed + ".txt");
+
+    [Theory]
+    [InlineData("selfeval-national.txt")]
+    [InlineData("zhejiang-declaration.txt")]
+    [InlineData("two-projects.txt")]
+    [InlineData("sichuan-pdf-copy.txt")]
+    public void Damaged_hand_made_forms_still_read(string name) =>
+        DamagedStillReads(Path.Combine(Seeds.RepoRoot, "tests", "Jixiao.Tests", "Forms", "Data", name), name);
+
+    static void DamagedStillReads(string path, string name)
     {
-        var lines = File.ReadAllLines(Seeds.PathOf(seed));
+        var lines = File.ReadAllLines(path);
         for (var round = 0; round < 15; round++)
         {
             var random = new Random(round);
@@ -107,7 +117,7 @@ public class HandMadeFormTests
                 var separator = random.NextDouble() < 0.1 ? " " : "\t";
                 damaged.AppendLine(string.Join(separator, cells));
             }
-            var d = FormReader.Read(TextGrid.Parse(damaged.ToString(), seed + ".txt"));
+            var d = FormReader.Read(TextGrid.Parse(damaged.ToString(), name));
             Assert.All(d.Warnings, w => Assert.StartsWith("第", w.Where));
         }
     }

@@ -9,7 +9,7 @@ namespace Jixiao.Tests.Forms;
 // the interchange JSON. Allowed differences: white space, words broken over cells and joined again,
 // money converted from 万元 to 元, percentages as numbers, the form's own labels and list numbering
 // (structure rather than content) with their remarks such as "(签字)", the options of a checkbox nobody
-// ticked, and a category or attribute written as its enum value.
+// ticked, and a category, attribute or indicator direction written as its enum value.
 public static partial class SourceCoverage
 {
     static readonly Regex Labels = new(
@@ -18,7 +18,8 @@ public static partial class SourceCoverage
     static readonly Dictionary<string, string> EnumWords = new()
     {
         ["一次性项目"] = "oneOff", ["经常性项目"] = "recurring", ["中期预算试点项目"] = "mediumTermPilot",
-        ["新增"] = "new", ["延续"] = "continuing",
+        ["新增"] = "new", ["延续"] = "continuing", ["正向"] = "ge", ["反向"] = "le",
+        ["新增项目"] = "new", ["延续项目"] = "continuing",
     };
     static readonly List<string> LabelWords = FormLabels.Words.ToList();
 
@@ -119,7 +120,8 @@ public static partial class SourceCoverage
     private static partial Regex MarkdownHeading();
     [GeneratedRegex(@"^-+$")]
     private static partial Regex RuleCell();
-    [GeneratedRegex(@"[\u0001；;。，,：:、（）()《》〈〉“”""「」【】\[\]|]+|(?<=\p{IsCJKUnifiedIdeographs})(?=[0-9*])|(?<=[0-9*])(?=\p{IsCJKUnifiedIdeographs})")]
+    // A dash between a word and a number is a range read into two dates: "2024年1月-2024年12月".
+    [GeneratedRegex(@"[\u0001；;。，,：:、（）()《》〈〉“”""「」【】\[\]|]+|(?<=\p{IsCJKUnifiedIdeographs})[-－~～](?=[0-9])|(?<=\p{IsCJKUnifiedIdeographs})(?=[0-9*])|(?<=[0-9*])(?=\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex Separators();
     [GeneratedRegex(@"^(?:(?:\d+|[一二三四五六七八九十]+)[-、.．](?!\d))+")]
     private static partial Regex Numbering();

@@ -38,6 +38,16 @@ public class TextGridTests
     }
 
     [Fact]
+    public void Runs_of_spaces_split_text_copied_from_a_pdf_but_single_spaces_and_tab_rows_stay()
+    {
+        var grid = TextGrid.Parse("      产出指标    数量指标  排查次数\u3000\u3000≥24次\n项目 名称 甲\n一级指标\t二级  指标\n", "h.txt");
+        Assert.Equal(["产出指标", "数量指标", "排查次数", "≥24次"], grid.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal("第1行第4格", grid.Rows[0].Cells[3].Where);
+        Assert.Equal(["项目 名称 甲"], grid.Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["一级指标", "二级  指标"], grid.Rows[2].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void Commas_split_only_csv()
     {
         var grid = TextGrid.Parse("甲,乙", "d.txt");

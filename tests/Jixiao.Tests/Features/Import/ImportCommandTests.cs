@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Jixiao.Data;
+using Jixiao.Domain;
 using Jixiao.Features.Import;
 using Jixiao.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -117,6 +118,41 @@ public class ImportCommandTests
             var records = await db.ImportRecords.OrderBy(r => r.Id).ToListAsync();
             Assert.Equal([ImportOutcome.Saved, ImportOutcome.Previewed, ImportOutcome.Saved], records.Select(r => r.Outcome));
             Assert.All(records, r => Assert.Equal(new FileInfo(Seeds.PathOf("003")).Length, r.Size));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_self_evaluation_is_saved_and_replaced_with_its_execution_rows(string provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+        var folder = Directory.CreateTempSubdirectory("jixiao-cli-").FullName;
+        try
+        {
+            var form = Path.Combine(Seeds.RepoRoot, "tests", "Jixiao.Tests", "Forms", "Data", "selfeval-national.txt");
+            string[] Where(params string[] args) => test.Provider == "postgres"
+                ? [.. args, "--database", test.ConnectionString]
+                : [.. args, "--data", folder];
+
+            var (exit, _, error) = await Import(Where(form, "--save", "--unit", "某某区信访局"));
+            Assert.True(exit == 0, error);
+            (exit, _, error) = await Import(Where(form, "--save", "--unit", "某某区信访局", "--replace"));
+            Assert.True(exit == 0, error);
+
+            await using var db = await Database.OpenAsync(folder, test.Provider == "postgres" ? test.ConnectionString : null);
+            var project = db.InFormOrder(await db.Projects.AsSplitQuery().SingleAsync());
+            Assert.Equal(2023, project.FiscalYear);
+            var e = project.Form.SelfEvaluation!;
+            Assert.Equal(("万元", 93.14m, EvaluationGrade.Excellent), (e.SourceUnit, e.TotalScore, e.Grade));
+            Assert.StartsWith("全年接待群众来访3216人次", e.AnnualGoalActual);
+            Assert.Equal(["年度资金总额", "当年财政拨款", "上年结转资金", "其他资金"], e.Execution.Select(x => x.Name));
+            Assert.Equal((FundingItem.AnnualRequest, 465000m, 96.88m), (e.Execution[0].Item, e.Execution[0].Executed, e.Execution[0].BudgetExecutionRate));
+            var repeat = project.Form.Indicators.Single(i => i.Name == "重复信访率");
+            Assert.Equal(("6.1%", 15.6m), (repeat.Actual!.Raw, repeat.Score));
         }
         finally
         {
