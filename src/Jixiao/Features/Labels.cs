@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jixiao.Data;
 using Jixiao.Domain;
+using Jixiao.Domain.Review;
 
 namespace Jixiao.Features;
 
@@ -44,6 +45,10 @@ public static class Labels
         null => "未识别",
         _ => id,
     };
+
+    public static string Of(EvaluationGrade? g) => g?.Chinese() ?? "";
+
+    public static string Number(decimal? n) => n is decimal v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "";
 
     static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
 

@@ -62,6 +62,31 @@ public class ProjectPageTests
     }
 
     [Fact]
+    public async Task A_self_evaluation_shows_execution_actuals_and_scores()
+    {
+        await using var db = await TestDatabase.Create("sqlite");
+        await using var app = await TestApp.Start(db, demo: true);
+        var form = Jixiao.Forms.DocumentReader.Read(Path.Combine(Seeds.RepoRoot, "tests", "Jixiao.Tests", "Forms", "Data", "selfeval-national.txt"));
+        await app.Db(async d =>
+        {
+            var unit = await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局");
+            return await Jixiao.Features.Import.ImportSaver.SaveAsync(d, form, unit, 2023, _ => Jixiao.Features.Import.DuplicateChoice.Ask, "test", "selfeval-national.txt");
+        });
+        var id = await app.Db(d => d.Projects.Where(p => p.FiscalYear == 2023).Select(p => p.Id).SingleAsync());
+
+        var html = await (await app.SignedIn("east-preparer")).GetStringAsync($"/Projects/{id}");
+
+        var evaluation = form.Projects[0].SelfEvaluation!;
+        Assert.Contains("绩效自评", html);
+        Assert.Contains("<th>全年执行数</th>", html);
+        Assert.Contains("<th>实际完成值</th>", html);
+        Assert.Contains("<th>偏差原因分析及改进措施</th>", html);
+        Assert.Contains($">{evaluation.TotalScore!.Value:0.##}<", html);
+        Assert.Contains(evaluation.AnnualGoalActual!, html);
+        Assert.All(form.Projects[0].Indicators.Where(i => i.Actual != null), i => Assert.Contains(i.Actual!.Raw, html));
+    }
+
+    [Fact]
     public async Task Text_from_a_form_is_escaped()
     {
         await using var db = await TestDatabase.Create("sqlite");

@@ -29,6 +29,14 @@ public static class ReviewLabels
         _ => "提示",
     };
 
+    public static string Chinese(this EvaluationGrade grade) => grade switch
+    {
+        EvaluationGrade.Excellent => "优",
+        EvaluationGrade.Good => "良",
+        EvaluationGrade.Fair => "中",
+        _ => "差",
+    };
+
     public static string Chinese(this Aspect aspect) => aspect switch
     {
         Aspect.Completeness => "完整性",

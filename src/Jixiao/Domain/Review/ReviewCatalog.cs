@@ -167,6 +167,9 @@ public static class ReviewCatalog
             "审核实务：比率目标一般为下限（≥），写“=”或不写比较符号时含义不清",
             Lists(("rateEndings", ["率", "比例", "占比", "比重", "满意度"]), ("notRateEndings", ["效率", "频率"])),
             TargetRules.RateExact),
+        new("R39-self-evaluation-arithmetic", "自评表执行率、得分或等级算错", Severity.Error, Aspect.Appropriateness, RuleTarget.Money, 13,
+            Doc10 + "：预算执行率得分 = 全年执行数÷全年预算数×分值；总分 = 各指标得分 + 预算执行率得分；优≥90、良80–89、中60–79、差<60",
+            Numbers(("ratePoints", 0.5m), ("score", 0.1m), ("excellent", 90m), ("good", 80m), ("fair", 60m)), WeightRules.SelfEvaluationArithmetic),
     ];
 
     public static ReviewRule? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);

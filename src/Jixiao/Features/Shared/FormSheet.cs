@@ -16,10 +16,15 @@ public sealed class FormSheet
     public bool HasPeriodTarget { get; }
     public bool HasBasis { get; }
     public bool HasRemarks { get; }
+    // Self-evaluation columns (自评表), shown only where the form has them.
+    public bool HasActual { get; }
+    public bool HasWeight { get; }
+    public bool HasScore { get; }
+    public bool HasDeviation { get; }
     // Review findings, shown beside the row or field they concern (none on an import preview).
     public List<Finding> FormFindings { get; } = [];
     public ILookup<string, Finding> IndicatorFindings { get; } = Array.Empty<Finding>().ToLookup(f => "");
-    public int ColumnCount => 4 + (HasDescription ? 1 : 0) + (HasPeriodTarget ? 1 : 0) + (HasBasis ? 1 : 0) + (HasRemarks ? 1 : 0);
+    public int ColumnCount => 4 + new[] { HasDescription, HasPeriodTarget, HasBasis, HasRemarks, HasActual, HasWeight, HasScore, HasDeviation }.Count(x => x);
 
     // Level1Span/Level2Span > 0 on the first row of a merged block, 0 on the rows it covers.
     public sealed record IndicatorRow(Indicator Indicator, int Level1Span, int Level2Span);
@@ -39,6 +44,10 @@ public sealed class FormSheet
         HasPeriodTarget = indicators.Any(i => i.PeriodTarget != null);
         HasBasis = indicators.Any(i => !string.IsNullOrWhiteSpace(i.Basis));
         HasRemarks = indicators.Any(i => !string.IsNullOrWhiteSpace(i.Remarks));
+        HasActual = indicators.Any(i => i.Actual != null);
+        HasWeight = indicators.Any(i => i.Weight != null);
+        HasScore = indicators.Any(i => i.Score != null);
+        HasDeviation = indicators.Any(i => !string.IsNullOrWhiteSpace(i.DeviationCause));
     }
 
     static List<IndicatorRow> MergeLevels(List<Indicator> indicators)

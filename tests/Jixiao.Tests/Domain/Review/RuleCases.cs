@@ -122,6 +122,10 @@ internal static class RuleCases
         C("R31-weights", "sum 85", p => Weigh(p, 20, 10, 10, 10, 5, 20, 10)),
         C("R31-weights", "some missing", p => Weigh(p, 20, 10, 10, 10, 10, 30)),
         C("R32-self-score", "over", p => { Weigh(p, 20, 10, 10, 10, 10, 20, 10); Find(p, "群众满意率").Score = 12; }),
+        C("R39-self-evaluation-arithmetic", "rate", p => Evaluated(p, e => e.Execution[0].BudgetExecutionRate = 95)),
+        C("R39-self-evaluation-arithmetic", "execution score", p => Evaluated(p, e => e.Execution[0].Score = 10)),
+        C("R39-self-evaluation-arithmetic", "total", p => Evaluated(p, e => e.TotalScore = 96)),
+        C("R39-self-evaluation-arithmetic", "grade", p => Evaluated(p, e => e.Grade = EvaluationGrade.Good)),
         C("R33-deviation-unexplained", "lost marks", p => { Weigh(p, 20, 10, 10, 10, 10, 20, 10); Find(p, "群众满意率").Score = 6; }),
         D("R34-copy-project", "same indicators", Copied),
         C("R35-goal-same", "same", p => p.LongTermGoal = p.AnnualGoal),
@@ -208,6 +212,15 @@ internal static class RuleCases
         C("R31-weights", "90 without execution rate", p => Weigh(p, 20, 10, 10, 10, 0, 30, 10)),
         C("R31-weights", "no weights", _ => { }),
         C("R32-self-score", "full marks", p => { Weigh(p, 20, 10, 10, 10, 10, 20, 10); Find(p, "群众满意率").Score = 10; }),
+        C("R39-self-evaluation-arithmetic", "all consistent", p => Evaluated(p)),
+        C("R39-self-evaluation-arithmetic", "overspent budget scores its full points", p => Evaluated(p, e =>
+        {
+            e.Execution[0].Executed = 110000;
+            e.Execution[0].BudgetExecutionRate = 110;
+            e.Execution[0].Score = 10;
+            e.TotalScore = 95;
+        })),
+        C("R39-self-evaluation-arithmetic", "rounded rate", p => Evaluated(p, e => e.Execution[0].Executed = 90333)),
         C("R33-deviation-unexplained", "explained", p =>
         {
             Weigh(p, 20, 10, 10, 10, 10, 20, 10);
@@ -254,6 +267,24 @@ internal static class RuleCases
     {
         i.PeriodTarget = i.AnnualTarget;
         i.AnnualTarget = null;
+    }
+
+    // A self-evaluated project: every indicator scored (90 points, 85 earned) and a budget of 100,000 元
+    // spent to 90,000 元, that is 90% and 9 of 10 points: 94 in all, 优.
+    static void Evaluated(ProjectForm p, Action<SelfEvaluation>? change = null)
+    {
+        Weigh(p, 20, 10, 10, 10, 10, 20, 10);
+        foreach (var i in p.Indicators) i.Score = i.Weight;
+        p.Indicators[0].Score = 15;
+        p.Indicators[0].DeviationCause = "部分案件当事人失联，下年度加强回访";
+        var e = new SelfEvaluation
+        {
+            SourceUnit = "元",
+            Execution = [new BudgetExecution { Name = "年度资金总额", Item = FundingItem.Total, InitialBudget = 100000, AnnualBudget = 100000, Executed = 90000, BudgetExecutionRate = 90, Points = 10, Score = 9 }],
+            TotalPoints = 100, TotalScore = 94, Grade = EvaluationGrade.Excellent,
+        };
+        change?.Invoke(e);
+        p.SelfEvaluation = e;
     }
 
     static void Weigh(ProjectForm p, params decimal[] weights)

@@ -35,6 +35,56 @@ internal static class WeightRules
                     "得分不能超过该指标的分值：按完成情况重新计分");
     }
 
+    // The money block and the totals of a 自评表 (财预〔2020〕10号): 执行率 = 全年执行数 ÷ 全年预算数,
+    // its score = 执行率 × 分值 (at most the 分值), 总分 = indicator scores + execution score, and the
+    // grade that 总分 earns.
+    public static IEnumerable<Finding> SelfEvaluationArithmetic(RuleContext c)
+    {
+        var rateTolerance = c.Number("ratePoints");
+        var scoreTolerance = c.Number("score");
+        foreach (var p in c.Document.Projects)
+        {
+            if (p.SelfEvaluation is not { } e) continue;
+            foreach (var row in e.Execution)
+            {
+                if (row is not { AnnualBudget: > 0, Executed: { } executed }) continue;
+                var rate = executed / row.AnnualBudget.Value * 100;
+                if (row.BudgetExecutionRate is { } stated && Math.Abs(stated - rate) > rateTolerance)
+                    yield return c.Flag(p, null, "selfEvaluation.execution",
+                        $"“{row.Name}”执行率填{Number(stated)}%，按全年执行数÷全年预算数应为{Number(Math.Round(rate, 2))}%",
+                        "按全年执行数÷全年预算数重新计算执行率");
+                if (row is { Points: { } points, Score: { } score })
+                {
+                    var expected = Math.Min(rate / 100 * points, points);
+                    if (Math.Abs(expected - score) > scoreTolerance)
+                        yield return c.Flag(p, null, "selfEvaluation.execution",
+                            $"“{row.Name}”预算执行得分{Number(score)}，按执行率{Number(Math.Round(rate, 2))}%×分值{Number(points)}应为{Number(Math.Round(expected, 2))}",
+                            "预算执行率得分 = 全年执行数÷全年预算数×分值，最高为分值");
+                }
+            }
+            var indicatorScores = p.Indicators.Where(i => i.Score is not null).ToList();
+            var execution = e.Execution.FirstOrDefault(r => r.Score is not null);
+            if (e.TotalScore is { } total && indicatorScores.Count > 0 && execution != null)
+            {
+                var sum = indicatorScores.Sum(i => i.Score!.Value) + execution.Score!.Value;
+                if (Math.Abs(sum - total) > scoreTolerance)
+                    yield return c.Flag(p, null, "selfEvaluation.totalScore",
+                        $"总分填{Number(total)}，各指标得分与预算执行得分之和为{Number(sum)}",
+                        "总分应等于各项指标得分与预算执行率得分之和");
+            }
+            if (e is { TotalScore: { } earned, Grade: { } grade } && GradeFor(c, earned) is var due && due != grade)
+                yield return c.Flag(p, null, "selfEvaluation.grade",
+                    $"自评等级填“{grade.Chinese()}”，总分{Number(earned)}对应“{due.Chinese()}”",
+                    $"按总分定等级：{Number(c.Number("excellent"))}分以上为优，{Number(c.Number("good"))}分以上为良，{Number(c.Number("fair"))}分以上为中，其下为差");
+        }
+    }
+
+    static EvaluationGrade GradeFor(RuleContext c, decimal score) =>
+        score >= c.Number("excellent") ? EvaluationGrade.Excellent
+        : score >= c.Number("good") ? EvaluationGrade.Good
+        : score >= c.Number("fair") ? EvaluationGrade.Fair
+        : EvaluationGrade.Poor;
+
     public static IEnumerable<Finding> DeviationUnexplained(RuleContext c)
     {
         foreach (var (p, i) in Rows.Indicators(c))
