@@ -87,7 +87,7 @@ static partial class FormLabels
         ["填报时间"] = Field.DocumentSection,
         ["项目资金"] = Field.Group, ["项目绩效目标"] = Field.Group, ["绩效指标"] = Field.Group,
         ["项目绩效指标"] = Field.Group, ["项目基本情况"] = Field.Group, ["项目单位基本情况"] = Field.Group,
-        ["项目情况"] = Field.Group, ["项目资金来源"] = Field.Group, ["项目资金构成"] = Field.Group,
+        ["项目情况"] = Field.Group, ["资金情况"] = Field.Group, ["资金来源"] = Field.Group, ["项目资金来源"] = Field.Group, ["项目资金构成"] = Field.Group,
         ["项目总体目标"] = Field.Group, ["预算规模及资金用途"] = Field.Group, ["预算规模"] = Field.Group,
         ["合计"] = Field.Sum, ["小计"] = Field.Sum,
         ["资金支出计划"] = Field.SpendingPlan, ["支出计划"] = Field.SpendingPlan, ["资金使用计划"] = Field.SpendingPlan,

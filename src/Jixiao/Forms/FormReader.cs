@@ -32,7 +32,7 @@ public sealed partial class FormReader
     // its unit applies to the block's amounts, and a text under it without a label of its own belongs to it.
     string? groupLabel, groupUnit;
     // Numbered headings ("一、项目概述") and the lines under them.
-    string? heading, headingText;
+    string? heading, headingText, headingWhere;
     bool headingIsLabel;
     readonly List<string> headingLines = [];
     bool departmentPart;
@@ -140,7 +140,7 @@ public sealed partial class FormReader
                     or Field.LongTermGoal or Field.AnnualGoal or Field.Functions or Field.Period
                 && (NumberedHeading().IsMatch(text) || NextFilled(i) is var j && j >= 0 && rows[j].Filled is [var next] && !IsLoneValue(next.Text)))
             {
-                OpenHeading(headingKey ?? only.Label.Label, text, isLabel: true);
+                OpenHeading(headingKey ?? only.Label.Label, text, cell.Where, isLabel: true);
                 return true;
             }
             FlushHeading();
@@ -148,7 +148,7 @@ public sealed partial class FormReader
             return true;
         }
         if (UnitLine(text)) return true;
-        if (headingKey != null) { OpenHeading(headingKey, text); return true; }
+        if (headingKey != null) { OpenHeading(headingKey, text, cell.Where); return true; }
         if (heading != null) { headingLines.Add(text); return true; }
         return false;
     }
@@ -185,7 +185,7 @@ public sealed partial class FormReader
         return null;
     }
 
-    void OpenHeading(string key, string text, bool isLabel = false)
+    void OpenHeading(string key, string text, string where, bool isLabel = false)
     {
         if (heading == key && headingLines.Count == 0) return;   // "（一）总体绩效目标" repeating "一、总体绩效目标"
         FlushHeading();
@@ -198,6 +198,7 @@ public sealed partial class FormReader
         else if (key.Contains("项目")) departmentPart = false;
         heading = key;
         headingText = text;
+        headingWhere = where;
         headingIsLabel = isLabel;
     }
 
@@ -209,6 +210,10 @@ public sealed partial class FormReader
         heading = null;
         if (headingLines.Count == 0) { if (!headingIsLabel) AddTitle(text); }
         else if (departmentPart && key.Contains("绩效目标")) DepartmentGoals(key, text, headingLines);
+        // "年度总体目标" alone on a line with the goal below it: the goal field, not a loose section.
+        else if (headingIsLabel && !NumberedHeading().IsMatch(text) && project != null && FormLabels.Match(key) is { Field: Field.AnnualGoal or Field.LongTermGoal } goal
+                 && (goal.Field == Field.AnnualGoal ? project.AnnualGoal : project.LongTermGoal) == null)
+            Apply(goal, JoinLines(headingLines), headingWhere!, null);
         else AddSection(key, JoinLines(headingLines));
         headingLines.Clear();
     }
@@ -463,6 +468,8 @@ public sealed partial class FormReader
         value = value.Trim();
         if (label.Field == Field.Group)
         {
+            // "资金情况（万元）": a group heading that names the unit of the amounts below it.
+            if (label.Unit != null) SetMoneyUnit(label, label.Unit);
             if (value == "") return;
             if (FormLabels.MatchInline(value) is { } pairs)
             {

@@ -13,6 +13,23 @@ public class ProvinceFormTests
 
     static FormDocument Read(string name) => DocumentReader.Read(DataPath(name));
 
+    // Labels on lines of their own with their text below: "年度总体目标" is the goal, and a group heading
+    // "资金情况（万元）" gives the unit of the amounts under it.
+    [Fact]
+    public void Beijing_style_form_with_headings_over_their_values()
+    {
+        var d = Read("beijing-heading-labels.txt");
+        Assert.Equal((2024, "北京市某区信访办公室"), (d.FiscalYear, d.Unit.Name));
+        var p = Assert.Single(d.Projects);
+        Assert.Equal(("信访接待大厅运行维护", ProjectCategory.Recurring), (p.Name, p.Category!.Value));
+        Assert.Equal(("万元", 856000m, 856000m, 0m), (p.Funding.SourceUnit, p.Funding.AnnualRequest, p.Funding.Appropriation, p.Funding.Other));
+        Assert.Equal("保障接待大厅正常运行，全年接待群众来访不少于3000人次，群众满意度达到90%以上。", p.AnnualGoal);
+        Assert.Empty(p.Sections);
+        Assert.Empty(d.Warnings);
+        Assert.Equal(["≥3000人次", "≥98%", "≤1个工作日", "≤85.6万元", "≥85%", "≥90%"], p.Indicators.Select(i => i.AnnualTarget!.Raw));
+        Assert.Equal("成本指标", p.Indicators[3].Level1);
+    }
+
     [Fact]
     public void Zhejiang_style_form_with_direction_unit_and_value_columns()
     {
