@@ -188,7 +188,13 @@ static partial class FormLabels
     {
         var matches = InlineLabel.Matches(text).Where(m => m.Groups["colon"].Success || m.Groups["paren"].Success
             || m.Index + m.Length == text.TrimEnd().Length).ToList();
-        if (matches.Count == 0 || text[..matches[0].Index].Trim() != "") return null;
+        if (matches.Count == 0)
+        {
+            // "年度绩效目标 全年化解…": text copied from a PDF keeps a label and its value apart by a space only.
+            var parts = text.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length == 2 && Match(parts[0]) is { Field: not Field.Group } spaced ? [new InlinePair(spaced, parts[1])] : null;
+        }
+        if (text[..matches[0].Index].Trim() != "") return null;
         var pairs = new List<InlinePair>();
         for (var i = 0; i < matches.Count; i++)
         {

@@ -500,6 +500,12 @@ public sealed partial class FormReader
             Array.Fill(t.Level2, null);
             notes.Add($"缺少一级指标，按二级指标“{l2}”推定为“{t.Level1}”");
         }
+        else if (l2 != null && t.Level1 == null && ParentFamily(l2) is { } first)
+        {
+            // The table's first rows under a merged level-1 cell whose text a PDF put lower down.
+            t.Level1 = first + "指标";
+            notes.Add($"缺少一级指标，按二级指标“{l2}”推定为“{t.Level1}”");
+        }
         if (l2 != null) t.Level2[g] = l2;
 
         var name = rest.FirstOrDefault(x => x.Kind != Kind.Value);

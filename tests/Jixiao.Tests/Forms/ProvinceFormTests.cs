@@ -30,6 +30,37 @@ public class ProvinceFormTests
         Assert.Equal("成本指标", p.Indicators[3].Level1);
     }
 
+    // A web page with merged cells, read as it is and as Chromium prints it to PDF (read back through
+    // pdftotext): the same project, money and indicators either way.
+    [Fact]
+    public async Task Html_form_and_its_printed_pdf_read_alike()
+    {
+        var html = Read("guangxi-merged-table.html");
+        using var dir = new TempFolder();
+        var pdf = dir.PathOf("guangxi.pdf");
+        var chromium = System.Diagnostics.Process.Start("/usr/bin/chromium",
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--user-data-dir=" + dir.PathOf("profile"), "--no-pdf-header-footer",
+            "--print-to-pdf=" + pdf, "file://" + DataPath("guangxi-merged-table.html"),
+        ])!;
+        await chromium.WaitForExitAsync();
+        var printed = DocumentReader.Read(pdf);
+
+        foreach (var d in new[] { html, printed })
+        {
+            Assert.Equal((2025, "某市信访局", "某市人民政府办公室"), (d.FiscalYear, d.Unit.Name, d.Unit.SupervisingDepartment));
+            var p = Assert.Single(d.Projects);
+            Assert.Equal(("信访积案化解专项经费", "万元", 1200000m), (p.Name, p.Funding.SourceUnit, p.Funding.Appropriation));
+            Assert.Equal("全年化解信访积案不少于40件，积案化解率达到80%以上。", p.AnnualGoal);
+            Assert.Equal(["≥40件", "≥80%", "≤90天", "≤3万元", "≥10%", "≥85%"], p.Indicators.Select(i => i.AnnualTarget!.Raw));
+            Assert.Equal(["产出指标", "产出指标", "产出指标", "成本指标", "效益指标", "满意度指标"], p.Indicators.Select(i => i.Level1));
+        }
+        Assert.Empty(html.Warnings);
+        // Printing centres the merged 产出指标 on its middle row: the first row's level 1 is inferred, and says so.
+        Assert.Contains(printed.Warnings, w => w.Message.Contains("按二级指标“数量指标”推定为“产出指标”"));
+    }
+
     [Fact]
     public void Zhejiang_style_form_with_direction_unit_and_value_columns()
     {
