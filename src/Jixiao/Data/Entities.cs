@@ -104,3 +104,20 @@ public sealed class ImportRecord
     public int? FiscalYear { get; set; }
     public string? Result { get; set; }          // what saving did, in words
 }
+
+// What a declaration document says of the unit as a whole, beyond its projects: the labelled texts
+// (summary sentence, 工作保障措施, cover fields), the people it names, the unit's own totals and what the
+// importer could not place. One per saved import; the latest for a unit and year is the current one.
+public sealed class DeclarationForm
+{
+    public int Id { get; set; }
+    public int BudgetUnitId { get; set; }
+    public int FiscalYear { get; set; }
+    public DateTime Utc { get; set; }
+    public string? SourceFile { get; set; }
+    public string? Layout { get; set; }
+    public Dictionary<string, string> Sections { get; set; } = [];
+    public List<Person> People { get; set; } = [];
+    public Funding? UnitFunding { get; set; }
+    public List<ImportWarning> Warnings { get; set; } = [];
+}

@@ -15,6 +15,7 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ProjectVersion> ProjectVersions => Set<ProjectVersion>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+    public DbSet<DeclarationForm> DeclarationForms => Set<DeclarationForm>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -82,6 +83,14 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
         b.Entity<DepartmentGoalRecord>().HasIndex(x => new { x.BudgetUnitId, x.FiscalYear });
         b.Entity<AuditEntry>().HasIndex(x => x.Utc);
         b.Entity<ProjectVersion>().HasIndex(x => x.ProjectId);
+        b.Entity<DeclarationForm>(d =>
+        {
+            d.HasIndex(x => new { x.BudgetUnitId, x.FiscalYear });
+            d.Property(x => x.Sections).HasConversion(JsonConverter<Dictionary<string, string>>(), JsonComparer<Dictionary<string, string>>());
+            d.Property(x => x.People).HasConversion(JsonConverter<List<Person>>(), JsonComparer<List<Person>>());
+            d.Property(x => x.UnitFunding).HasConversion(JsonConverter<Funding>(), JsonComparer<Funding>());
+            d.Property(x => x.Warnings).HasConversion(JsonConverter<List<ImportWarning>>(), JsonComparer<List<ImportWarning>>());
+        });
         b.Entity<ImportRecord>(r =>
         {
             r.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(16);

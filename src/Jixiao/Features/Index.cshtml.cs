@@ -11,7 +11,7 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     public List<int> Years { get; private set; } = [];
     public List<UnitRow> Units { get; private set; } = [];
 
-    public sealed record UnitRow(int Id, string Name, string? Code, string? Department, List<ProjectRow> Projects);
+    public sealed record UnitRow(int Id, string Name, string? Code, string? Department, List<ProjectRow> Projects, DeclarationForm? Declaration);
     public sealed record ProjectRow(int Id, int UnitId, string Name, string? Code, ProjectCategory? Category, decimal? Total, int IndicatorCount, ProjectStatus Status);
 
     public async Task OnGetAsync(int? year)
@@ -29,7 +29,11 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
         var units = await db.BudgetUnits.VisibleTo(User).OrderBy(u => u.Id)
             .Select(u => new { u.Id, u.Name, u.Code, Department = u.SupervisingDepartment!.Name })
             .ToListAsync();
+        var unitIds = units.Select(u => u.Id).ToList();
+        // The latest declaration of each unit for the year: what it said of the unit as a whole.
+        var declarations = (await db.DeclarationForms.Where(d => d.FiscalYear == Year && unitIds.Contains(d.BudgetUnitId)).ToListAsync())
+            .GroupBy(d => d.BudgetUnitId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Id)!);
         Units = units.Select(u => new UnitRow(u.Id, u.Name, u.Code, u.Department,
-            projects.Where(p => p.UnitId == u.Id).ToList())).ToList();
+            projects.Where(p => p.UnitId == u.Id).ToList(), declarations.GetValueOrDefault(u.Id))).ToList();
     }
 }

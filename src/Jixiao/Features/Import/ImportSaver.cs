@@ -73,6 +73,11 @@ public static class ImportSaver
                 BudgetUnitId = unit.Id, FiscalYear = year, Order = i, Title = g.Title, Goal = g.Goal, Indicators = g.Indicators,
             }));
         }
+        db.DeclarationForms.Add(new DeclarationForm
+        {
+            BudgetUnitId = unit.Id, FiscalYear = year, Utc = now, SourceFile = sourceFile, Layout = doc.Source.Layout,
+            Sections = doc.Sections, People = doc.Unit.People, UnitFunding = doc.Unit.Funding, Warnings = doc.Warnings,
+        });
         unit.Code ??= doc.Unit.Code;
         unit.Functions ??= doc.Unit.Functions;
         await db.SaveChangesAsync();

@@ -15,13 +15,15 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     [BindProperty(SupportsGet = true)] public Severity? Severity { get; set; }
     public List<BudgetUnit> Units { get; private set; } = [];
     public List<Row> Rows { get; private set; } = [];
+    // With one unit chosen: what the review finds of its year as a whole (totals against the summary …).
+    public List<Finding> UnitFindings { get; private set; } = [];
 
     public sealed record Row(int Id, string Name, string Unit, int Score, string Grade, int Errors, int Warnings, int Infos, List<Finding> Matching);
 
     public async Task OnGetAsync()
     {
         Year ??= await db.Projects.VisibleTo(User).MaxAsync(p => (int?)p.FiscalYear) ?? DateTime.Today.Year;
-        Units = await db.BudgetUnits.VisibleTo(User).OrderBy(u => u.Name).ToListAsync();
+        Units = await db.BudgetUnits.VisibleTo(User).Include(u => u.SupervisingDepartment).OrderBy(u => u.Name).ToListAsync();
         var projects = await db.Projects.VisibleTo(User).AsSplitQuery()
             .Include(p => p.BudgetUnit!).ThenInclude(u => u.SupervisingDepartment)
             .Where(p => p.FiscalYear == Year && (Unit == null || p.BudgetUnitId == Unit))
@@ -38,5 +40,14 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
                 report.Findings.Count(f => f.Severity == Domain.Review.Severity.Info), matching));
         }
         Rows = Rows.OrderBy(r => r.Score).ThenBy(r => r.Name).ToList();
+
+        if (Unit is int unitId && Units.FirstOrDefault(u => u.Id == unitId) is { } unit && projects.Count > 0)
+        {
+            var declaration = await db.DeclarationForms.Where(d => d.BudgetUnitId == unitId && d.FiscalYear == Year)
+                .OrderByDescending(d => d.Id).FirstOrDefaultAsync();
+            var whole = Reviewer.Review(StoredReview.DocumentOf(unit, Year.Value, projects, declaration), StoredReview.ProfileOf(projects[0]));
+            UnitFindings = whole.Findings.Where(f => f.Project == null
+                && (Rule == null || f.Rule == Rule) && (Severity == null || f.Severity == Severity)).ToList();
+        }
     }
 }

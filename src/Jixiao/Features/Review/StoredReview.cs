@@ -4,25 +4,33 @@ using Jixiao.Domain.Review;
 
 namespace Jixiao.Features.Review;
 
-// A stored project is reviewed as the one-project document it was declared in:
-// its unit, its fiscal year and the framework profile it follows.
+// Stored projects are reviewed as the documents they were declared in: one project with its unit and
+// fiscal year, or a unit's whole year with what its latest declaration said of the unit as a whole.
 public static class StoredReview
 {
     public static FormDocument DocumentOf(Project project) => new()
     {
         FiscalYear = project.FiscalYear,
-        Unit = new UnitInfo
-        {
-            Name = project.BudgetUnit?.Name, Code = project.BudgetUnit?.Code,
-            SupervisingDepartment = project.BudgetUnit?.SupervisingDepartment?.Name, Functions = project.BudgetUnit?.Functions,
-        },
+        Unit = UnitOf(project.BudgetUnit),
         Projects = [project.Form],
     };
 
-    public static ReviewReport Review(Project project)
+    public static FormDocument DocumentOf(BudgetUnit unit, int year, IEnumerable<Project> projects, DeclarationForm? declaration) => new()
     {
-        var doc = DocumentOf(project);
-        var profile = project.FrameworkId is { } id ? ReviewProfiles.Find(id) : null;
-        return Reviewer.Review(doc, profile);
-    }
+        FiscalYear = year,
+        Unit = UnitOf(unit, declaration),
+        Projects = projects.Select(p => p.Form).ToList(),
+        Sections = declaration?.Sections ?? [],
+    };
+
+    public static ReviewReport Review(Project project) => Reviewer.Review(DocumentOf(project), ProfileOf(project));
+
+    public static ReviewProfile? ProfileOf(Project project) =>
+        project.FrameworkId is { } id ? ReviewProfiles.Find(id) : null;
+
+    static UnitInfo UnitOf(BudgetUnit? unit, DeclarationForm? declaration = null) => new()
+    {
+        Name = unit?.Name, Code = unit?.Code, SupervisingDepartment = unit?.SupervisingDepartment?.Name,
+        Functions = unit?.Functions, People = declaration?.People ?? [], Funding = declaration?.UnitFunding,
+    };
 }

@@ -80,6 +80,35 @@ public class StoredReviewTests
         Assert.DoesNotContain("信访救助资金", own);
     }
 
+    // The summary sentence of seed 001 ("项目 5 个，涉及项目预算资金 291.42 万元") is kept with the unit's year,
+    // so a project that goes missing later is noticed against it.
+    [Fact]
+    public async Task A_units_year_is_checked_against_its_declarations_summary()
+    {
+        await using var test = await TestDatabase.Create("sqlite");
+        await using var app = await TestApp.Start(test, demo: true);
+        var unitId = await app.Db(async d =>
+        {
+            var unit = await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局");
+            await Jixiao.Features.Import.ImportSaver.SaveAsync(d, Jixiao.Forms.DocumentReader.Read(Seeds.PathOf("001")), unit, 2023,
+                _ => Jixiao.Features.Import.DuplicateChoice.Ask, "test", "001.txt");
+            return unit.Id;
+        });
+        var supervisor = await app.SignedIn("supervisor");
+        var url = $"/Review?year=2023&unit={unitId}";
+        Assert.DoesNotContain("单位整体", await supervisor.GetStringAsync(url));
+        // The project list shows what the declaration said of the unit as a whole.
+        var list = await supervisor.GetStringAsync("/?year=2023");
+        Assert.Contains("申报文件：001.txt", list);
+        Assert.Contains("涉及项目预算资金 291.42 万元", list);
+
+        await app.Db(d => d.Projects.Where(p => p.Form.Name == "宣传与推广").ExecuteDeleteAsync());
+
+        var html = await supervisor.GetStringAsync(url);
+        Assert.Contains("单位整体", html);
+        Assert.Contains("291.42", html);
+    }
+
     static async Task<(int Exit, string Out, string Err)> Check(params string[] args)
     {
         var output = new StringWriter();
