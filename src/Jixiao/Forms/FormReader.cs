@@ -16,9 +16,10 @@ public sealed partial class FormReader
     sealed record Row(string Where, IReadOnlyList<Cell> Cells)
     {
         public string Text(int i) => i < Cells.Count ? Cells[i].Text : "";
-        public List<Cell> Filled => Cells.Where(c => c.Text != "").ToList();
-        public bool IsBlank => Cells.All(c => c.Text == "");
-        public int FirstFilled => Cells.ToList().FindIndex(c => c.Text != "");
+        // Asked for many times per row: worked out once.
+        public List<Cell> Filled { get; } = Cells.Where(c => c.Text != "").ToList();
+        public bool IsBlank => Filled.Count == 0;
+        public int FirstFilled { get; } = Cells.ToList().FindIndex(c => c.Text != "");
     }
 
     readonly FormDocument doc;

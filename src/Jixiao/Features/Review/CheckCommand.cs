@@ -39,7 +39,7 @@ public static class CheckCommand
                     return 2;
                 }
                 doc = StoredReview.DocumentOf(db.InFormOrder(stored));
-                report = StoredReview.Review(stored);
+                report = Reviewer.Review(doc, StoredReview.ProfileOf(stored));
             }
             else if (pr.GetValue(file) is { } path)
             {
