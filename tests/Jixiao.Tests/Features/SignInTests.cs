@@ -20,6 +20,11 @@ public class SignInTests
         Assert.Contains("<html lang=\"zh-CN\">", html);
         Assert.Contains("预算项目绩效目标管理系统", html);
         Assert.Contains("用户名", html);
+        // No inline script is allowed, and no other site may frame the pages.
+        Assert.StartsWith("default-src 'self'; script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.DoesNotContain(" onclick=", html);
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]

@@ -12,12 +12,19 @@
     input.value = '';
   });
 
+  const maxBytes = 50 * 1024 * 1024;   // the server refuses larger files anyway; say so before uploading
+
   function upload(file) {
     const row = rows.insertRow();
     const name = row.insertCell(); name.textContent = file.name;
     const bar = document.createElement('progress'); bar.max = 100; bar.value = 0;
     row.insertCell().appendChild(bar);
     const result = row.insertCell(); result.textContent = '上传中…';
+    if (file.size > maxBytes) {
+      result.textContent = '文件大小为 ' + Math.ceil(file.size / 1048576) + ' MB，超过 50 MB 的上限，请删去无关内容后再导入';
+      row.className = 'failed';
+      return;
+    }
 
     const data = new FormData();
     data.append('file', file);
@@ -29,7 +36,11 @@
     xhr.onload = function () {
       let answer = null;
       try { answer = JSON.parse(xhr.responseText); } catch (_) { }
-      if (xhr.status !== 200 || !answer) { result.textContent = '上传失败（' + xhr.status + '）'; row.className = 'failed'; return; }
+      if (xhr.status !== 200 || !answer) {
+        result.textContent = xhr.status === 413 ? '文件太大，超过上传上限' : xhr.status === 400 ? '页面已过期，请刷新后重试' : '上传失败（' + xhr.status + '）';
+        row.className = 'failed';
+        return;
+      }
       result.textContent = '';
       if (answer.ok) {
         const link = document.createElement('a'); link.href = answer.preview; link.textContent = '预览并确认';
