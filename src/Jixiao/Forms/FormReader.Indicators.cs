@@ -353,7 +353,7 @@ public sealed partial class FormReader
             t.LastGroup = e.Group;
             AddIndicator(new Indicator
             {
-                Level1 = t.Level1, Level2 = t.Level2[e.Group], Name = FormLabels.Mend(e.Name),
+                Level1 = t.Level1, Level2 = t.Level2[e.Group], Name = IndicatorName(e.Name),
                 Description = description, PeriodTarget = e.Period, AnnualTarget = e.Annual, Basis = basis,
                 Actual = actual == null ? null : Target(actual), DeviationCause = deviation,
             }, remarks, weight, score, e.Where);
@@ -567,7 +567,7 @@ public sealed partial class FormReader
         if (IsUnused(indicatorName, annual ?? period)) { Unused(g, indicatorName, (annual ?? period)?.Raw); return; }
         AddIndicator(new Indicator
         {
-            Level1 = t.Level1, Level2 = t.Level2[g], Name = FormLabels.Mend(indicatorName),
+            Level1 = t.Level1, Level2 = t.Level2[g], Name = IndicatorName(indicatorName),
             Description = description, PeriodTarget = period, AnnualTarget = annual, Basis = basis,
             Actual = evaluated.TryGetValue(Column.Actual, out var actual) ? Target(actual) : null, DeviationCause = deviation,
         }, remarks, evaluated.GetValueOrDefault(Column.Weight), evaluated.GetValueOrDefault(Column.Score), where);
@@ -673,6 +673,11 @@ public sealed partial class FormReader
     private static partial Regex Whitespace();
     [GeneratedRegex(@"^\s*1、\s*\d+-")]
     private static partial Regex PackedStart();
+    // "指标1：接入单位数量": the national template numbers its rows; the number is the template's, not the name's.
+    static string IndicatorName(string raw) => FormLabels.Mend(NumberedName().Replace(raw, ""));
+
+    [GeneratedRegex(@"^\s*指标\s*\d+\s*[：:]\s*")]
+    private static partial Regex NumberedName();
     [GeneratedRegex(@"(?:^|(?<=。))\s*(\d+)、\s*(?=\d+-)")]
     private static partial Regex PackedItem();
     [GeneratedRegex(@"^(?<c1>\d+)-(?<l1>[^；;]*)[；;](?<c2>\d+)-(?<l2>[^；;]*)[；;](?<name>.*?)(?:[；;]实施周期指标值[:：](?<period>.*?))?[；;](?:年度)?指标值[:：](?<annual>.*)$", RegexOptions.Singleline)]

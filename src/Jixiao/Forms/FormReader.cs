@@ -370,8 +370,30 @@ public sealed partial class FormReader
             groupUnit = groups.Select(g => g.Label.Unit).LastOrDefault(u => u != null);
         }
 
+        // The same amount twice in a row ("其中：财政拨款 | 300 | 其中：财政拨款 | 100" under 中期资金总额 and
+        // 年度资金总额): the left one is the whole period's, the right one the year's.
+        for (var k = 0; k < items.Count; k++)
+            if (items[k].Label.Field is Field.Appropriation or Field.AnnualRequest
+                && items.Skip(k + 1).Any(x => x.Label.Field == items[k].Label.Field))
+                items[k] = items[k] with { Label = items[k].Label with { Field = items[k].Label.Field == Field.Appropriation ? Field.Fiscal : Field.Total } };
+
+        var extras = new List<Cell>();
         foreach (var (label, at, values) in items.OrderBy(x => x.Label.Field == Field.ProjectName ? 0 : 1))
+        {
+            // A field that holds one value takes the first cell after its label; the cells after that
+            // ("项目期 | 3年" behind "项目属性 | 延续项目") are label and value pairs of their own.
+            if (TakesOneValue(label.Field) && values.Count > 1)
+            {
+                extras.AddRange(values.Skip(1));
+                values.RemoveRange(1, values.Count - 1);
+            }
             Apply(label, string.Join("\n", values.Select(v => v.Text).Where(t => t != "")), at.Where, null);
+        }
+        for (var k = 0; k < extras.Count; k++)
+        {
+            if (k + 1 < extras.Count && IsLabelLike(extras[k].Text)) AddSection(FormLabels.Mend(extras[k].Text), extras[++k].Text);
+            else Orphan(extras[k]);
+        }
 
         // A row without a known label: "事项 | 文字" keeps its own first cell as the section's name.
         if (orphans.Count >= 2 && items.Count == 0 && IsLabelLike(orphans[0].Text) && groupLabel == null)
@@ -381,6 +403,10 @@ public sealed partial class FormReader
         }
         foreach (var cell in orphans) Orphan(cell);
     }
+
+    static bool TakesOneValue(Field f) => f is not (Field.Person or Field.SupervisingDepartment or Field.LongTermGoal or Field.AnnualGoal
+        or Field.AnnualGoalActual or Field.Functions or Field.Section or Field.DocumentSection or Field.Group or Field.Sum
+        or Field.SpendingPlan or Field.BudgetLines or Field.Safeguards);
 
     static bool IsLabelLike(string text)
     {
@@ -675,9 +701,12 @@ public sealed partial class FormReader
 
     void SetSupervising(LabelMatch label, string value)
     {
+        // The code after the name ("四川省某某厅 101001", "…（101）") or before it ("[101]某省人民政府办公厅").
         var m = TrailingCode().Match(value.Trim());
-        var name = FormLabels.Mend(m.Success ? m.Groups[1].Value : value);
+        var lead = LeadingCode().Match(value.Trim());
+        var name = FormLabels.Mend(m.Success ? m.Groups[1].Value : lead.Success ? lead.Groups[2].Value : value);
         if (m.Success) doc.Unit.SupervisingDepartmentCode ??= m.Groups[2].Value;
+        else if (lead.Success) doc.Unit.SupervisingDepartmentCode ??= lead.Groups[1].Value;
         if (doc.Unit.SupervisingDepartment == null) doc.Unit.SupervisingDepartment = name;
         else if (FormLabels.Norm(doc.Unit.SupervisingDepartment) != FormLabels.Norm(name)) AddSection(label.Label, value);
     }
@@ -753,6 +782,8 @@ public sealed partial class FormReader
     private static partial Regex MoneyPattern();
     [GeneratedRegex(@"^(.*?)\s*[（(]?(\d{3,})[)）]?$")]
     private static partial Regex TrailingCode();
+    [GeneratedRegex(@"^[\[［【（(](\d{3,})[\]］】）)]\s*(.+)$")]
+    private static partial Regex LeadingCode();
     [GeneratedRegex(@"[\d*＊\-－]{5,}")]
     private static partial Regex PhonePattern();
 }

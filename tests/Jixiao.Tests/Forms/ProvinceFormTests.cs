@@ -13,6 +13,28 @@ public class ProvinceFormTests
 
     static FormDocument Read(string name) => DocumentReader.Read(DataPath(name));
 
+    // The national template of 财预〔2015〕88号: 中期 and 年度 side by side for money, goals and values,
+    // the same money label twice in a row, rows numbered "指标1：", the department's code in brackets first.
+    [Fact]
+    public void National_template_with_period_and_annual_columns()
+    {
+        var d = Read("national-template-88.txt");
+        Assert.Equal((2024, "某省信访局", "某省人民政府办公厅", "101"),
+            (d.FiscalYear, d.Unit.Name, d.Unit.SupervisingDepartment, d.Unit.SupervisingDepartmentCode));
+        var p = Assert.Single(d.Projects);
+        Assert.Equal(("信访信息系统运行维护", ProjectAttribute.Continuing), (p.Name, p.Attribute!.Value));
+        Assert.Equal(("万元", 3000000m, 3000000m, 1000000m, 1000000m, 0m),
+            (p.Funding.SourceUnit, p.Funding.Total, p.Funding.Fiscal, p.Funding.AnnualRequest, p.Funding.Appropriation, p.Funding.Other));
+        Assert.Equal("目标1：建成覆盖省市县三级的网上信访系统。目标2：网上信访占比稳步提高。", p.LongTermGoal);
+        Assert.Equal("目标1：系统全年稳定运行。目标2：完成二期功能升级。", p.AnnualGoal);
+        Assert.Equal("3年", p.Sections["项目期"]);
+        Assert.Empty(d.Warnings);
+        Assert.Equal(["接入单位数量", "功能模块升级数", "系统正常运行率", "故障修复时间", "年均运维成本", "网上信访占比", "系统使用年限", "使用单位满意度"],
+            p.Indicators.Select(i => i.Name));
+        Assert.Equal(["≥300个", "≥10个", "≥99%", "≤4小时", "≤100万元", "≥60%", "≥5年", "≥90%"], p.Indicators.Select(i => i.PeriodTarget!.Raw));
+        Assert.Equal(["≥120个", "≥4个", "≥99%", "≤4小时", "≤100万元", "≥50%", "≥5年", "≥90%"], p.Indicators.Select(i => i.AnnualTarget!.Raw));
+    }
+
     // Labels on lines of their own with their text below: "年度总体目标" is the goal, and a group heading
     // "资金情况（万元）" gives the unit of the amounts under it.
     [Fact]
