@@ -209,6 +209,8 @@ public class ProvinceFormTests
     [Theory]
     [InlineData("zhejiang-declaration.txt")]
     [InlineData("two-projects.txt")]
+    [InlineData("national-template-88.txt")]
+    [InlineData("beijing-heading-labels.txt")]
     public void Tab_separated_forms_lose_no_text(string name)
     {
         var json = JsonSerializer.Serialize(Read(name), Interchange.Json);
