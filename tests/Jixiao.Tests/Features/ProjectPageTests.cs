@@ -87,6 +87,44 @@ public class ProjectPageTests
     }
 
     [Fact]
+    public async Task Form_level_findings_sit_beside_the_part_they_concern()
+    {
+        await using var db = await TestDatabase.Create("sqlite");
+        await using var app = await TestApp.Start(db, demo: true);
+        var id = await app.Db(async d =>
+        {
+            var unit = await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局");
+            var project = new Project
+            {
+                BudgetUnit = unit, FiscalYear = 2026, FrameworkId = "national-2021",
+                Form = new ProjectForm
+                {
+                    Name = "位置测试项目", StartDate = "2026-01-01", EndDate = "2026-12-31",
+                    Funding = new Funding { SourceUnit = "元", Total = 100000m, Fiscal = 50000m, Other = 0m },
+                    LongTermGoal = "全年规范接待来访群众。", AnnualGoal = "全年规范接待来访群众。",
+                    Indicators =
+                    [
+                        new Indicator { Level1 = "产出指标", Level2 = "数量指标", Name = "接待来访群众批次", AnnualTarget = TargetValue.Parse("≥100批次") },
+                        new Indicator { Level1 = "效益指标", Level2 = "社会效益指标", Name = "信访积案化解率", AnnualTarget = TargetValue.Parse("≥80%") },
+                        new Indicator { Level1 = "满意度指标", Level2 = "服务对象满意度指标", Name = "群众满意率", AnnualTarget = TargetValue.Parse("≥90%") },
+                    ],
+                },
+            };
+            d.Add(project);
+            await d.SaveChangesAsync();
+            return project.Id;
+        });
+
+        var html = await (await app.SignedIn("east-preparer")).GetStringAsync($"/Projects/{id}");
+
+        int At(string text) => html.IndexOf(text, StringComparison.Ordinal);
+        var money = At("与财政资金");
+        Assert.True(At("<h2>项目资金") < money && money < At("<h2>绩效目标</h2>"), "the money finding sits under the money table");
+        var goal = At("中长期目标与年度目标");
+        Assert.True(At("<h2>绩效目标</h2>") < goal && goal < At("<h2>绩效指标</h2>"), "the goal finding sits under the goals");
+    }
+
+    [Fact]
     public async Task Text_from_a_form_is_escaped()
     {
         await using var db = await TestDatabase.Create("sqlite");

@@ -22,7 +22,7 @@ public sealed class FormSheet
     public bool HasScore { get; }
     public bool HasDeviation { get; }
     // Review findings, shown beside the row or field they concern (none on an import preview).
-    public List<Finding> FormFindings { get; } = [];
+    readonly List<Finding> formFindings = [];
     public ILookup<string, Finding> IndicatorFindings { get; } = Array.Empty<Finding>().ToLookup(f => "");
     public int ColumnCount => 4 + new[] { HasDescription, HasPeriodTarget, HasBasis, HasRemarks, HasActual, HasWeight, HasScore, HasDeviation }.Count(x => x);
 
@@ -32,7 +32,7 @@ public sealed class FormSheet
     public FormSheet(ProjectForm form, int? year, string? unitName, string? department, IEnumerable<Finding>? findings = null)
     {
         foreach (var f in findings ?? [])
-            if (f.Indicator == null) FormFindings.Add(f);
+            if (f.Indicator == null) formFindings.Add(f);
         IndicatorFindings = (findings ?? []).Where(f => f.Indicator != null).ToLookup(f => f.Indicator!);
         Form = form;
         Year = year;
@@ -49,6 +49,22 @@ public sealed class FormSheet
         HasScore = indicators.Any(i => i.Score != null);
         HasDeviation = indicators.Any(i => !string.IsNullOrWhiteSpace(i.DeviationCause));
     }
+
+    // The form-level findings that belong beside one part of the form: "money", "plan", "goals",
+    // "indicators", "selfEvaluation", a section's title, or "header" for the rest.
+    public IEnumerable<Finding> FindingsAt(string part) => formFindings.Where(f => PartOf(f.Field) == part);
+
+    string PartOf(string? field) => field switch
+    {
+        null => "header",
+        _ when field.StartsWith("funding.", StringComparison.Ordinal) || field == "budgetLines" => "money",
+        "spendingPlan" => "plan",
+        "annualGoal" or "longTermGoal" => "goals",
+        "indicators" or "weight" or "level1" => "indicators",
+        _ when field.StartsWith("selfEvaluation", StringComparison.Ordinal) => Form.SelfEvaluation != null ? "selfEvaluation" : "header",
+        _ when field.StartsWith("sections.", StringComparison.Ordinal) && Form.Sections.ContainsKey(field["sections.".Length..]) => field["sections.".Length..],
+        _ => "header",
+    };
 
     static List<IndicatorRow> MergeLevels(List<Indicator> indicators)
     {
