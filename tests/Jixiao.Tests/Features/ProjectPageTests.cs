@@ -66,12 +66,9 @@ public class ProjectPageTests
     {
         await using var db = await TestDatabase.Create("sqlite");
         await using var app = await TestApp.Start(db, demo: true);
-        var form = Jixiao.Forms.DocumentReader.Read(Path.Combine(Seeds.RepoRoot, "tests", "Jixiao.Tests", "Forms", "Data", "selfeval-national.txt"));
-        await app.Db(async d =>
-        {
-            var unit = await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局");
-            return await Jixiao.Features.Import.ImportSaver.SaveAsync(d, form, unit, 2023, _ => Jixiao.Features.Import.DuplicateChoice.Ask, "test", "selfeval-national.txt");
-        });
+        var path = Path.Combine(Seeds.RepoRoot, "tests", "Jixiao.Tests", "Forms", "Data", "selfeval-national.txt");
+        var form = Jixiao.Forms.DocumentReader.Read(path);
+        await app.ImportInto("东城区信访局", path, 2023);
         var id = await app.Db(d => d.Projects.Where(p => p.FiscalYear == 2023).Select(p => p.Id).SingleAsync());
 
         var html = await (await app.SignedIn("east-preparer")).GetStringAsync($"/Projects/{id}");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Tests.Infrastructure;
@@ -63,6 +64,16 @@ public sealed partial class TestApp : IAsyncDisposable
         using var scope = App.Services.CreateScope();
         return await work(scope.ServiceProvider.GetRequiredService<JixiaoDb>());
     }
+
+    // A form file read and saved into a unit's year, as a confirmed import does; returns the unit's id.
+    public Task<int> ImportInto(string unitName, string path, int year) => Db(async d =>
+    {
+        var unit = await d.BudgetUnits.SingleAsync(u => u.Name == unitName);
+        var outcome = await Jixiao.Features.Import.ImportSaver.SaveAsync(d, Jixiao.Forms.DocumentReader.Read(path), unit, year,
+            _ => Jixiao.Features.Import.DuplicateChoice.Ask, "test", Path.GetFileName(path));
+        Assert.True(outcome.Saved, outcome.Describe());
+        return unit.Id;
+    });
 
     // The demo prints "  <role>\t<user>\t<password>" for each account.
     public string PasswordOf(string userName) =>

@@ -87,19 +87,13 @@ public class StoredReviewTests
     {
         await using var test = await TestDatabase.Create("sqlite");
         await using var app = await TestApp.Start(test, demo: true);
-        var unitId = await app.Db(async d =>
-        {
-            var unit = await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局");
-            await Jixiao.Features.Import.ImportSaver.SaveAsync(d, Jixiao.Forms.DocumentReader.Read(Seeds.PathOf("001")), unit, 2023,
-                _ => Jixiao.Features.Import.DuplicateChoice.Ask, "test", "001.txt");
-            return unit.Id;
-        });
+        var unitId = await app.ImportInto("东城区信访局", Seeds.PathOf("001"), 2023);
         var supervisor = await app.SignedIn("supervisor");
         var url = $"/Review?year=2023&unit={unitId}";
         Assert.DoesNotContain("单位整体", await supervisor.GetStringAsync(url));
         // The project list shows what the declaration said of the unit as a whole.
         var list = await supervisor.GetStringAsync("/?year=2023");
-        Assert.Contains("申报文件：001.txt", list);
+        Assert.Contains("申报文件：" + Path.GetFileName(Seeds.PathOf("001")), list);
         Assert.Contains("涉及项目预算资金 291.42 万元", list);
 
         await app.Db(d => d.Projects.Where(p => p.Form.Name == "宣传与推广").ExecuteDeleteAsync());
