@@ -17,6 +17,7 @@ public static class WebApp
     {
         var data = Path.GetFullPath(options.DataFolder);
         Directory.CreateDirectory(data);
+        FilePermissions.RestrictFolder(data);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -58,7 +59,10 @@ public static class WebApp
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
         // Keys in the data folder: sign-ins survive a restart.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data, "keys"))).SetApplicationName("jixiao");
+        var keys = Directory.CreateDirectory(KeyRing.Folder(data));
+        FilePermissions.RestrictFolder(keys.FullName);
+        services.AddSingleton(new KeyRingLocation(keys.FullName));
+        services.AddDataProtection().PersistKeysToFileSystem(keys).SetApplicationName("jixiao");
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";

@@ -13,7 +13,9 @@ public static class Bootstrap
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<JixiaoDb>();
-        await db.Database.MigrateAsync();
+        await Migrator.MigrateAsync(db);
+
+        KeyRing.Restrict(sp);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -23,7 +23,7 @@ public static class Database
         Configure(options, dataFolder, postgres);
         options.AddInterceptors(new AuditInterceptor(new HttpContextAccessor()));
         var db = new JixiaoDb(options.Options);
-        await db.Database.MigrateAsync();
+        await Migrator.MigrateAsync(db);
         return db;
     }
 }
