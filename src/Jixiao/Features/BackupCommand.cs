@@ -88,7 +88,7 @@ public static class BackupCommand
                     error.WriteLine("目标 PostgreSQL 数据库不是空的：请恢复到新建的空数据库，以免覆盖现有数据");
                     return 3;
                 }
-                code = await RunPgToolAsync("pg_restore", postgres, ["--no-owner", "--exit-on-error", source], error, ct);
+                code = await RunPgToolAsync("pg_restore", postgres, ["--no-owner", "--exit-on-error", "--dbname", new NpgsqlConnectionStringBuilder(postgres).Database ?? "postgres", source], error, ct);
             }
             if (code == 0) pr.InvocationConfiguration.Output.WriteLine($"已从 {source} 恢复，可以启动 jixiao serve");
             return code;
