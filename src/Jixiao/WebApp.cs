@@ -71,6 +71,10 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Error");
         });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        var uploads = new Features.Import.UploadLimits();
+        builder.Configuration.GetSection("Uploads").Bind(uploads);
+        services.AddSingleton(uploads);
+        services.AddSingleton<Features.Import.UploadGate>();
         services.AddHealthChecks().AddDbContextCheck<JixiaoDb>();
         configure?.Invoke(builder);
 
@@ -91,6 +95,14 @@ public static class WebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(async (ctx, next) =>
+        {
+            // Uploads may be larger than the server's default body limit, up to their own.
+            if (HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.StartsWithSegments("/Import")
+                && ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+                body.MaxRequestBodySize = ctx.RequestServices.GetRequiredService<Features.Import.UploadLimits>().MaxRequestBytes;
+            await next();
+        });
         app.Use(async (ctx, next) =>
         {
             // A first sign-in with a generated password must change it before anything else.
