@@ -8,7 +8,8 @@ using Microsoft.Extensions.WebEncoders;
 
 namespace Jixiao;
 
-public sealed record ServeOptions(string DataFolder, string? Database = null, string Urls = "http://127.0.0.1:5080", bool Demo = false);
+public sealed record ServeOptions(string DataFolder, string? Database = null, string Urls = "http://127.0.0.1:5080", bool Demo = false,
+    IReadOnlyList<string>? Proxies = null);
 
 // The web application: built here so that `jixiao serve` and the tests run the very same thing.
 public static class WebApp
@@ -71,6 +72,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Error");
         });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        Features.Account.WebSecurity.AddServices(builder, options.Proxies ?? []);
         var uploads = new Features.Import.UploadLimits();
         builder.Configuration.GetSection("Uploads").Bind(uploads);
         services.AddSingleton(uploads);
@@ -79,6 +81,7 @@ public static class WebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        Features.Account.WebSecurity.UseEarly(app);
         app.Use(async (ctx, next) =>
         {
             // Pages use only their own scripts and styles, and are never framed by another site.
@@ -94,6 +97,7 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        Features.Account.WebSecurity.UseAfterAuthentication(app);
         app.UseAuthorization();
         app.Use(async (ctx, next) =>
         {

@@ -33,6 +33,8 @@ public static class DemoWorkspace
                  })
         {
             var password = await Bootstrap.CreateUserAsync(users, name, display, role, mustChange: false, unit, department);
+            var created = await users.FindByNameAsync(name);
+            await users.AddClaimAsync(created!, new System.Security.Claims.Claim(UserClaims.Demo, "1"));
             console.WriteLine($"  {role}\t{name}\t{password}");
         }
     }
