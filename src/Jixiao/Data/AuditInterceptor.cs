@@ -31,11 +31,20 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
     {
         if (eventData.Context is { } db && depth++ == 0)
         {
-            Record(db);
-            if (pendingChain.Count > 0)
+            try
             {
-                if (db.Database.CurrentTransaction == null) ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await AuditChain.LockAsync(db, cancellationToken);
+                Record(db);
+                if (pendingChain.Count > 0)
+                {
+                    if (db.Database.CurrentTransaction == null) ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    await AuditChain.LockAsync(db, cancellationToken);
+                }
+            }
+            catch
+            {
+                depth--;
+                await EndAsync();
+                throw;
             }
         }
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
@@ -45,11 +54,20 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
     {
         if (eventData.Context is { } db && depth++ == 0)
         {
-            Record(db);
-            if (pendingChain.Count > 0)
+            try
             {
-                if (db.Database.CurrentTransaction == null) ownTransaction = db.Database.BeginTransaction();
-                AuditChain.LockAsync(db, default).GetAwaiter().GetResult();
+                Record(db);
+                if (pendingChain.Count > 0)
+                {
+                    if (db.Database.CurrentTransaction == null) ownTransaction = db.Database.BeginTransaction();
+                    AuditChain.LockAsync(db, default).GetAwaiter().GetResult();
+                }
+            }
+            catch
+            {
+                depth--;
+                EndAsync().GetAwaiter().GetResult();
+                throw;
             }
         }
         return base.SavingChanges(eventData, result);
@@ -150,6 +168,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
 
     void Record(DbContext db)
     {
+        // The log is append-only: only this interceptor's own second save may touch an entry (its key and hash).
+        if (db.ChangeTracker.Entries<AuditEntry>().Any(a => a.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("审计日志只能追加，不能修改或删除");
         var user = Who();
         var now = AuditChain.Now();
         var entries = db.ChangeTracker.Entries()
