@@ -27,6 +27,17 @@ public static class Access
         return units.Where(u => false);
     }
 
+    // Writing a form belongs to the unit's own people while the form is theirs to change; reviewers,
+    // finance and administrators read it but never write into a unit's draft.
+    public static bool MayEdit(ClaimsPrincipal user, Project project) =>
+        DeclaresForUnit(user)
+        && Id(user, UserClaims.Unit) == project.BudgetUnitId
+        && project.Status is ProjectStatus.Draft or ProjectStatus.Returned;
+
+    // May this user declare new projects for the unit (create, import, copy).
+    public static bool MayDeclare(ClaimsPrincipal user, int unitId) =>
+        DeclaresForUnit(user) && Id(user, UserClaims.Unit) == unitId;
+
     // The units whose declarations (drafts, imports) this user may write: only the unit's own people.
     // Finance, the supervising department and the administrators review or administer, never fill in.
     public static IQueryable<BudgetUnit> WritableBy(this IQueryable<BudgetUnit> units, ClaimsPrincipal user) =>

@@ -144,14 +144,9 @@ public class StartupTests
         return process;
     }
 
-    static JixiaoDb Context(TestDatabase test)
-    {
-        var options = new DbContextOptionsBuilder<JixiaoDb>();
-        Database.Configure(options, test.Provider == "sqlite"
-            ? Path.GetDirectoryName(new SqliteConnectionStringBuilder(test.ConnectionString).DataSource)!
-            : "unused", test.Provider == "postgres" ? test.ConnectionString : null);
-        return new JixiaoDb(options.Options);
-    }
+    static JixiaoDb Context(TestDatabase test) => test.Provider == "sqlite"
+        ? Database.Create(Path.GetDirectoryName(new SqliteConnectionStringBuilder(test.ConnectionString).DataSource)!, null)
+        : Database.Create("unused", test.ConnectionString);
 
     static async Task Execute(TestDatabase test, string sql)
     {
