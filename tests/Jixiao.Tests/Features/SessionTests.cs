@@ -211,7 +211,7 @@ public class SessionTests
     public async Task Sign_in_attempts_are_throttled_per_client_address()
     {
         await using var db = await TestDatabase.Create("sqlite");
-        await using var app = await TestApp.Start(db, demo: true, With());
+        await using var app = await TestApp.Start(db, demo: true, With(more: b => b.Configuration["Security:SignInAttemptsPerMinute"] = "10"));
         var (attacker, _) = Browser(app, "192.0.2.7");
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 12; i++) statuses.Add((await TestApp.SignIn(attacker, "east-head", "guess-" + i)).StatusCode);

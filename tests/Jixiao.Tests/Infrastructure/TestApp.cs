@@ -41,6 +41,9 @@ public sealed partial class TestApp : IAsyncDisposable
         var app = WebApp.Build(new ServeOptions(dataFolder, database), b =>
         {
             if (!live) b.WebHost.UseTestServer();
+            // The in-process server has no client addresses, so every test client would share one sign-in
+            // throttle: raised here; SessionTests sets the real limit where it tests the throttle.
+            b.Configuration["Security:SignInAttemptsPerMinute"] = "1000";
             configure?.Invoke(b);
         });
         var console = new StringWriter();

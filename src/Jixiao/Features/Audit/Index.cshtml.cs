@@ -89,6 +89,8 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
         "Refused" => "拒绝访问",
         "Throttled" => "请求过频被拒",
         "AuditExported" => "导出审计日志",
+        "Unlocked" => "解锁账号",
+        "PasswordReset" => "重置密码",
         _ => action,
     };
 
