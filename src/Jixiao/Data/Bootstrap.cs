@@ -44,7 +44,7 @@ public static class Bootstrap
     }
 
     // Readable but strong: 16 characters from an alphabet without look-alikes, with letters and digits.
-    static string NewPassword()
+    public static string NewPassword()
     {
         const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
         while (true)

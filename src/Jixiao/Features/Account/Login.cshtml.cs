@@ -8,8 +8,8 @@ namespace Jixiao.Features.Account;
 
 public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "请输入用户名")] public string UserName { get; set; } = "";
-    [BindProperty, Required(ErrorMessage = "请输入密码")] public string Password { get; set; } = "";
+    [BindProperty, Display(Name = "用户名"), Required(ErrorMessage = "请输入用户名")] public string UserName { get; set; } = "";
+    [BindProperty, Display(Name = "密码"), Required(ErrorMessage = "请输入密码")] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public async Task<IActionResult> OnPostAsync()
@@ -17,7 +17,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         if (!ModelState.IsValid) return Page();
         var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError("", result.IsLockedOut ? "登录失败次数过多，账号已暂时锁定，请稍后再试" : "用户名或密码错误");
+        var disabled = result.IsLockedOut && await signIn.UserManager.FindByNameAsync(UserName) is { } user && Admin.UserAccounts.IsDisabled(user);
+        ModelState.AddModelError("", disabled ? "账号已停用，请联系管理员"
+            : result.IsLockedOut ? "登录失败次数过多，账号已暂时锁定，请稍后再试" : "用户名或密码错误");
         return Page();
     }
 }
