@@ -16,6 +16,7 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
     public DbSet<ProjectVersion> ProjectVersions => Set<ProjectVersion>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
     public DbSet<DeclarationForm> DeclarationForms => Set<DeclarationForm>();
+    public DbSet<LibraryIndicator> LibraryIndicators => Set<LibraryIndicator>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -90,6 +91,11 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
             d.Property(x => x.People).HasConversion(JsonConverter<List<Person>>(), JsonComparer<List<Person>>());
             d.Property(x => x.UnitFunding).HasConversion(JsonConverter<Funding>(), JsonComparer<Funding>());
             d.Property(x => x.Warnings).HasConversion(JsonConverter<List<ImportWarning>>(), JsonComparer<List<ImportWarning>>());
+        });
+        b.Entity<LibraryIndicator>(l =>
+        {
+            l.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            l.HasIndex(x => new { x.Status, x.Level1 });
         });
         b.Entity<ImportRecord>(r =>
         {

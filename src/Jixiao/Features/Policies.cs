@@ -33,6 +33,8 @@ public static class Policies
         });
         services.Configure<MvcOptions>(ValidationMessages.Configure);
         services.Replace(ServiceDescriptor.Scoped<IdentityErrorDescriber, ChineseIdentityErrors>());
+        // A disabled account or a changed role reaches open sessions within a minute (the stamp changes with them).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         return services;
     }
 }

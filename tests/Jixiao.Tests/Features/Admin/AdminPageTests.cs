@@ -18,9 +18,9 @@ public class AdminPageTests
         await using var app = await TestApp.Start(db, demo: true);
         var admin = await app.SignedIn("boss", await app.CreateUser("boss", Roles.Admin));
 
-        await Forms.Post(admin, "/Admin/Departments", "/Admin/Departments?handler=Save", new Dictionary<string, string> { ["Input.Name"] = "市人民政府办公厅", ["Input.Code"] = "301001" });
+        await PageForms.Post(admin, "/Admin/Departments", "/Admin/Departments?handler=Save", new Dictionary<string, string> { ["Input.Name"] = "市人民政府办公厅", ["Input.Code"] = "301001" });
         var deptId = await app.Db(d => d.SupervisingDepartments.Where(x => x.Name == "市人民政府办公厅").Select(x => x.Id).SingleAsync());
-        var units = await Forms.PostText(admin, "/Admin/Units", "/Admin/Units?handler=Save", new Dictionary<string, string>
+        var units = await PageForms.PostText(admin, "/Admin/Units", "/Admin/Units?handler=Save", new Dictionary<string, string>
         {
             ["Input.Name"] = "市信访局", ["Input.Code"] = "301002", ["Input.DivisionCode"] = "110000", ["Input.DepartmentId"] = deptId.ToString(),
         });
@@ -29,7 +29,7 @@ public class AdminPageTests
         var unit = await app.Db(d => d.BudgetUnits.SingleAsync(x => x.Code == "301002"));
         Assert.Equal(("110000", deptId), (unit.DivisionCode, unit.SupervisingDepartmentId));
 
-        var created = await Forms.PostText(admin, "/Admin/Users", "/Admin/Users?handler=Save", new Dictionary<string, string>
+        var created = await PageForms.PostText(admin, "/Admin/Users", "/Admin/Users?handler=Save", new Dictionary<string, string>
         {
             ["Input.UserName"] = "city-preparer", ["Input.DisplayName"] = "刘洋", ["Input.Role"] = Roles.Preparer, ["Input.UnitId"] = unit.Id.ToString(),
         });
@@ -45,20 +45,20 @@ public class AdminPageTests
 
         // Disabled: cannot sign in, and says why.
         var userId = await app.Db(d => d.Users.Where(u => u.UserName == "city-preparer").Select(u => u.Id).SingleAsync());
-        Assert.Contains("已停用用户", await Forms.PostText(admin, "/Admin/Users", $"/Admin/Users?handler=Disable&id={userId}", new Dictionary<string, string>()));
+        Assert.Contains("已停用用户", await PageForms.PostText(admin, "/Admin/Users", $"/Admin/Users?handler=Disable&id={userId}", new Dictionary<string, string>()));
         var refused = await (await TestApp.SignIn(app.Client(), "city-preparer", password)).Content.ReadAsStringAsync();
         Assert.Contains("账号已停用", refused);
-        Assert.Contains("已启用用户", await Forms.PostText(admin, "/Admin/Users", $"/Admin/Users?handler=Enable&id={userId}", new Dictionary<string, string>()));
+        Assert.Contains("已启用用户", await PageForms.PostText(admin, "/Admin/Users", $"/Admin/Users?handler=Enable&id={userId}", new Dictionary<string, string>()));
 
         // Reset: the old password stops working, the new one signs in and must be changed.
-        var reset = Issued(await Forms.PostText(admin, "/Admin/Users", $"/Admin/Users?handler=Reset&id={userId}", new Dictionary<string, string>()));
+        var reset = Issued(await PageForms.PostText(admin, "/Admin/Users", $"/Admin/Users?handler=Reset&id={userId}", new Dictionary<string, string>()));
         Assert.NotEqual(password, reset);
         Assert.Contains("用户名或密码错误", await (await TestApp.SignIn(app.Client(), "city-preparer", password)).Content.ReadAsStringAsync());
         var again = await TestApp.SignIn(app.Client(), "city-preparer", reset);
         Assert.EndsWith("/Account/ChangePassword", again.RequestMessage!.RequestUri!.AbsolutePath);
 
         // Role and attachment changed: a supervisor now, over the new department.
-        await Forms.Post(admin, "/Admin/Users", $"/Admin/Users?handler=Save&edit={userId}", new Dictionary<string, string>
+        await PageForms.Post(admin, "/Admin/Users", $"/Admin/Users?handler=Save&edit={userId}", new Dictionary<string, string>
         {
             ["Input.UserName"] = "city-preparer", ["Input.DisplayName"] = "刘洋", ["Input.Role"] = Roles.SupervisorReviewer, ["Input.DepartmentId"] = deptId.ToString(),
         });
@@ -83,22 +83,22 @@ public class AdminPageTests
         var admin = await app.SignedIn("boss", await app.CreateUser("boss", Roles.Admin));
         var east = await app.Db(d => d.BudgetUnits.Where(u => u.Name == "东城区信访局").Select(u => u.Id).SingleAsync());
 
-        var duplicate = await Forms.PostText(admin, "/Admin/Units", "/Admin/Units?handler=Save", new Dictionary<string, string>
+        var duplicate = await PageForms.PostText(admin, "/Admin/Units", "/Admin/Units?handler=Save", new Dictionary<string, string>
         { ["Input.Name"] = "新单位", ["Input.Code"] = "101002", ["Input.DivisionCode"] = "1101" });
         Assert.Contains("部门预算代码“101002”已被其他单位使用", duplicate);
         Assert.Contains("区划代码应为 6、9 或 12 位数字", duplicate);
-        var user = await Forms.PostText(admin, "/Admin/Users", "/Admin/Users?handler=Save", new Dictionary<string, string>
+        var user = await PageForms.PostText(admin, "/Admin/Users", "/Admin/Users?handler=Save", new Dictionary<string, string>
         { ["Input.UserName"] = "east-preparer", ["Input.DisplayName"] = "某人", ["Input.Role"] = Roles.Preparer, ["Input.UnitId"] = east.ToString() });
         Assert.Contains("用户名“east-preparer”已被使用", user);
-        var unattached = await Forms.PostText(admin, "/Admin/Users", "/Admin/Users?handler=Save", new Dictionary<string, string>
+        var unattached = await PageForms.PostText(admin, "/Admin/Users", "/Admin/Users?handler=Save", new Dictionary<string, string>
         { ["Input.UserName"] = "nobody", ["Input.DisplayName"] = "某人", ["Input.Role"] = Roles.UnitHead });
         Assert.Contains("“单位负责人”须选择所属预算单位", unattached);
-        var chinese = await Forms.PostText(admin, "/Admin/Users", "/Admin/Users?handler=Save", new Dictionary<string, string>
+        var chinese = await PageForms.PostText(admin, "/Admin/Users", "/Admin/Users?handler=Save", new Dictionary<string, string>
         { ["Input.UserName"] = "张三", ["Input.DisplayName"] = "张三", ["Input.Role"] = Roles.FinanceReviewer });
         Assert.Contains("用户名只能使用英文字母、数字", chinese);
         var self = await app.Db(d => d.Users.Where(u => u.UserName == "boss").Select(u => u.Id).SingleAsync());
-        Assert.Contains("不能停用自己的账号", await Forms.PostText(admin, "/Admin/Users", $"/Admin/Users?handler=Disable&id={self}", new Dictionary<string, string>()));
-        Assert.Contains("还有项目或用户，不能删除", await Forms.PostText(admin, "/Admin/Units", $"/Admin/Units?handler=Delete&id={east}", new Dictionary<string, string>()));
+        Assert.Contains("不能停用自己的账号", await PageForms.PostText(admin, "/Admin/Users", $"/Admin/Users?handler=Disable&id={self}", new Dictionary<string, string>()));
+        Assert.Contains("还有项目或用户，不能删除", await PageForms.PostText(admin, "/Admin/Units", $"/Admin/Units?handler=Delete&id={east}", new Dictionary<string, string>()));
 
         Assert.Equal(2, await app.Db(d => d.BudgetUnits.CountAsync()));
         Assert.False(await app.Db(d => d.Users.AnyAsync(u => u.UserName == "nobody" || u.UserName == "张三")));
@@ -113,7 +113,7 @@ public class AdminPageTests
         foreach (var name in new[] { "east-preparer", "supervisor", "finance" })
         {
             var client = await app.SignedIn(name);
-            foreach (var page in new[] { "/Admin", "/Admin/Users", "/Admin/Units", "/Admin/Departments" })
+            foreach (var page in new[] { "/Admin", "/Admin/Users", "/Admin/Units", "/Admin/Departments", "/Library/Proposals" })
             {
                 var response = await client.GetAsync(page);
                 Assert.EndsWith("/Account/Denied", response.RequestMessage!.RequestUri!.AbsolutePath);

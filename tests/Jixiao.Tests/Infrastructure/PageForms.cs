@@ -1,9 +1,8 @@
-using Jixiao.Tests.Infrastructure;
 
-namespace Jixiao.Tests.Features.Admin;
+namespace Jixiao.Tests.Infrastructure;
 
 // Posting a page's form as a browser does: the anti-forgery token is read from the page first.
-public static class Forms
+public static class PageForms
 {
     public static async Task<HttpResponseMessage> Post(HttpClient client, string page, string action, IDictionary<string, string> fields)
     {
