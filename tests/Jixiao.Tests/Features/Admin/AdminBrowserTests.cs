@@ -100,6 +100,7 @@ public class AdminBrowserTests
             var box = driver.FindElement(By.Name("q"));
             box.SendKeys("myl");
             box.Submit();
+            new OpenQA.Selenium.Support.UI.WebDriverWait(driver, TimeSpan.FromSeconds(10)).Until(d => d.Url.Contains("q=myl"));
             var names = driver.FindElements(By.CssSelector("table.library td.name")).Select(e => e.Text).ToList();
             Assert.Contains("参评群众满意率", names);
             Assert.DoesNotContain("信访事项及时受理率", names);
