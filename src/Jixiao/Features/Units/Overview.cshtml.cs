@@ -27,7 +27,7 @@ public sealed class OverviewModel(JixiaoDb db) : PageModel
     [BindProperty, Display(Name = "总体绩效目标"), StringLength(4000)] public string? Overall { get; set; }
     [BindProperty] public List<GoalInput> Goals { get; set; } = [];
 
-    public sealed record ProjectRow(int Id, string Name, string? Code, ProjectStatus Status, decimal? Total, decimal? AnnualRequest, int Indicators)
+    public sealed record ProjectRow(int Id, string Name, string? Code, ProjectStatus Status, decimal? Total, decimal? AnnualRequest, int Indicators, int? QualityScore)
     {
         // This year's money: the annual request, or the project total where the form gives no annual figure.
         public decimal? Annual => AnnualRequest ?? Total;
@@ -129,7 +129,7 @@ public sealed class OverviewModel(JixiaoDb db) : PageModel
         if (!Years.Contains(Year.Value)) Years.Insert(0, Year.Value);
         Projects = await db.Projects.VisibleTo(User).Where(p => p.BudgetUnitId == Current.Id && p.FiscalYear == Year)
             .OrderBy(p => p.Id)
-            .Select(p => new ProjectRow(p.Id, p.Form.Name, p.Form.Code, p.Status, p.Form.Funding.Total, p.Form.Funding.AnnualRequest, p.Form.Indicators.Count))
+            .Select(p => new ProjectRow(p.Id, p.Form.Name, p.Form.Code, p.Status, p.Form.Funding.Total, p.Form.Funding.AnnualRequest, p.Form.Indicators.Count, p.QualityScore))
             .ToListAsync();
         MayEdit = MayEditGoals(User, Current.Id);
         return true;
@@ -142,10 +142,9 @@ public sealed class OverviewModel(JixiaoDb db) : PageModel
     }
 
     // Department goals are the unit's own words: only its preparers and head change them.
-    public static bool MayEditGoals(ClaimsPrincipal user, int unitId) =>
-        user.FindFirstValue(UserClaims.Unit) == unitId.ToString() && (user.IsInRole(Roles.Preparer) || user.IsInRole(Roles.UnitHead));
+    public static bool MayEditGoals(ClaimsPrincipal user, int unitId) => Access.MayDeclare(user, unitId);
 
     // Only a draft may be deleted, and only by its own unit's people.
     public static bool MayDelete(ClaimsPrincipal user, int unitId, ProjectStatus status) =>
-        status == ProjectStatus.Draft && MayEditGoals(user, unitId);
+        status == ProjectStatus.Draft && Access.MayDeclare(user, unitId);
 }
