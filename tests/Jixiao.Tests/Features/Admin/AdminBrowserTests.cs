@@ -34,10 +34,12 @@ public class AdminBrowserTests
                 var saved = await Jixiao.Features.Import.ImportSaver.SaveAsync(db, Jixiao.Forms.DocumentReader.Read(Seeds.PathOf("003")), unit, 2025,
                     _ => Jixiao.Features.Import.DuplicateChoice.Ask, "test", "003.txt");
                 Assert.True(saved.Saved, saved.Describe());
+                Assert.True((await Jixiao.Features.Projects.ProjectStore.CommitAsync(db)).Saved);
                 // Seed 000 (Shanghai 2018) has findings inside merged 一级/二级 groups.
                 var shanghai = await Jixiao.Features.Import.ImportSaver.SaveAsync(db, Jixiao.Forms.DocumentReader.Read(Seeds.PathOf("000")), unit, 2018,
                     _ => Jixiao.Features.Import.DuplicateChoice.Ask, "test", "000.txt");
                 Assert.True(shanghai.Saved, shanghai.Describe());
+                Assert.True((await Jixiao.Features.Projects.ProjectStore.CommitAsync(db)).Saved);
                 seedProject = await db.Projects.Where(p => p.FiscalYear == 2018).Select(p => p.Id).FirstAsync();
                 project = await db.Projects.Where(p => p.BudgetUnitId == east && p.FiscalYear == 2026).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
             }

@@ -24,6 +24,10 @@ public class OverviewTests
         Assert.Contains("合计（2 个项目）", html);
         Assert.Contains("<td>草稿</td>", html);
         Assert.DoesNotContain("信访救助资金", html);    // the other unit's project
+        // The stored review's quality score of each project.
+        var scores = await app.Db(d => d.Projects.Where(p => p.BudgetUnitId == east).Select(p => p.QualityScore).ToListAsync());
+        Assert.All(scores, s => Assert.NotNull(s));
+        Assert.All(scores, s => Assert.Contains($"<td class=\"num\">{s}</td>", html));
 
         // A supervisor sees the unit too; the west preparer does not.
         Assert.Contains("111.00", await (await app.SignedIn("supervisor")).GetStringAsync($"/Units/Overview?unit={east}&year=2026"));
