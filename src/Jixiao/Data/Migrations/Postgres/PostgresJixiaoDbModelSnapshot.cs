@@ -417,6 +417,9 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.Property<string>("SourceFile")
                         .HasColumnType("text");
 
+                    b.Property<int?>("SourceImportId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -433,6 +436,8 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceImportId");
 
                     b.HasIndex("FiscalYear", "QualityScore");
 
@@ -673,6 +678,11 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasForeignKey("BudgetUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Jixiao.Data.ImportRecord", "SourceImport")
+                        .WithMany()
+                        .HasForeignKey("SourceImportId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.OwnsMany("Jixiao.Data.StoredFinding", "Findings", b1 =>
                         {
@@ -1310,6 +1320,8 @@ namespace Jixiao.Data.Migrations.Postgres
 
                     b.Navigation("Form")
                         .IsRequired();
+
+                    b.Navigation("SourceImport");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
