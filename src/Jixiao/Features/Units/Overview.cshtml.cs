@@ -56,6 +56,7 @@ public sealed class OverviewModel(JixiaoDb db) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
+        if (Current == null) return Page();
         var goals = await StoredGoals().ToListAsync();
         Overall = goals.FirstOrDefault(IsOverall)?.Goal;
         Goals = goals.Where(g => !IsOverall(g)).Select((g, i) => new GoalInput { Id = g.Id, Order = i + 1, Title = g.Title, Goal = g.Goal, Indicators = g.Indicators }).ToList();

@@ -32,6 +32,11 @@ public class OverviewTests
         // A supervisor sees the unit too; the west preparer does not.
         Assert.Contains("111.00", await (await app.SignedIn("supervisor")).GetStringAsync($"/Units/Overview?unit={east}&year=2026"));
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn("west-preparer")).GetAsync($"/Units/Overview?unit={east}&year=2026")).StatusCode);
+        // A user attached to no unit gets a plain sentence, not an error.
+        var loner = await app.SignedIn("loner", await app.CreateUser("loner", Roles.Preparer));
+        Assert.Contains("没有可查看的单位", await loner.GetStringAsync("/Units/Overview"));
+        // Junk in the address falls back to the defaults instead of failing.
+        Assert.Contains("2026 年度项目", await (await app.SignedIn("east-preparer")).GetStringAsync("/Units/Overview?year=abc&unit=xyz"));
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
