@@ -18,8 +18,8 @@ public static class Policies
 
     static void Define(AuthorizationOptions o)
     {
-        o.AddPolicy(UserAdmin, p => p.RequireRole(Roles.Admin));
-        o.AddPolicy(LibraryAdmin, p => p.RequireRole(Roles.Admin));
+        o.AddPolicy(UserAdmin, p => p.RequireRole(Roles.SystemAdmin));
+        o.AddPolicy(LibraryAdmin, p => p.RequireRole(Roles.SystemAdmin));
     }
 
     // Everything the administration, library and validation-message slices need, registered in one call.
@@ -33,8 +33,6 @@ public static class Policies
         });
         services.Configure<MvcOptions>(ValidationMessages.Configure);
         services.Replace(ServiceDescriptor.Scoped<IdentityErrorDescriber, ChineseIdentityErrors>());
-        // A disabled account or a changed role reaches open sessions within a minute (the stamp changes with them).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         return services;
     }
 }

@@ -16,7 +16,7 @@ public partial class ChineseMessagesTests
         await using var db = await TestDatabase.Create(provider);
         await using var app = await TestApp.Start(db, demo: true);
         var east = await app.Db(d => d.BudgetUnits.Where(u => u.Name == "东城区信访局").Select(u => u.Id).SingleAsync());
-        var admin = await app.SignedIn("boss", await app.CreateUser("boss", Roles.Admin));
+        var admin = await app.SignedIn("boss", await app.CreateUser("boss", Roles.SystemAdmin));
         var preparer = await app.SignedIn("east-preparer");
         var anonymous = app.Client();
         var empty = new Dictionary<string, string>();

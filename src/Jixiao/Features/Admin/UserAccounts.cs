@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Jixiao.Features.Admin;
 
-// A disabled account is one locked out until a date no one reaches; enabling lifts the lock.
+// A disabled account is one locked out until a date no one reaches; enabling lifts the lock. Sign-in
+// refuses it with the same words as a wrong password (nothing tells which accounts exist).
 // The security stamp changes with it, so a disabled user's open sessions end at their next check.
 public static class UserAccounts
 {
@@ -31,6 +32,7 @@ public static class UserAccounts
     // A generated password, to be shown once; the user must change it at the next sign-in.
     public static async Task<(string? Password, IEnumerable<string> Errors)> ResetPassword(UserManager<AppUser> users, AppUser u)
     {
+        var replaced = u.PasswordHash;
         var password = Bootstrap.NewPassword();
         var token = await users.GeneratePasswordResetTokenAsync(u);
         var result = await users.ResetPasswordAsync(u, token, password);
@@ -39,6 +41,8 @@ public static class UserAccounts
         if (!IsDisabled(u)) u.LockoutEnd = null;
         u.AccessFailedCount = 0;
         await users.UpdateAsync(u);
+        // The replaced password joins the history that a new password may not repeat.
+        await Account.PasswordPolicy.RememberAsync(users, u, replaced);
         return (password, []);
     }
 

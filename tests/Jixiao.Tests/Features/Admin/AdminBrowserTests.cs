@@ -27,7 +27,7 @@ public class AdminBrowserTests
             using (var scope = app.Services.CreateScope())
             {
                 var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-                adminPassword = await Bootstrap.CreateUserAsync(users, "boss", "系统管理员（测试）", Roles.Admin, mustChange: false);
+                adminPassword = await Bootstrap.CreateUserAsync(users, "boss", "系统管理员（测试）", Roles.SystemAdmin, mustChange: false);
                 var db = scope.ServiceProvider.GetRequiredService<JixiaoDb>();
                 var unit = await db.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局");
                 east = unit.Id;

@@ -16,7 +16,7 @@ public class AdminPageTests
     {
         await using var db = await TestDatabase.Create(provider);
         await using var app = await TestApp.Start(db, demo: true);
-        var admin = await app.SignedIn("boss", await app.CreateUser("boss", Roles.Admin));
+        var admin = await app.SignedIn("boss", await app.CreateUser("boss", Roles.SystemAdmin));
 
         await PageForms.Post(admin, "/Admin/Departments", "/Admin/Departments?handler=Save", new Dictionary<string, string> { ["Input.Name"] = "市人民政府办公厅", ["Input.Code"] = "301001" });
         var deptId = await app.Db(d => d.SupervisingDepartments.Where(x => x.Name == "市人民政府办公厅").Select(x => x.Id).SingleAsync());
@@ -43,11 +43,12 @@ public class AdminPageTests
         Assert.EndsWith("/Account/ChangePassword", first.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("这是初始密码", await first.Content.ReadAsStringAsync());
 
-        // Disabled: cannot sign in, and says why.
+        // Disabled: cannot sign in (refused like a wrong password, so no account is revealed).
         var userId = await app.Db(d => d.Users.Where(u => u.UserName == "city-preparer").Select(u => u.Id).SingleAsync());
         Assert.Contains("已停用用户", await PageForms.PostText(admin, "/Admin/Users", $"/Admin/Users?handler=Disable&id={userId}", new Dictionary<string, string>()));
         var refused = await (await TestApp.SignIn(app.Client(), "city-preparer", password)).Content.ReadAsStringAsync();
-        Assert.Contains("账号已停用", refused);
+        Assert.Contains(Jixiao.Features.Account.LoginModel.Refused, refused);
+        Assert.Equal("已停用", await app.Db(async d => Jixiao.Features.Admin.UserAccounts.StatusOf(await d.Users.SingleAsync(u => u.UserName == "city-preparer"))));
         Assert.Contains("已启用用户", await PageForms.PostText(admin, "/Admin/Users", $"/Admin/Users?handler=Enable&id={userId}", new Dictionary<string, string>()));
 
         // Reset: the old password stops working, the new one signs in and must be changed.
@@ -80,7 +81,7 @@ public class AdminPageTests
     {
         await using var db = await TestDatabase.Create(provider);
         await using var app = await TestApp.Start(db, demo: true);
-        var admin = await app.SignedIn("boss", await app.CreateUser("boss", Roles.Admin));
+        var admin = await app.SignedIn("boss", await app.CreateUser("boss", Roles.SystemAdmin));
         var east = await app.Db(d => d.BudgetUnits.Where(u => u.Name == "东城区信访局").Select(u => u.Id).SingleAsync());
 
         var duplicate = await PageForms.PostText(admin, "/Admin/Units", "/Admin/Units?handler=Save", new Dictionary<string, string>
@@ -126,7 +127,7 @@ public class AdminPageTests
             Assert.EndsWith("/Account/Denied", post.RequestMessage!.RequestUri!.AbsolutePath);
         }
         Assert.False(await app.Db(d => d.BudgetUnits.AnyAsync(u => u.Name == "偷偷加的单位")));
-        var admin = await app.SignedIn("boss", await app.CreateUser("boss", Roles.Admin));
+        var admin = await app.SignedIn("boss", await app.CreateUser("boss", Roles.SystemAdmin));
         Assert.Contains("系统管理", await admin.GetStringAsync("/"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Users")).StatusCode);
     }

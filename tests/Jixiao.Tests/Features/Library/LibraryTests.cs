@@ -90,7 +90,7 @@ public class LibraryTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("请填写指标名称", await refused.Content.ReadAsStringAsync());
 
-        var admin = await app.SignedIn("boss", await app.CreateUser("boss", Roles.Admin));
+        var admin = await app.SignedIn("boss", await app.CreateUser("boss", Roles.SystemAdmin));
         var list = await admin.GetStringAsync("/Library/Proposals");
         Assert.Contains("来访接待登记规范率", list);
         Assert.Contains("各局都在用", list);
