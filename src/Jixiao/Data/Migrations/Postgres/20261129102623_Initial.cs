@@ -109,6 +109,35 @@ namespace Jixiao.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "LibraryIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Level1 = table.Column<string>(type: "text", nullable: false),
+                    Level2 = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Definition = table.Column<string>(type: "text", nullable: true),
+                    Formula = table.Column<string>(type: "text", nullable: true),
+                    Unit = table.Column<string>(type: "text", nullable: true),
+                    Direction = table.Column<string>(type: "text", nullable: true),
+                    TypicalTarget = table.Column<string>(type: "text", nullable: true),
+                    Basis = table.Column<string>(type: "text", nullable: true),
+                    Framework = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ProposedBy = table.Column<string>(type: "text", nullable: true),
+                    ProposalReason = table.Column<string>(type: "text", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "text", nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryIndicators", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProjectVersions",
                 columns: table => new
                 {
@@ -704,6 +733,11 @@ namespace Jixiao.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LibraryIndicators_Status_Level1",
+                table: "LibraryIndicators",
+                columns: new[] { "Status", "Level1" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectFindings_ProjectId",
                 table: "ProjectFindings",
                 column: "ProjectId");
@@ -804,6 +838,9 @@ namespace Jixiao.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Indicators");
+
+            migrationBuilder.DropTable(
+                name: "LibraryIndicators");
 
             migrationBuilder.DropTable(
                 name: "ProjectFindings");

@@ -108,6 +108,35 @@ namespace Jixiao.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LibraryIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Level1 = table.Column<string>(type: "TEXT", nullable: false),
+                    Level2 = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", nullable: true),
+                    Formula = table.Column<string>(type: "TEXT", nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", nullable: true),
+                    Direction = table.Column<string>(type: "TEXT", nullable: true),
+                    TypicalTarget = table.Column<string>(type: "TEXT", nullable: true),
+                    Basis = table.Column<string>(type: "TEXT", nullable: true),
+                    Framework = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProposedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    ProposalReason = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryIndicators", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProjectVersions",
                 columns: table => new
                 {
@@ -703,6 +732,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LibraryIndicators_Status_Level1",
+                table: "LibraryIndicators",
+                columns: new[] { "Status", "Level1" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectFindings_ProjectId",
                 table: "ProjectFindings",
                 column: "ProjectId");
@@ -803,6 +837,9 @@ namespace Jixiao.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Indicators");
+
+            migrationBuilder.DropTable(
+                name: "LibraryIndicators");
 
             migrationBuilder.DropTable(
                 name: "ProjectFindings");
