@@ -86,8 +86,8 @@
       { key: 'level1', kind: 'level1' }, { key: 'level2', kind: 'level2' }, { key: 'name', wide: true },
       { key: 'annualTarget', kind: 'target', hint: '如 ≥95%' }, { kind: 'parse' },
       ...(hasPrevious ? [{ kind: 'previous' }] : []),
-      { key: 'periodTarget', kind: 'target' }, { key: 'basis', list: 'basis-options' },
-      { key: 'description', wide: true }, { key: 'remarks' },
+      { key: 'basis', list: 'basis-options' }, { key: 'description', wide: true },
+      { key: 'periodTarget', kind: 'target' }, { key: 'remarks' },
     ],
     safeguards: [{ key: 'category' }, { key: 'document' }, { key: 'measures', wide: true }, { key: 'stages', kind: 'list' }],
     sections: [{ key: 'title' }, { key: 'text', kind: 'textarea' }],
@@ -247,7 +247,8 @@
       const rows = rowsOf(table).map(tr => readRow(table, tr));
       if (table === 'sections') {
         form.sections = {};
-        rows.forEach(r => { if (r.title) form.sections[r.title] = r.text || ''; });
+        // A text without a title is kept under a made-up one rather than dropped.
+        rows.forEach((r, i) => { if (r.title || r.text) form.sections[r.title || '其他内容' + (i + 1)] = r.text || ''; });
       } else form[table] = rows;
     }
     return form;
