@@ -618,6 +618,7 @@
   let checkTimer = 0;
   let checkSeq = 0;
   function scheduleCheck() {
+    checkSeq++; // an answer still on its way is about an older form: dropped
     clearTimeout(checkTimer);
     checkTimer = setTimeout(check, 350);
   }
@@ -689,7 +690,11 @@
           const td = document.createElement('td');
           td.colSpan = columns;
           td.className = 'finding ' + f.severity;
-          findingText(td, f, true);
+          // The note stays in view while the wide table scrolls sideways.
+          const note = document.createElement('div');
+          note.className = 'note';
+          findingText(note, f, true);
+          td.appendChild(note);
           fr.appendChild(td);
           let last = tr;
           while (last.nextElementSibling && last.nextElementSibling.classList.contains('finding-row')) last = last.nextElementSibling;
