@@ -31,7 +31,7 @@ public sealed class EditModel(JixiaoDb db) : PageModel
 
     public string Title => Project != null ? "编辑项目" : CopyFrom != null ? "复制上年项目" : "新建项目";
 
-    public sealed record ConflictView(int StoredVersion, DateTime StoredUtc, string? StoredBy, FormSheet Stored, FormSheet Mine, string MineJson);
+    public sealed record ConflictView(int StoredVersion, DateTime StoredUtc, string? StoredBy, FormSheet Stored, FormSheet Mine, string MineJson, List<string> Differences);
 
     public async Task<IActionResult> OnGetAsync(int? id, int? unit, int? year, int? copyFrom)
     {
@@ -260,8 +260,43 @@ public sealed class EditModel(JixiaoDb db) : PageModel
         var mineJson = JsonSerializer.Serialize(mine, Interchange.Json);
         Conflict = new ConflictView(stored.Version, stored.UpdatedUtc, by,
             new FormSheet(stored.Form, stored.FiscalYear, stored.BudgetUnit.Name, dept),
-            new FormSheet(mine, stored.FiscalYear, stored.BudgetUnit.Name, dept), mineJson);
+            new FormSheet(mine, stored.FiscalYear, stored.BudgetUnit.Name, dept), mineJson, Differences(stored.Form, mine));
         FormJson = mineJson;
+    }
+
+    // Where the two versions differ, in the form's words, so the user need not compare them cell by cell.
+    public static List<string> Differences(ProjectForm stored, ProjectForm mine)
+    {
+        var differences = new List<string>();
+        string J(object? x) => JsonSerializer.Serialize(x, Interchange.Json);
+        void Field(string label, object? a, object? b) { if (J(a) != J(b)) differences.Add(label); }
+        // 260000 and 260000.00 are one amount: compared without the scale the database gave them.
+        static string? N(decimal? d) => d?.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture);
+        Field("项目名称", stored.Name, mine.Name);
+        Field("项目编码", stored.Code, mine.Code);
+        Field("项目类别", stored.Category, mine.Category);
+        Field("项目属性", stored.Attribute, mine.Attribute);
+        Field("预算功能科目", stored.FunctionClass, mine.FunctionClass);
+        Field("实施单位", stored.ImplementingUnit, mine.ImplementingUnit);
+        Field("计划开始日期", stored.StartDate, mine.StartDate);
+        Field("计划完成日期", stored.EndDate, mine.EndDate);
+        Field("金额单位", stored.Funding.SourceUnit, mine.Funding.SourceUnit);
+        foreach (var prop in typeof(Funding).GetProperties().Where(p => p.PropertyType == typeof(decimal?)))
+            Field(EditorInput.FundingLabels[prop.Name], N((decimal?)prop.GetValue(stored.Funding)), N((decimal?)prop.GetValue(mine.Funding)));
+        Field("项目预算明细", stored.BudgetLines.Select(l => new { l.Name, Amount = N(l.Amount), l.Period }), mine.BudgetLines.Select(l => new { l.Name, Amount = N(l.Amount), l.Period }));
+        Field("资金支出计划", stored.SpendingPlan.Select(x => new { x.By, Percent = N(x.CumulativePercent) }), mine.SpendingPlan.Select(x => new { x.By, Percent = N(x.CumulativePercent) }));
+        Field("中长期目标", stored.LongTermGoal, mine.LongTermGoal);
+        Field("年度目标", stored.AnnualGoal, mine.AnnualGoal);
+        static object Row(Indicator i) => new { i.Level1, i.Level2, i.Name, a = i.AnnualTarget?.Raw, p = i.PeriodTarget?.Raw, i.Basis, i.Description, i.Remarks, Weight = N(i.Weight) };
+        if (stored.Indicators.Count != mine.Indicators.Count)
+            differences.Add($"绩效指标行数（{stored.Indicators.Count} 行 → {mine.Indicators.Count} 行）");
+        for (var n = 0; n < Math.Min(stored.Indicators.Count, mine.Indicators.Count); n++)
+            if (J(Row(stored.Indicators[n])) != J(Row(mine.Indicators[n])))
+                differences.Add($"绩效指标第 {n + 1} 行（{mine.Indicators[n].Name}）");
+        Field("制度保障", stored.Safeguards.Select(x => new { x.Category, x.Document, x.Measures, x.Stages }), mine.Safeguards.Select(x => new { x.Category, x.Document, x.Measures, x.Stages }));
+        Field("人员", stored.People.Select(x => new { x.Role, x.Name, x.Phone }), mine.People.Select(x => new { x.Role, x.Name, x.Phone }));
+        Field("其他内容", stored.Sections, mine.Sections);
+        return differences;
     }
 
     // The framework's levels as the page offers them: level 2 written the way forms write it ("数量指标").

@@ -80,7 +80,7 @@
 
   // ---- the tables: each column a key of the row object and a kind of cell ----
   const tables = {
-    budgetLines: [{ key: 'name' }, { key: 'amount', kind: 'money' }, { key: 'period', hint: '如 2027-01~2027-12' }],
+    budgetLines: [{ key: 'name' }, { key: 'amount', kind: 'money' }, { key: 'period', hint: '如 1月—12月' }],
     spendingPlan: [{ key: 'by', hint: '如 6月底' }, { key: 'cumulativePercent', kind: 'number' }],
     indicators: [
       { key: 'level1', kind: 'level1' }, { key: 'level2', kind: 'level2' }, { key: 'name', wide: true },

@@ -286,6 +286,7 @@ public class EditorBrowserTests
         Assert.Contains("我的版本（未保存）", sides[1].Text);
         Assert.Contains("网上信访事项按期答复率100%，平台运行率不低于99%。", sides[1].Text);
         Assert.Contains("≥99.9%", sides[1].Text);
+        Assert.Equal("两个版本的不同之处：年度目标；绩效指标第 2 行（系统正常运行率）。", D(two).FindElement(By.CssSelector(".differences")).Text);
         two.SaveScreenshot("editor-08-conflict");
         var stored = await session.App.Db(d => d.Projects.SingleAsync(p => p.Id == id));
         Assert.Equal((2, "网上信访平台全年正常运行率不低于99.5%。"), (stored.Version, stored.Form.AnnualGoal));
