@@ -21,15 +21,17 @@ internal static class CellNumbers
                     ? (fraction * 100m).ToString("G29", CultureInfo.InvariantCulture) + "%"
                     : Plain(value * 100) + "%";
             case Shown.Date when TryDate(value, date1904, out var date):
-                return date.TimeOfDay == TimeSpan.Zero
-                    ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                    : date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                return Date(date);
             case Shown.Time when TryDate(value, date1904, out var time):
                 return time.ToString("HH:mm", CultureInfo.InvariantCulture);
             default:
                 return Plain(value);
         }
     }
+
+    public static string Date(DateTime date) => date.TimeOfDay == TimeSpan.Zero
+        ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     static string Plain(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

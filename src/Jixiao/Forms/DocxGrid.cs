@@ -143,7 +143,7 @@ internal static class DocxGrid
                 sb.Append(ticked ? Checkboxes.Ticked : Checkboxes.Empty);
                 return;
             case SdtElement sdt when sdt.SdtProperties?.GetFirstChild<W14.SdtContentCheckBox>() is { } checkbox:
-                var on = checkbox.Checked?.Val?.Value is W14.OnOffValues.True or W14.OnOffValues.One;
+                var on = checkbox.Checked?.Val?.Value is { } v && (v == W14.OnOffValues.True || v == W14.OnOffValues.One);
                 sb.Append(on ? Checkboxes.Ticked : Checkboxes.Empty);
                 return;
             // Text boxes and tables are blocks of their own; the rest is markup, deleted text or field codes.

@@ -1,5 +1,4 @@
 using System.Text;
-using NPOI.POIFS.FileSystem;
 
 namespace Jixiao.Forms;
 
@@ -112,25 +111,17 @@ public static class GridReader
     }
 
     // Compound files hold legacy .doc/.xls, and also password-protected .docx/.xlsx (an
-    // "EncryptedPackage" stream), which look the same from outside.
+    // "EncryptedPackage" stream), which look the same from outside. Their directory entries name the
+    // streams in UTF-16, so the names are looked for in the bytes rather than parsing the whole format.
     static Kind SniffCompound(byte[] bytes, string name)
     {
-        HashSet<string> streams;
-        try
-        {
-            var fs = new POIFSFileSystem(new MemoryStream(bytes, writable: false));
-            streams = new HashSet<string>(fs.Root.EntryNames, StringComparer.OrdinalIgnoreCase);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new FormReadException($"文件“{name}”已加密或为旧格式，无法读取，请去掉密码并另存为 .docx 或 .xlsx", e);
-        }
-        if (streams.Contains("EncryptedPackage") || streams.Contains("EncryptionInfo"))
+        bool Has(string stream) => bytes.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes(stream + "\0")) >= 0;
+        if (Has("EncryptedPackage") || Has("EncryptionInfo"))
             throw new FormReadException($"文件“{name}”已加密，请在 Word 或 Excel 中去掉密码并另存为 .docx 或 .xlsx 后再导入");
-        if (streams.Contains("Workbook") || streams.Contains("Book")) return Kind.Xls;
-        if (streams.Contains("WordDocument"))
+        if (Has("Workbook") || Has("Book")) return Kind.Xls;
+        if (Has("WordDocument"))
             throw new FormReadException($"文件“{name}”是旧版 .doc 格式，暂不支持，请另存为 .docx");
-        throw new FormReadException($"文件“{name}”已加密或为旧格式，无法读取，请另存为 .docx 或 .xlsx");
+        throw new FormReadException($"文件“{name}”已加密或为旧格式，无法读取，请去掉密码并另存为 .docx 或 .xlsx");
     }
 
     static bool LooksLikeHtml(string head)

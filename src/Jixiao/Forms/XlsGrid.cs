@@ -1,61 +1,58 @@
-using NPOI;
-using NPOI.HSSF.UserModel;
-using NPOI.SS.UserModel;
+using ExcelDataReader;
+using ExcelDataReader.Exceptions;
 
 namespace Jixiao.Forms;
 
-// A legacy Excel 97-2003 workbook (.xls), read with NPOI's HSSF into the same rows and cells as .xlsx.
+// A legacy Excel 97-2003 workbook (.xls), read with ExcelDataReader into the same rows and cells as .xlsx.
 internal static class XlsGrid
 {
     public static CellGrid Read(byte[] bytes, string file)
     {
-        HSSFWorkbook workbook;
-        try { workbook = new HSSFWorkbook(new MemoryStream(bytes, writable: false)); }
-        catch (EncryptedDocumentException e)
+        IExcelDataReader reader;
+        try { reader = ExcelReaderFactory.CreateBinaryReader(new MemoryStream(bytes, writable: false)); }
+        catch (InvalidPasswordException e)
         {
             throw new FormReadException($"文件“{file}”已加密，请在 Excel 中去掉密码并另存为 .xlsx 后再导入", e);
         }
-
-        var date1904 = workbook.Workbook.IsUsing1904DateWindowing;
-        var grid = new GridBuilder(file);
-        for (var s = 0; s < workbook.NumberOfSheets; s++)
+        catch (Exception e) when (e is ExcelReaderException or InvalidOperationException or NotSupportedException)
         {
-            var sheet = workbook.GetSheetAt(s);
-            var rows = new List<XlsxGrid.SheetRow>();
-            for (var r = sheet.FirstRowNum; r <= sheet.LastRowNum; r++)
-            {
-                if (sheet.GetRow(r) is not { } row) continue;
-                var cells = new List<(int, string)>();
-                for (var c = Math.Max(0, (int)row.FirstCellNum); c < row.LastCellNum; c++)
-                    if (row.GetCell(c) is { } cell && CellText(cell, date1904) is { Length: > 0 } text)
-                        cells.Add((c + 1, text));
-                if (cells.Count == 0) continue;
-                rows.Add(new XlsxGrid.SheetRow(r + 1, cells));
-                XlsxGrid.CheckRowCount(rows, file, sheet.SheetName);
-            }
-            var merges = new List<(int, int, int, int)>();
-            for (var m = 0; m < sheet.NumMergedRegions; m++)
-            {
-                var region = sheet.GetMergedRegion(m);
-                merges.Add((region.FirstRow + 1, region.FirstColumn + 1, region.LastRow + 1, region.LastColumn + 1));
-            }
-            XlsxGrid.KeepMergedValueTopLeft(rows, merges, file, sheet.SheetName);
-            XlsxGrid.AddSheet(grid, sheet.SheetName, rows);
+            throw GridReader.Damaged(file, GridReader.Kind.Xls, e);
         }
-        return grid.Grid;
+
+        using (reader)
+        {
+            var grid = new GridBuilder(file);
+            do
+            {
+                var rows = new List<XlsxGrid.SheetRow>();
+                var r = 0;
+                while (reader.Read())
+                {
+                    r++;
+                    var cells = new List<(int, string)>();
+                    for (var c = 0; c < reader.FieldCount; c++)
+                        if (CellText(reader, c) is { Length: > 0 } text) cells.Add((c + 1, text));
+                    if (cells.Count == 0) continue;
+                    rows.Add(new XlsxGrid.SheetRow(r, cells));
+                    XlsxGrid.CheckRowCount(rows, file, reader.Name);
+                }
+                var merges = (reader.MergeCells ?? [])
+                    .Select(m => (m.FromRow + 1, m.FromColumn + 1, m.ToRow + 1, m.ToColumn + 1)).ToList();
+                XlsxGrid.KeepMergedValueTopLeft(rows, merges, file, reader.Name);
+                XlsxGrid.AddSheet(grid, reader.Name, rows);
+            } while (reader.NextResult());
+            return grid.Grid;
+        }
     }
 
-    static string CellText(ICell cell, bool date1904)
+    // ExcelDataReader turns date-formatted numbers into dates itself; other numbers keep their format.
+    static string CellText(IExcelDataReader reader, int c) => reader.GetValue(c) switch
     {
-        var type = cell.CellType == CellType.Formula ? cell.CachedFormulaResultType : cell.CellType;
-        return type switch
-        {
-            CellType.String => cell.StringCellValue ?? "",
-            CellType.Numeric => CellNumbers.Format(cell.NumericCellValue, cell.CellStyle.DataFormat,
-                cell.CellStyle.GetDataFormatString(), date1904),
-            CellType.Boolean => cell.BooleanCellValue ? "TRUE" : "FALSE",
-            CellType.Error => FormulaError.ForInt(cell.ErrorCellValue).String,
-            _ => "",
-        };
-    }
+        null => "",
+        string s => s,
+        double d => CellNumbers.Format(d, reader.GetNumberFormatIndex(c), reader.GetNumberFormatString(c), date1904: false),
+        DateTime date => CellNumbers.Date(date),
+        bool b => b ? "TRUE" : "FALSE",
+        var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
 }

@@ -171,24 +171,19 @@ internal static class XlsxGrid
     static string? CellText(SheetCell cell, List<string> shared, List<Format> formats, bool date1904)
     {
         var value = cell.CellValue?.Text ?? "";
-        switch (cell.DataType?.Value)
-        {
-            case CellValues.SharedString:
-                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count
-                    ? shared[i]
-                    : null;
-            case CellValues.InlineString:
-                return cell.InlineString is { } inline ? RichText(inline) : value;
-            case CellValues.Boolean:
-                return value == "1" ? "TRUE" : value == "0" ? "FALSE" : value;
-            case CellValues.String or CellValues.Error or CellValues.Date:
-                return value;
-            default:
-                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return value;
-                var style = (int)(cell.StyleIndex?.Value ?? 0);
-                var format = style < formats.Count ? formats[style] : new Format(0, null);
-                return CellNumbers.Format(number, format.Id, format.Code, date1904);
-        }
+        // OpenXml 3 enum values are structs, not constants: compared, not switched on.
+        var type = cell.DataType?.Value;
+        if (type == CellValues.SharedString)
+            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count
+                ? shared[i]
+                : null;
+        if (type == CellValues.InlineString) return cell.InlineString is { } inline ? RichText(inline) : value;
+        if (type == CellValues.Boolean) return value == "1" ? "TRUE" : value == "0" ? "FALSE" : value;
+        if (type == CellValues.String || type == CellValues.Error || type == CellValues.Date) return value;
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return value;
+        var style = (int)(cell.StyleIndex?.Value ?? 0);
+        var format = style < formats.Count ? formats[style] : new Format(0, null);
+        return CellNumbers.Format(number, format.Id, format.Code, date1904);
     }
 
     // Excel clears the covered cells of a merge, but other writers leave text there; only the
