@@ -454,7 +454,8 @@
     if (!input) return;
     const text = (e.clipboardData || window.clipboardData).getData('text');
     if (!/[\t\n]/.test(text.replace(/\n+$/, ''))) return;
-    const block = parseBlock(text);
+    // A heading line copied along with the rows (一级指标 / 三级指标 / 指标值 …) is not a row.
+    const block = parseBlock(text).filter(r => !r.some(c => /^(一级指标|二级指标|三级指标|指标名称|指标值|年度指标值|明细项目名称)$/.test(c)));
     if (block.length === 0) return;
     e.preventDefault();
     const tr = input.closest('tr.row');

@@ -12,6 +12,7 @@ public class EditorBrowserTests
 {
     // Rows as Excel or WPS put them on the clipboard: tab-separated, merged level cells left blank.
     const string PastedBlock =
+        "一级指标\t二级指标\t三级指标\t指标值\t指标值确定依据\n" +
         "产出指标\t数量指标\t开展矛盾纠纷排查次数\t≥12次\t计划标准\n" +
         "\t质量指标\t信访事项及时受理率\t=100.00(%)\t文件规定\n" +
         "\t时效指标\t按期办结率\t≥95%\t文件规定\n" +
