@@ -271,4 +271,29 @@ public class EditorHandlerTests
         var editor = WebUtility.HtmlDecode(await client.GetStringAsync($"/Projects/Edit/{newId}"));
         Assert.Contains("上年目标（2026）", editor);
     }
+
+    [Fact]
+    public async Task Text_typed_into_a_form_stays_text_in_the_editor_and_a_self_evaluation_survives_an_edit()
+    {
+        await using var db = await TestDatabase.Create("sqlite");
+        await using var app = await TestApp.Start(db, demo: true);
+        var path = Path.Combine(Seeds.RepoRoot, "tests", "Jixiao.Tests", "Forms", "Data", "selfeval-national.txt");
+        await app.ImportInto("东城区信访局", path, 2023);
+        var id = await app.Db(d => d.Projects.Where(p => p.FiscalYear == 2023).Select(p => p.Id).SingleAsync());
+        var client = await app.SignedIn("east-preparer");
+
+        var form = await app.Db(async d => d.InFormOrder(await d.Projects.AsSplitQuery().SingleAsync(p => p.Id == id)).Form);
+        var score = form.SelfEvaluation!.TotalScore;
+        form.SelfEvaluation = null; // the editor has no self-evaluation part and posts none
+        form.Name = "<script>alert(1)</script>项目";
+        var page = $"/Projects/Edit/{id}";
+        var saved = await Post(client, page, page, new() { ["formJson"] = Json(form), ["version"] = "1" });
+        Assert.EndsWith($"/Projects/{id}", saved.RequestMessage!.RequestUri!.AbsolutePath);
+
+        var stored = await app.Db(d => d.Projects.SingleAsync(p => p.Id == id));
+        Assert.Equal(score, stored.Form.SelfEvaluation!.TotalScore);
+        var html = await client.GetStringAsync(page);
+        Assert.DoesNotContain("<script>alert(1)</script>", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;项目", html);
+    }
 }
