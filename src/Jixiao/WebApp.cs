@@ -33,11 +33,7 @@ public static class WebApp
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddScoped<AuditInterceptor>();
-        services.AddDbContext<JixiaoDb>((sp, db) =>
-        {
-            Database.Configure(db, data, options.Database);
-            db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
-        });
+        Database.Register(services, data, options.Database, (sp, db) => db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;

@@ -15,14 +15,33 @@ public static class Database
         else db.UseSqlite($"Data Source={Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db")}");
     }
 
+    // The context registered for the application: the provider's own type, so its migrations are found.
+    public static void Register(IServiceCollection services, string dataFolder, string? postgres,
+        Action<IServiceProvider, DbContextOptionsBuilder>? more = null)
+    {
+        void Options(IServiceProvider sp, DbContextOptionsBuilder db)
+        {
+            Configure(db, dataFolder, postgres);
+            more?.Invoke(sp, db);
+        }
+        if (postgres is { Length: > 0 }) services.AddDbContext<JixiaoDb, PostgresJixiaoDb>(Options);
+        else services.AddDbContext<JixiaoDb, SqliteJixiaoDb>(Options);
+    }
+
+    // A context outside the web app, of the provider's own type.
+    public static JixiaoDb Create(string dataFolder, string? postgres, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
+    {
+        if (postgres is { Length: > 0 })
+            return new PostgresJixiaoDb(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql(postgres).AddInterceptors(interceptors).Options);
+        var file = Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db");
+        return new SqliteJixiaoDb(new DbContextOptionsBuilder<SqliteJixiaoDb>().UseSqlite($"Data Source={file}").AddInterceptors(interceptors).Options);
+    }
+
     // For commands run outside the web app: migrated, with the audit log recording the command's user.
     public static async Task<JixiaoDb> OpenAsync(string dataFolder, string? postgres)
     {
         Directory.CreateDirectory(dataFolder);
-        var options = new DbContextOptionsBuilder<JixiaoDb>();
-        Configure(options, dataFolder, postgres);
-        options.AddInterceptors(new AuditInterceptor(new HttpContextAccessor()));
-        var db = new JixiaoDb(options.Options);
+        var db = Create(dataFolder, postgres, new AuditInterceptor(new HttpContextAccessor()));
         await db.Database.MigrateAsync();
         return db;
     }

@@ -19,7 +19,8 @@ public static class DemoWorkspace
         var east = new BudgetUnit { Name = "东城区信访局", Code = "101002", DivisionCode = "110101", SupervisingDepartment = dept, Functions = "受理、交办、转送信访人提出的信访事项；协调处理重要信访问题；督促检查信访事项的处理。" };
         var west = new BudgetUnit { Name = "西城区信访局", Code = "101003", DivisionCode = "110102", SupervisingDepartment = dept, Functions = "负责本区人民来信来访接待；组织信访矛盾排查化解；指导街道信访工作。" };
         db.AddRange(dept, east, west);
-        db.Projects.AddRange(Projects(east, west));
+        foreach (var (unit, form) in Projects(east, west))
+            Features.Projects.ProjectStore.Create(db, unit, Year, form, Domain.Review.ReviewProfiles.National2021, null, "演示数据");
         await db.SaveChangesAsync();
 
         console.WriteLine("已载入演示数据。演示账号（密码仅显示这一次）：");
@@ -41,11 +42,9 @@ public static class DemoWorkspace
 
     public const int Year = 2026;
 
-    static IEnumerable<Project> Projects(BudgetUnit east, BudgetUnit west)
+    static IEnumerable<(BudgetUnit, ProjectForm)> Projects(BudgetUnit east, BudgetUnit west)
     {
-        var now = DateTime.UtcNow;
-        Project P(BudgetUnit unit, ProjectForm form) =>
-            new() { BudgetUnit = unit, FiscalYear = Year, FrameworkId = "national-2021", CreatedUtc = now, UpdatedUtc = now, Form = form };
+        (BudgetUnit, ProjectForm) P(BudgetUnit unit, ProjectForm form) => (unit, form);
 
         yield return P(east, new ProjectForm
         {

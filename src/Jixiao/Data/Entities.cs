@@ -1,4 +1,5 @@
 using Jixiao.Domain;
+using Jixiao.Domain.Review;
 using Microsoft.AspNetCore.Identity;
 
 namespace Jixiao.Data;
@@ -36,19 +37,51 @@ public enum ProjectStatus { Draft, Submitted, UnitApproved, SupervisorApproved, 
 
 // A stored project: who owns it and where it is in the cycle, around the form itself
 // (the interchange model, mapped as owned types so the database holds exactly what the form holds).
+// Its identity is unit, year, name and copy number: a second project of the same name in a unit's
+// year exists only as a numbered copy (保留两份), so concurrent saves can never duplicate it.
 public sealed class Project
 {
     public int Id { get; set; }
     public int BudgetUnitId { get; set; }
     public BudgetUnit? BudgetUnit { get; set; }
     public int FiscalYear { get; set; }
+    public string NameKey { get; set; } = "";    // the form's name, normalised: kept by JixiaoDb on every save
+    public int Copy { get; set; }                 // 0, or 1, 2 … for the projects kept beside one of the same name
     public ProjectStatus Status { get; set; }
     public string? FrameworkId { get; set; }
+    public string? ReviewProfileId { get; set; } // the profile the form was read and is reviewed under
     public string? SourceFile { get; set; }
     public int Version { get; set; } = 1;        // application-managed concurrency token
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
+    public string? UpdatedBy { get; set; }       // who wrote the current version
+    public string? ChangeReason { get; set; }    // and why: 新建, 导入：file, 在线编辑 …
     public ProjectForm Form { get; set; } = new();
+    // The automatic review of the current version, stored with it so that lists never re-review.
+    public int? QualityScore { get; set; }
+    public List<StoredFinding> Findings { get; set; } = [];
+}
+
+// One finding of a project's stored review, pointing at its row by id.
+public sealed class StoredFinding
+{
+    public string Rule { get; set; } = "";
+    public Severity Severity { get; set; }
+    public Guid? RowId { get; set; }
+    public string? Indicator { get; set; }
+    public string? Field { get; set; }
+    public string Message { get; set; } = "";
+    public string Suggestion { get; set; } = "";
+    public string Basis { get; set; } = "";
+
+    public static StoredFinding From(Finding f) => new()
+    {
+        Rule = f.Rule, Severity = f.Severity, RowId = f.RowId, Indicator = f.Indicator, Field = f.Field,
+        Message = f.Message, Suggestion = f.Suggestion, Basis = f.Basis,
+    };
+
+    public Finding ToFinding(string? project) =>
+        new(Rule, Severity, project, Indicator, Field, Message, Suggestion, Basis) { RowId = RowId };
 }
 
 public sealed class DepartmentGoalRecord
@@ -73,7 +106,8 @@ public sealed class AuditEntry
     public string Changes { get; set; } = "";    // JSON: property → [old, new]
 }
 
-// The form as it was before a replacing import or an edit: the project's history.
+// A form as it was before a replacing import or an edit, with who wrote it, why and its review:
+// the project's history. The current version lives on the project itself.
 public sealed class ProjectVersion
 {
     public int Id { get; set; }
@@ -82,7 +116,10 @@ public sealed class ProjectVersion
     public DateTime Utc { get; set; }
     public string? UserName { get; set; }
     public string Reason { get; set; } = "";
-    public string FormJson { get; set; } = "";   // the interchange ProjectForm
+    public ProjectStatus Status { get; set; }
+    public string FormJson { get; set; } = "";   // the interchange ProjectForm, with its row ids
+    public int? QualityScore { get; set; }
+    public string FindingsJson { get; set; } = "[]";
 }
 
 public enum ImportOutcome { Failed, Previewed, Saved }

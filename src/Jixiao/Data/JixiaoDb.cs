@@ -1,12 +1,15 @@
 using System.Text.Json;
 using Jixiao.Domain;
+using Jixiao.Domain.Review;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Jixiao.Data;
 
-public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbContext<AppUser>(options)
+// The one context of the application. Each provider has its own generated migrations, found through the
+// provider's subclass (SqliteJixiaoDb, PostgresJixiaoDb in Data/Providers.cs).
+public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<SupervisingDepartment> SupervisingDepartments => Set<SupervisingDepartment>();
     public DbSet<BudgetUnit> BudgetUnits => Set<BudgetUnit>();
@@ -24,8 +27,21 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
         b.Entity<BudgetUnit>().HasIndex(u => u.Code);
         b.Entity<Project>(p =>
         {
-            p.HasIndex(x => new { x.BudgetUnitId, x.FiscalYear });
+            p.HasIndex(x => new { x.BudgetUnitId, x.FiscalYear, x.NameKey, x.Copy }).IsUnique();
+            p.HasIndex(x => new { x.FiscalYear, x.QualityScore });
             p.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+            p.Property(x => x.NameKey).HasMaxLength(400);
+            p.OwnsMany(x => x.Findings, f =>
+            {
+                f.ToTable("ProjectFindings");
+                f.WithOwner().HasForeignKey("ProjectId");
+                f.Property<int>("Key");
+                f.HasKey("Key");
+                f.HasIndex("ProjectId");
+                f.HasIndex(x => x.Rule);
+                f.Property(x => x.Severity).HasConversion<string>().HasMaxLength(16);
+                f.Property(x => x.Rule).HasMaxLength(64);
+            });
             p.Property(x => x.Version).IsConcurrencyToken();
             p.OwnsOne(x => x.Form, f =>
             {
@@ -69,11 +85,7 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
                     s.Property(x => x.Grade).HasConversion<string>().HasMaxLength(16);
                     s.OwnsMany(x => x.Execution, e =>
                     {
-                        e.ToTable("BudgetExecutions");
-                        e.WithOwner().HasForeignKey("ProjectId");
-                        e.Property<int>("Id");
-                        e.HasKey("Id");
-                        e.HasIndex("ProjectId");
+                        Rows(e, "BudgetExecutions");
                         e.Property(x => x.Item).HasConversion<string>().HasMaxLength(32);
                     });
                 });
@@ -82,7 +94,11 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
         });
         b.Entity<DepartmentGoalRecord>().HasIndex(x => new { x.BudgetUnitId, x.FiscalYear });
         b.Entity<AuditEntry>().HasIndex(x => x.Utc);
-        b.Entity<ProjectVersion>().HasIndex(x => x.ProjectId);
+        b.Entity<ProjectVersion>(v =>
+        {
+            v.HasIndex(x => new { x.ProjectId, x.Version }).IsUnique();
+            v.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+        });
         b.Entity<DeclarationForm>(d =>
         {
             d.HasIndex(x => new { x.BudgetUnitId, x.FiscalYear });
@@ -98,33 +114,77 @@ public sealed class JixiaoDb(DbContextOptions<JixiaoDb> options) : IdentityDbCon
         });
     }
 
-    // Split queries order rows only by their project, and PostgreSQL moves updated rows, so a tracked
-    // project's rows are put back in the order they were written: by their identity key.
+    // Rows come back in the order of the form: by their stored position, since neither split queries
+    // nor PostgreSQL keep the order rows were written in.
     public Project InFormOrder(Project project)
     {
         var form = project.Form;
-        form.Indicators = ByKey(form.Indicators);
-        form.BudgetLines = ByKey(form.BudgetLines);
-        form.SpendingPlan = ByKey(form.SpendingPlan);
-        form.People = ByKey(form.People);
-        form.Safeguards = ByKey(form.Safeguards);
-        if (form.SelfEvaluation is { } evaluation) evaluation.Execution = ByKey(evaluation.Execution);
+        form.Indicators = InOrder(form.Indicators);
+        form.BudgetLines = InOrder(form.BudgetLines);
+        form.SpendingPlan = InOrder(form.SpendingPlan);
+        form.People = InOrder(form.People);
+        form.Safeguards = InOrder(form.Safeguards);
+        if (form.SelfEvaluation is { } evaluation) evaluation.Execution = InOrder(evaluation.Execution);
         return project;
     }
 
-    List<T> ByKey<T>(List<T> rows) where T : class =>
-        rows.OrderBy(r => Entry(r).Property<int>("Id").CurrentValue).ToList();
+    List<T> InOrder<T>(List<T> rows) where T : class =>
+        rows.OrderBy(r => Entry(r).Property<int>("Position").CurrentValue).ToList();
 
-    // A project's rows (indicators, budget lines …) each have their own identity key, increasing
-    // in insertion order, so that they load back in the order of the form.
-    static void Rows<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.OwnedNavigationBuilder<ProjectForm, T> rows, string table)
-        where T : class
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        KeepRows();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        KeepRows();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Whatever wrote a project (import, editor, API, demo), its rows leave with an id and their place
+    // in the form, and its identity with the normalised name.
+    void KeepRows()
+    {
+        foreach (var entry in ChangeTracker.Entries<Project>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged).ToList())
+        {
+            var project = entry.Entity;
+            var form = project.Form;
+            RowIds.Assign(form);
+            var key = ProjectIdentity.NameKey(form.Name);
+            if (project.NameKey != key) project.NameKey = key;
+            Number(form.Indicators);
+            Number(form.BudgetLines);
+            Number(form.SpendingPlan);
+            Number(form.People);
+            Number(form.Safeguards);
+            if (form.SelfEvaluation is { } evaluation) Number(evaluation.Execution);
+        }
+    }
+
+    void Number<T>(List<T> rows) where T : class
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var position = Entry(rows[i]).Property<int>("Position");
+            if (position.CurrentValue != i) position.CurrentValue = i;
+        }
+    }
+
+    // A project's rows (indicators, budget lines …) are the form's own: a stored key of their own,
+    // the row id that everything else points at, and their position in the form.
+    static void Rows<TOwner, T>(Microsoft.EntityFrameworkCore.Metadata.Builders.OwnedNavigationBuilder<TOwner, T> rows, string table)
+        where TOwner : class where T : class
     {
         rows.ToTable(table);
         rows.WithOwner().HasForeignKey("ProjectId");
-        rows.Property<int>("Id");
-        rows.HasKey("Id");
-        rows.HasIndex("ProjectId");
+        rows.Property<int>("Key");
+        rows.HasKey("Key");
+        rows.Property<Guid?>("Id").HasColumnName("RowId");
+        rows.Property<int>("Position");
+        rows.HasIndex("ProjectId", "Position");
+        rows.HasIndex("ProjectId", "Id").IsUnique();
     }
 
     static void OwnsTarget(

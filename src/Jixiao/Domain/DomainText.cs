@@ -2,7 +2,8 @@ using System.Text;
 
 namespace Jixiao.Domain;
 
-static class DomainText
+// The one text normaliser: the reader's labels, the rules and the editor all match text through it.
+public static class DomainText
 {
     // Forms mix full-width and half-width signs and break cells with spaces and line breaks ("产出指 标");
     // matching works on a copy without white space and with half-width letters, digits and signs.
@@ -23,4 +24,7 @@ static class DomainText
         }
         return sb.ToString();
     }
+
+    // Text quoted back to the user loses its white space only, keeping its own punctuation.
+    public static string Squeeze(string? s) => s is null ? "" : string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Jixiao.Domain;
 
 // The interchange document (shared/docs/interchange.md): one per imported file.
@@ -35,8 +37,12 @@ public sealed class UnitInfo
     public List<Person> People { get; set; } = [];
 }
 
+// Every row of a form has an Id: stable across edits, replacing imports and versions, so that
+// findings, comments, actuals and scores point at the row and not at its name (names repeat).
+// Null until the row is stored or reviewed (RowIds.Assign); its place is its position in the list.
 public sealed class Person
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? Id { get; set; }
     public string Role { get; set; } = "";   // the form's own label: 项目负责人, 联系人, 编报人 …
     public string? Name { get; set; }
     public string? Phone { get; set; }
@@ -44,6 +50,7 @@ public sealed class Person
 
 public sealed class DepartmentGoal
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? Id { get; set; }
     public string? Title { get; set; }
     public string? Goal { get; set; }
     public string? Indicators { get; set; }
@@ -92,6 +99,7 @@ public sealed class Funding
 
 public sealed class BudgetLine
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? Id { get; set; }
     public string Name { get; set; } = "";
     public decimal? Amount { get; set; }
     public string? Period { get; set; }
@@ -99,12 +107,14 @@ public sealed class BudgetLine
 
 public sealed class SpendingMilestone
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? Id { get; set; }
     public string By { get; set; } = "";      // 3月底
     public decimal? CumulativePercent { get; set; }
 }
 
 public sealed class Indicator
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? Id { get; set; }
     public string? Level1 { get; set; }
     public string? Level2 { get; set; }
     public string Name { get; set; } = "";
@@ -145,6 +155,7 @@ public enum FundingItem
 // One row of the self-evaluation's money block: 年度资金总额, 当年财政拨款, 上年结转资金, 其他资金 ….
 public sealed class BudgetExecution
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? Id { get; set; }
     public string Name { get; set; } = "";    // the row's label as written, without 其中
     public FundingItem? Item { get; set; }
     public decimal? InitialBudget { get; set; }   // 年初预算数
@@ -157,6 +168,7 @@ public sealed class BudgetExecution
 
 public sealed class Safeguard
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? Id { get; set; }
     public string? Category { get; set; }
     public string? Document { get; set; }
     public string? Measures { get; set; }

@@ -25,6 +25,17 @@ public static class Access
         return units.Where(u => false);
     }
 
+    // Writing a form belongs to the unit's own people while the form is theirs to change; reviewers,
+    // finance and administrators read it but never write into a unit's draft.
+    public static bool MayEdit(ClaimsPrincipal user, Project project) =>
+        (user.IsInRole(Roles.Preparer) || user.IsInRole(Roles.UnitHead))
+        && Id(user, UserClaims.Unit) == project.BudgetUnitId
+        && project.Status is ProjectStatus.Draft or ProjectStatus.Returned;
+
+    // May this user declare new projects for the unit (create, import, copy).
+    public static bool MayDeclare(ClaimsPrincipal user, int unitId) =>
+        (user.IsInRole(Roles.Preparer) || user.IsInRole(Roles.UnitHead)) && Id(user, UserClaims.Unit) == unitId;
+
     public static bool SeesAll(ClaimsPrincipal user) => user.IsInRole(Roles.FinanceReviewer) || user.IsInRole(Roles.Admin);
 
     static int? Id(ClaimsPrincipal user, string type) =>

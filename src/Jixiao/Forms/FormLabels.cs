@@ -138,7 +138,7 @@ static partial class FormLabels
 
     internal static IEnumerable<string> GroupLabels => Fields.Where(kv => kv.Value == Field.Group).Select(kv => kv.Key);
 
-    public static string Norm(string text) => Whitespace().Replace(text, "");
+    public static string Norm(string text) => Jixiao.Domain.DomainText.Compact(text);
 
     // A cell that is a label and nothing else: "项目资金 (元)", "其中：财政    资金", "编报人(签字)：".
     public static LabelMatch? Match(string cellText)
@@ -214,8 +214,6 @@ static partial class FormLabels
     // "服务对象满 意度指标") while keeping spaces between Latin words and numbers.
     public static string Mend(string text) => CjkGap().Replace(text.Trim(), "");
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
     [GeneratedRegex(@"[（(]([^）)]*)[)）]")]
     private static partial Regex Paren();
     [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}\p{P}])\s+|\s+(?=[\p{IsCJKUnifiedIdeographs}\p{P}])")]

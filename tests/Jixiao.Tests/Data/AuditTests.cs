@@ -26,7 +26,8 @@ public class AuditTests
         // Loading the demo recorded each added row with its real key, not a temporary one.
         Assert.Contains(entries, a => a.Action == "Added" && a.Entity == "Project" && a.EntityKey == id.ToString());
         Assert.DoesNotContain(entries, a => a.EntityKey != null && a.EntityKey.StartsWith('-'));
-        var rename = Assert.Single(entries, a => a.Action == "Modified" && a.Changes.Contains("改名后的项目"));
+        // The form's name, and beside it the project's identity key made from it.
+        var rename = Assert.Single(entries, a => a.Action == "Modified" && a.Changes.Contains("\"Name\":[\"信访接待与矛盾排查调处经费\""));
         var changes = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(rename.Changes)!;
         Assert.Equal("信访接待与矛盾排查调处经费", changes["Name"][0].GetString());
         Assert.Equal("改名后的项目", changes["Name"][1].GetString());

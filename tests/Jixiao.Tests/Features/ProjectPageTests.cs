@@ -39,7 +39,7 @@ public class ProjectPageTests
             await d.Database.OpenConnectionAsync();
             await d.Database.ExecuteSqlRawAsync($"CREATE TEMP TABLE moved AS SELECT * FROM \"Indicators\" WHERE \"ProjectId\" = {id}");
             await d.Database.ExecuteSqlRawAsync($"DELETE FROM \"Indicators\" WHERE \"ProjectId\" = {id}");
-            return await d.Database.ExecuteSqlRawAsync("INSERT INTO \"Indicators\" SELECT * FROM moved ORDER BY \"Id\" DESC");
+            return await d.Database.ExecuteSqlRawAsync("INSERT INTO \"Indicators\" SELECT * FROM moved ORDER BY \"Key\" DESC");
         });
         await app.Db(async d =>
         {

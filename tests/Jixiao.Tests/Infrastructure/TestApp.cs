@@ -72,6 +72,8 @@ public sealed partial class TestApp : IAsyncDisposable
         var outcome = await Jixiao.Features.Import.ImportSaver.SaveAsync(d, Jixiao.Forms.DocumentReader.Read(path), unit, year,
             _ => Jixiao.Features.Import.DuplicateChoice.Ask, "test", Path.GetFileName(path));
         Assert.True(outcome.Saved, outcome.Describe());
+        var saved = await Jixiao.Features.Projects.ProjectStore.CommitAsync(d);
+        Assert.True(saved.Saved, saved.Conflict);
         return unit.Id;
     });
 

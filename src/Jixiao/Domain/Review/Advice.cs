@@ -30,7 +30,7 @@ internal static class Advice
 
     public static string Trim(string name)
     {
-        var n = ReviewText.Compact(name);
+        var n = DomainText.Compact(name);
         foreach (var suffix in new[] { "指标", "情况" })
             if (n.Length > suffix.Length + 1 && n.EndsWith(suffix, StringComparison.Ordinal)) n = n[..^suffix.Length];
         return n;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Jixiao.Domain.Review;
 
 public enum Severity { Error, Warning, Info }
@@ -8,8 +10,9 @@ public enum Aspect { Completeness, Relevance, Appropriateness, Feasibility }
 // What a rule looks at, so a reviewer knows where to go in the form.
 public enum RuleTarget { Project, Money, Goal, Indicator, Field }
 
-// One defect found in a form. Project and indicator are given by name, as reviewers quote them;
-// Field is the interchange name of the element (annualTarget, funding.total, spendingPlan …).
+// One defect found in a form. Project and indicator are given by name, as reviewers quote them,
+// and the indicator also by its row id (names repeat); Field is the interchange name of the element
+// (annualTarget, funding.total, spendingPlan …).
 public sealed record Finding(
     string Rule,
     Severity Severity,
@@ -18,7 +21,10 @@ public sealed record Finding(
     string? Field,
     string Message,
     string Suggestion,
-    string Basis);
+    string Basis)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? RowId { get; init; }
+}
 
 public static class ReviewLabels
 {

@@ -27,5 +27,5 @@ public sealed class RuleContext(FormDocument document, ReviewProfile profile, Re
 
     public Finding Flag(ProjectForm? project, Indicator? indicator, string? field, string message, string suggestion) =>
         new(Rule.Id, Setting.Severity ?? Rule.Severity, project?.Name, indicator?.Name, field,
-            message, suggestion, Setting.Basis ?? Rule.Basis);
+            message, suggestion, Setting.Basis ?? Rule.Basis) { RowId = indicator?.Id };
 }

@@ -8,15 +8,6 @@ namespace Jixiao.Domain.Review;
 // indicator names by what they measure, amounts and dates inside free text.
 public static partial class ReviewText
 {
-    public static string Compact(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return "";
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
-            if (!char.IsWhiteSpace(ch)) sb.Append(ch);
-        return sb.ToString();
-    }
-
     // "1-产出指标" / "产出指 标" / "产出目标" / a bare code "12" → "产出", "质量"; "服务对象满意度指标" → "服务对象满意度".
     public static string Category(string? name)
     {
@@ -36,7 +27,7 @@ public static partial class ReviewText
 
     public static bool IsPlaceholder(string? text, IReadOnlyList<string> placeholders)
     {
-        var s = Compact(text);
+        var s = DomainText.Compact(text);
         return s.Length == 0 || placeholders.Contains(s);
     }
 
@@ -107,7 +98,7 @@ public static partial class ReviewText
             if (!decimal.TryParse(m.Groups[1].Value.Replace(",", ""), NumberStyles.Number,
                     CultureInfo.InvariantCulture, out var number)) continue;
             var yuan = m.Groups[2].Value == "万元" ? number * 10000 : number;
-            result.Add(new Amount(yuan, Compact(m.Value)));
+            result.Add(new Amount(yuan, DomainText.Compact(m.Value)));
         }
         return result;
     }
@@ -132,7 +123,7 @@ public static partial class ReviewText
     // or its last day when it ends a period.
     public static DateOnly? ParseDate(string? text, bool endOfMonth = false)
     {
-        var m = IsoDate().Match(Compact(text));
+        var m = IsoDate().Match(DomainText.Compact(text));
         if (!m.Success) return null;
         var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         var month = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
@@ -170,7 +161,7 @@ public static partial class ReviewText
     // Quoted text cut to a length a message can carry.
     public static string Quote(string? text, int max = 30)
     {
-        var s = Compact(text);
+        var s = DomainText.Squeeze(text);
         return s.Length <= max ? s : s[..max] + "…";
     }
 

@@ -24,7 +24,7 @@ internal static class Rows
                 yield return (project, indicator, "annualTarget", annual!);
             var period = ReviewText.Parsed(indicator.PeriodTarget);
             if (!ReviewText.IsEmpty(period, placeholders)
-                && ReviewText.Compact(period!.Raw) != ReviewText.Compact(annual?.Raw))
+                && DomainText.Compact(period!.Raw) != DomainText.Compact(annual?.Raw))
                 yield return (project, indicator, "periodTarget", period);
         }
     }
@@ -32,7 +32,7 @@ internal static class Rows
     public static string Place(Indicator indicator)
     {
         var parts = new[] { indicator.Level1, indicator.Level2 }
-            .Select(ReviewText.Compact).Where(s => s.Length > 0).ToList();
+            .Select(DomainText.Compact).Where(s => s.Length > 0).ToList();
         return parts.Count == 0 ? "未分类" : string.Join("—", parts);
     }
 

@@ -4,6 +4,8 @@ using Jixiao.Data;
 using Jixiao.Domain;
 using Jixiao.Forms;
 
+using Jixiao.Features.Projects;
+
 namespace Jixiao.Features.Import;
 
 // jixiao import FILE... [--json] [--save --unit U --year Y]: reads forms into the interchange format and,
@@ -82,7 +84,12 @@ public static class ImportCommand
                 record.FiscalYear = fiscalYear;
                 record.Result = outcome.Describe();
                 db.ImportRecords.Add(record);
-                await db.SaveChangesAsync(ct);
+                var saved = await ProjectStore.CommitAsync(db, ct);
+                if (!saved.Saved)
+                {
+                    error.WriteLine($"{d.Source.File}：{saved.Conflict}");
+                    return 3;
+                }
                 if (!outcome.Saved)
                 {
                     error.WriteLine($"{d.Source.File}：{outcome.Describe().Replace("请选择替换为新版本或保留两份", "请加 --replace 或 --keep-both")}");
@@ -106,7 +113,6 @@ public static class ImportCommand
         if (name == null) return null;
         unit = new BudgetUnit { Name = name, Code = isCode ? codeOrName : d.Unit.Code, Functions = d.Unit.Functions };
         db.BudgetUnits.Add(unit);
-        await db.SaveChangesAsync();
         return unit;
     }
 }

@@ -1,6 +1,7 @@
-using System.Text.Json;
 using Jixiao.Data;
 using Jixiao.Domain;
+using Jixiao.Domain.Review;
+using Jixiao.Features.Projects;
 using Jixiao.Forms;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,55 +20,56 @@ public sealed record SaveOutcome(List<string> Created, List<string> Replaced, Li
 
 // Puts the projects of one read document into a unit's fiscal year. A project that already exists
 // (same name or code) is never silently duplicated: the caller says, per project, to replace it
-// (the old form is kept as a version) or to keep both; while any is undecided nothing is saved.
+// (the old form is kept as a version) or to keep both; while any is undecided nothing is staged.
+// Everything is only staged here: the caller commits it, with its import record, through
+// ProjectStore.CommitAsync in one transaction.
 public static class ImportSaver
 {
     public static async Task<SaveOutcome> SaveAsync(JixiaoDb db, FormDocument doc, BudgetUnit unit, int year,
         Func<string, DuplicateChoice> choiceFor, string? userName, string? sourceFile)
     {
-        var existing = await db.Projects.AsSplitQuery()
+        var existing = await db.Projects.AsSplitQuery().Include(p => p.BudgetUnit!).ThenInclude(u => u.SupervisingDepartment)
             .Where(p => p.BudgetUnitId == unit.Id && p.FiscalYear == year).ToListAsync();
         var outcome = new SaveOutcome([], [], []);
-        var plan = new List<(ProjectForm Form, Project? Old)>();
+        var plan = new List<(ProjectForm Form, Project? Old, DuplicateChoice Choice)>();
         foreach (var form in doc.Projects)
         {
-            var old = existing.FirstOrDefault(p => p.Form.Name == form.Name || (form.Code != null && p.Form.Code == form.Code));
+            var key = ProjectIdentity.NameKey(form.Name);
+            var old = existing.Where(p => p.NameKey == key || (form.Code != null && p.Form.Code == form.Code))
+                .OrderBy(p => p.Copy).FirstOrDefault();
             var choice = old == null ? DuplicateChoice.KeepBoth : choiceFor(form.Name);
             if (choice == DuplicateChoice.Ask) outcome.Conflicts.Add(form.Name);
-            else plan.Add((form, choice == DuplicateChoice.Replace ? old : null));
+            else plan.Add((form, old, choice));
         }
         if (!outcome.Saved) return outcome;
 
-        var now = DateTime.UtcNow;
-        var framework = IndicatorFramework.ChooseDefault(doc.Unit.Name ?? unit.Name, year.ToString()).Id;
-        foreach (var (form, old) in plan)
+        // The profile the document was read with stays the project's, whatever its unit's region.
+        var profile = ReviewProfiles.For(doc);
+        var reason = "导入：" + sourceFile;
+        var copies = new Dictionary<string, int>();
+        foreach (var (form, old, choice) in plan)
         {
-            if (old == null)
+            if (old != null && choice == DuplicateChoice.Replace)
             {
-                db.Projects.Add(new Project
-                {
-                    BudgetUnitId = unit.Id, FiscalYear = year, FrameworkId = framework, SourceFile = sourceFile,
-                    CreatedUtc = now, UpdatedUtc = now, Form = form,
-                });
-                outcome.Created.Add(form.Name);
+                ProjectStore.Replace(db, old, form, old.Version, userName, "导入替换：" + sourceFile);
+                old.SourceFile = sourceFile;
+                old.ReviewProfileId = profile.Id;
+                old.FrameworkId = profile.Framework;
+                outcome.Replaced.Add(form.Name);
                 continue;
             }
-            db.ProjectVersions.Add(new ProjectVersion
-            {
-                ProjectId = old.Id, Version = old.Version, Utc = now, UserName = userName,
-                Reason = "导入替换：" + sourceFile,
-                FormJson = JsonSerializer.Serialize(db.InFormOrder(old).Form, Interchange.Json),
-            });
-            old.Form = form;
-            old.Version++;
-            old.UpdatedUtc = now;
-            old.SourceFile = sourceFile;
-            outcome.Replaced.Add(form.Name);
+            var key = ProjectIdentity.NameKey(form.Name);
+            var copy = copies.TryGetValue(key, out var taken) ? taken + 1
+                : existing.Where(p => p.NameKey == key).Select(p => p.Copy + 1).DefaultIfEmpty(0).Max();
+            copies[key] = copy;
+            var project = ProjectStore.Create(db, unit, year, form, profile, userName, reason, copy);
+            project.SourceFile = sourceFile;
+            outcome.Created.Add(form.Name);
         }
 
         if (doc.DepartmentGoals.Count > 0)
         {
-            await db.DepartmentGoals.Where(g => g.BudgetUnitId == unit.Id && g.FiscalYear == year).ExecuteDeleteAsync();
+            db.DepartmentGoals.RemoveRange(await db.DepartmentGoals.Where(g => g.BudgetUnitId == unit.Id && g.FiscalYear == year).ToListAsync());
             db.DepartmentGoals.AddRange(doc.DepartmentGoals.Select((g, i) => new DepartmentGoalRecord
             {
                 BudgetUnitId = unit.Id, FiscalYear = year, Order = i, Title = g.Title, Goal = g.Goal, Indicators = g.Indicators,
@@ -75,12 +77,11 @@ public static class ImportSaver
         }
         db.DeclarationForms.Add(new DeclarationForm
         {
-            BudgetUnitId = unit.Id, FiscalYear = year, Utc = now, SourceFile = sourceFile, Layout = doc.Source.Layout,
+            BudgetUnitId = unit.Id, FiscalYear = year, Utc = DateTime.UtcNow, SourceFile = sourceFile, Layout = doc.Source.Layout,
             Sections = doc.Sections, People = doc.Unit.People, UnitFunding = doc.Unit.Funding, Warnings = doc.Warnings,
         });
         unit.Code ??= doc.Unit.Code;
         unit.Functions ??= doc.Unit.Functions;
-        await db.SaveChangesAsync();
         return outcome;
     }
 

@@ -20,32 +20,50 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
 
     public sealed record Row(int Id, string Name, string Unit, int Score, string Grade, int Errors, int Warnings, int Infos, List<Finding> Matching);
 
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int Total { get; private set; }
+    public const int PageSize = 50;
+
     public async Task OnGetAsync()
     {
         Year ??= await db.Projects.VisibleTo(User).MaxAsync(p => (int?)p.FiscalYear) ?? DateTime.Today.Year;
         Units = await db.BudgetUnits.VisibleTo(User).Include(u => u.SupervisingDepartment).OrderBy(u => u.Name).ToListAsync();
-        var projects = await db.Projects.VisibleTo(User).AsSplitQuery()
-            .Include(p => p.BudgetUnit!).ThenInclude(u => u.SupervisingDepartment)
-            .Where(p => p.FiscalYear == Year && (Unit == null || p.BudgetUnitId == Unit))
-            .ToListAsync();
-        foreach (var project in projects)
-        {
-            var report = StoredReview.Review(db.InFormOrder(project));
-            var matching = report.Findings
-                .Where(f => (Rule == null || f.Rule == Rule) && (Severity == null || f.Severity == Severity)).ToList();
-            if ((Rule != null || Severity != null) && matching.Count == 0) continue;
-            Rows.Add(new Row(project.Id, project.Form.Name, project.BudgetUnit!.Name, report.Score, report.Grade,
-                report.Findings.Count(f => f.Severity == Domain.Review.Severity.Error),
-                report.Findings.Count(f => f.Severity == Domain.Review.Severity.Warning),
-                report.Findings.Count(f => f.Severity == Domain.Review.Severity.Info), matching));
-        }
-        Rows = Rows.OrderBy(r => r.Score).ThenBy(r => r.Name).ToList();
 
-        if (Unit is int unitId && Units.FirstOrDefault(u => u.Id == unitId) is { } unit && projects.Count > 0)
+        // Each project's review was stored when it was saved: the list reads it, a page at a time.
+        var projects = db.Projects.VisibleTo(User).Where(p => p.FiscalYear == Year && (Unit == null || p.BudgetUnitId == Unit));
+        if (Rule != null || Severity != null)
+            projects = projects.Where(p => p.Findings.Any(f => (Rule == null || f.Rule == Rule) && (Severity == null || f.Severity == Severity)));
+        Total = await projects.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        var page = await projects.OrderBy(p => p.QualityScore).ThenBy(p => p.NameKey).ThenBy(p => p.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new
+            {
+                p.Id, p.Form.Name, Unit = p.BudgetUnit!.Name, p.QualityScore, p.ReviewProfileId,
+                Errors = p.Findings.Count(f => f.Severity == Domain.Review.Severity.Error),
+                Warnings = p.Findings.Count(f => f.Severity == Domain.Review.Severity.Warning),
+                Infos = p.Findings.Count(f => f.Severity == Domain.Review.Severity.Info),
+                Matching = p.Findings.Where(f => (Rule == null || f.Rule == Rule) && (Severity == null || f.Severity == Severity)).ToList(),
+            })
+            .AsNoTracking().AsSplitQuery().ToListAsync();
+        Rows = page.Select(p =>
         {
+            var score = p.QualityScore ?? 0;
+            var scoring = (p.ReviewProfileId is { } id ? ReviewProfiles.Find(id) : null)?.Scoring ?? ReviewProfiles.National2021.Scoring;
+            return new Row(p.Id, p.Name, p.Unit, score, scoring.Grade(score), p.Errors, p.Warnings, p.Infos,
+                p.Matching.Select(f => f.ToFinding(p.Name)).ToList());
+        }).ToList();
+
+        if (Unit is int unitId && Units.FirstOrDefault(u => u.Id == unitId) is { } unit)
+        {
+            // The unit's year as a whole (totals against its summary sentence) is reviewed here: one unit's forms.
+            var all = await db.Projects.AsSplitQuery().Include(p => p.BudgetUnit!).ThenInclude(u => u.SupervisingDepartment)
+                .Where(p => p.BudgetUnitId == unitId && p.FiscalYear == Year).ToListAsync();
+            if (all.Count == 0) return;
+            foreach (var p in all) db.InFormOrder(p);
             var declaration = await db.DeclarationForms.Where(d => d.BudgetUnitId == unitId && d.FiscalYear == Year)
                 .OrderByDescending(d => d.Id).FirstOrDefaultAsync();
-            var whole = Reviewer.Review(StoredReview.DocumentOf(unit, Year.Value, projects, declaration), StoredReview.ProfileOf(projects[0]));
+            var whole = Reviewer.Review(StoredReview.DocumentOf(unit, Year.Value, all, declaration), StoredReview.ProfileOf(all[0]));
             UnitFindings = whole.Findings.Where(f => f.Project == null
                 && (Rule == null || f.Rule == Rule) && (Severity == null || f.Severity == Severity)).ToList();
         }

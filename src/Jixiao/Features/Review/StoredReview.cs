@@ -25,8 +25,10 @@ public static class StoredReview
 
     public static ReviewReport Review(Project project) => Reviewer.Review(DocumentOf(project), ProfileOf(project));
 
-    public static ReviewProfile? ProfileOf(Project project) =>
-        project.FrameworkId is { } id ? ReviewProfiles.Find(id) : null;
+    // The profile the form was read with; a project stored before profiles were kept is reviewed as
+    // its document would be.
+    public static ReviewProfile ProfileOf(Project project) =>
+        (project.ReviewProfileId is { } id ? ReviewProfiles.Find(id) : null) ?? ReviewProfiles.For(DocumentOf(project));
 
     static UnitInfo UnitOf(BudgetUnit? unit, DeclarationForm? declaration = null) => new()
     {

@@ -23,8 +23,12 @@ public sealed class FormSheet
     public bool HasDeviation { get; }
     // Review findings, shown beside the row or field they concern (none on an import preview).
     readonly List<Finding> formFindings = [];
-    public ILookup<string, Finding> IndicatorFindings { get; } = Array.Empty<Finding>().ToLookup(f => "");
+    readonly List<Finding> indicatorFindings = [];
     public int ColumnCount => 4 + new[] { HasDescription, HasPeriodTarget, HasBasis, HasRemarks, HasActual, HasWeight, HasScore, HasDeviation }.Count(x => x);
+
+    // A row's findings by its id: two rows of the same name keep their own.
+    public IEnumerable<Finding> FindingsOf(Indicator row) =>
+        indicatorFindings.Where(f => f.RowId is { } id ? id == row.Id : row.Id == null && f.Indicator == row.Name);
 
     // Level1Span/Level2Span > 0 on the first row of a merged block, 0 on the rows it covers.
     public sealed record IndicatorRow(Indicator Indicator, int Level1Span, int Level2Span);
@@ -32,8 +36,7 @@ public sealed class FormSheet
     public FormSheet(ProjectForm form, int? year, string? unitName, string? department, IEnumerable<Finding>? findings = null)
     {
         foreach (var f in findings ?? [])
-            if (f.Indicator == null) formFindings.Add(f);
-        IndicatorFindings = (findings ?? []).Where(f => f.Indicator != null).ToLookup(f => f.Indicator!);
+            (f.Indicator == null && f.RowId == null ? formFindings : indicatorFindings).Add(f);
         Form = form;
         Year = year;
         UnitName = unitName;

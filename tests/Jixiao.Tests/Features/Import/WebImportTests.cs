@@ -111,13 +111,16 @@ public class WebImportTests
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
-    static async Task<HttpResponseMessage> Confirm(HttpClient client, JsonElement upload, int unitId, int year, Dictionary<string, string> choices)
+    // The seeds name their own bureaus, so saving one into a demo unit is confirmed, as the page asks.
+    static async Task<HttpResponseMessage> Confirm(HttpClient client, JsonElement upload, int unitId, int year, Dictionary<string, string> choices,
+        bool confirmOtherUnit = true)
     {
         var url = upload.GetProperty("preview").GetString()!;
         var token = TestApp.AntiforgeryToken(await client.GetStringAsync(url));
         var form = new Dictionary<string, string>(choices)
         {
             ["UnitId"] = unitId.ToString(), ["Year"] = year.ToString(), ["__RequestVerificationToken"] = token,
+            ["ConfirmOtherUnit"] = confirmOtherUnit ? "true" : "false",
         };
         return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }

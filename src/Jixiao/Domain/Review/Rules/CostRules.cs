@@ -26,8 +26,8 @@ internal static class CostRules
         foreach (var (p, i, field, t) in CostTargets(c))
             if (t.Operator is TargetOperator.Ge or TargetOperator.Gt)
                 yield return c.Flag(p, i, field,
-                    $"成本指标“{i.Name}”写成“{Compact(t.Raw)}”：成本只设上限，不设下限",
-                    $"改为“≤{Compact(t.Raw).TrimStart('≥', '>', '＞', '=').Trim()}”");
+                    $"成本指标“{i.Name}”写成“{DomainText.Compact(t.Raw)}”：成本只设上限，不设下限",
+                    $"改为“≤{DomainText.Compact(t.Raw).TrimStart('≥', '>', '＞', '=').Trim()}”");
     }
 
     public static IEnumerable<Finding> EqualsBudget(RuleContext c)
@@ -39,7 +39,7 @@ internal static class CostRules
             var budgets = new[] { p.Funding.Total, p.Funding.AnnualRequest }.OfType<decimal>();
             if (!budgets.Any(b => Math.Abs(b - amount) <= tolerance)) continue;
             yield return c.Flag(p, i, field,
-                $"成本指标“{i.Name}”的“{Compact(t.Raw)}”就是项目预算总额，没有说明成本构成",
+                $"成本指标“{i.Name}”的“{DomainText.Compact(t.Raw)}”就是项目预算总额，没有说明成本构成",
                 "按主要支出内容设分项成本或单位成本（如“值班补助≤180元/人·天”“宣传品制作≤N万元”），体现成本控制");
         }
     }

@@ -34,11 +34,11 @@ internal static class DateRules
         foreach (var (p, i, field, t) in Rows.Targets(c))
         {
             if (ParseDate(p.EndDate, endOfMonth: true) is not { } end) continue;
-            if (!ContainsAny(Level2(i), timeliness) && !ContainsAny(Compact(i.Name), timeliness)) continue;
+            if (!ContainsAny(Level2(i), timeliness) && !ContainsAny(DomainText.Compact(i.Name), timeliness)) continue;
             var late = Deadlines(t.Raw, c.Document.FiscalYear ?? end.Year).FirstOrDefault(d => d.Date > end);
             if (late.Text is null) continue;
             yield return c.Flag(p, i, field,
-                $"时效指标“{i.Name}”的期限“{Compact(late.Text)}”晚于项目结束日期{p.EndDate}",
+                $"时效指标“{i.Name}”的期限“{DomainText.Compact(late.Text)}”晚于项目结束日期{p.EndDate}",
                 $"把期限提前到项目结束（{p.EndDate}）之前，或按批准的调整延长实施期");
         }
     }

@@ -40,7 +40,7 @@ internal static class FrameworkRules
         var keywords = c.List("projectKeywords");
         foreach (var p in c.Document.Projects)
         {
-            if (keywords.Count > 0 && !ContainsAny(Compact(p.Name), keywords)) continue;
+            if (keywords.Count > 0 && !ContainsAny(DomainText.Compact(p.Name), keywords)) continue;
             var rows = RealRows(c, p);
             if (rows.Count == 0 || rows.Any(i => IsCost(i) || i.Name.Contains("成本"))) continue;
             yield return c.Flag(p, null, "indicators", "未设置成本指标", CategoryAdvice("成本", p));
@@ -52,7 +52,7 @@ internal static class FrameworkRules
         var terms = c.List("processTerms");
         foreach (var (p, i) in Rows.Indicators(c))
         {
-            var hit = terms.FirstOrDefault(t => Compact(i.Name).Contains(t));
+            var hit = terms.FirstOrDefault(t => DomainText.Compact(i.Name).Contains(t));
             if (hit is null) continue;
             yield return c.Flag(p, i, "name",
                 $"“{i.Name}”（{Rows.Place(i)}）反映的是资金管理（{hit}），不是项目的产出或效益",
@@ -70,7 +70,7 @@ internal static class FrameworkRules
             var l1 = Level1(i);
             var l2 = Level2(i);
             if (l1.Length == 0 && l2.Length == 0) continue;
-            var name = Compact(i.Name);
+            var name = DomainText.Compact(i.Name);
             // A satisfaction level 2 counts only under a level 1 that may hold it (满意度, or 影响力 in Shanghai 2018).
             var inSatisfaction = l1 == "满意度" || (l2.Contains("满意") && l1 != "产出" && !benefitLevel1.Contains(l1));
             var inBenefit = benefitLevel1.Contains(l1) || l2.EndsWith("效益") || l2.Contains("可持续影响") || l2.Contains("长效");
@@ -102,7 +102,7 @@ internal static class FrameworkRules
                 {
                     var exact = keys[j] == keys[k];
                     if (!exact && !Near(keys[j], keys[k], threshold, minLength)) continue;
-                    var same = Compact(rows[j].Name) == Compact(rows[k].Name);
+                    var same = DomainText.Compact(rows[j].Name) == DomainText.Compact(rows[k].Name);
                     yield return c.Flag(p, rows[j], "name",
                         same
                             ? $"指标“{rows[j].Name}”重复设置（{Rows.Place(rows[k])}、{Rows.Place(rows[j])}）"

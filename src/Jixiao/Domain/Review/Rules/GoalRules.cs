@@ -18,8 +18,8 @@ internal static partial class GoalRules
     {
         foreach (var p in c.Document.Projects)
         {
-            var longTerm = Compact(Plain(p.LongTermGoal));
-            if (longTerm.Length == 0 || longTerm != Compact(Plain(p.AnnualGoal))) continue;
+            var longTerm = DomainText.Compact(Plain(p.LongTermGoal));
+            if (longTerm.Length == 0 || longTerm != DomainText.Compact(Plain(p.AnnualGoal))) continue;
             yield return c.Flag(p, null, "longTermGoal", "中长期目标与年度目标完全相同",
                 "中长期目标写实施周期内的总体目标，年度目标写本年度要完成的部分，两者应有区分");
         }
@@ -39,7 +39,7 @@ internal static partial class GoalRules
             var measured = new HashSet<string>(StringComparer.Ordinal);
             // Written targets count too: "推动历史遗留积案的化解" measures a goal about 积案.
             foreach (var i in rows)
-                measured.UnionWith(Bigrams(Compact(i.Name + "|" + i.Description + "|" + i.AnnualTarget?.Raw + "|" + i.PeriodTarget?.Raw)));
+                measured.UnionWith(Bigrams(DomainText.Compact(i.Name + "|" + i.Description + "|" + i.AnnualTarget?.Raw + "|" + i.PeriodTarget?.Raw)));
             var reported = 0;
             foreach (var part in Parts(p.AnnualGoal))
             {
@@ -56,9 +56,11 @@ internal static partial class GoalRules
     }
 
     // The numbered items or sentences of a goal text; headings ("<p>三、律师、心理咨询师等第三方社会力量</p>")
-    // name a part of the project, they are not goals themselves.
+    // name a part of the project, they are not goals themselves. Parts are quoted back to the user,
+    // so they lose only their white space, not their full-width punctuation.
     static IEnumerable<string> Parts(string text) =>
-        Separator().Split(Plain(Heading().Replace(text, "。"))).Select(Compact).Where(s => s.Length > 0);
+        Separator().Split(Plain(Heading().Replace(text, "。")))
+            .Select(DomainText.Squeeze).Where(s => s.Length > 0);
 
     static string Plain(string? text) => string.IsNullOrEmpty(text) ? "" : Tag().Replace(text, "。");
 

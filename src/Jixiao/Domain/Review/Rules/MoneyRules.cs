@@ -71,13 +71,13 @@ internal static partial class MoneyRules
         {
             var unit = p.Funding.SourceUnit;
             var lines = p.BudgetLines.Where(l => l.Amount is not null).ToList();
-            var details = lines.Where(l => !totalNames.Contains(Compact(l.Name))).ToList();
+            var details = lines.Where(l => !totalNames.Contains(DomainText.Compact(l.Name))).ToList();
             if (details.Count == 0) continue;
             var sum = details.Sum(l => l.Amount!.Value);
-            foreach (var line in lines.Where(l => totalNames.Contains(Compact(l.Name))))
+            foreach (var line in lines.Where(l => totalNames.Contains(DomainText.Compact(l.Name))))
                 if (Math.Abs(line.Amount!.Value - sum) > tolerance)
                     yield return c.Flag(p, null, "budgetLines",
-                        $"预算明细“{Compact(line.Name)}”{Money(line.Amount.Value, unit)}与各明细之和{Money(sum, unit)}不符",
+                        $"预算明细“{DomainText.Compact(line.Name)}”{Money(line.Amount.Value, unit)}与各明细之和{Money(sum, unit)}不符",
                         "核对预算明细各项金额与合计数");
             if (Rows.Budget(p) is { } budget && Math.Abs(budget - sum) > tolerance)
                 yield return c.Flag(p, null, "budgetLines",
@@ -170,7 +170,7 @@ internal static partial class MoneyRules
                     var sameKind = written.Where(w => w.S.Kind == s.Kind).ToList();
                     if (sameKind.Count == 0 || sameKind.Any(w => w.S.Value == s.Value)) continue;
                     var (label, other) = sameKind[0];
-                    var annual = Compact(i.AnnualTarget?.Raw);
+                    var annual = DomainText.Compact(i.AnnualTarget?.Raw);
                     yield return c.Flag(p, i, "annualTarget",
                         $"“{label}”写明“{other.Text}”，指标“{i.Name}”却为“{(annual.Contains(s.Text) ? annual : s.Text)}”",
                         "核实实际执行的标准，统一文字说明与指标值");
@@ -223,9 +223,9 @@ internal static partial class MoneyRules
     static IEnumerable<Standard> Standards(string text)
     {
         foreach (Match m in PerHead().Matches(text))
-            yield return new Standard("元/人", Parse(m.Groups[1].Value), Compact(m.Value));
+            yield return new Standard("元/人", Parse(m.Groups[1].Value), DomainText.Compact(m.Value));
         foreach (Match m in PerUnit().Matches(text))
-            yield return new Standard("元/人" + Compact(m.Groups[2].Value), Parse(m.Groups[1].Value), Compact(m.Value));
+            yield return new Standard("元/人" + DomainText.Compact(m.Groups[2].Value), Parse(m.Groups[1].Value), DomainText.Compact(m.Value));
     }
 
     static decimal Parse(string s) => decimal.Parse(s, CultureInfo.InvariantCulture);

@@ -11,12 +11,12 @@ internal static class TargetRules
         foreach (var (p, i) in Rows.Indicators(c))
         {
             if (!IsEmpty(i.AnnualTarget, placeholders)) continue;
-            var written = Compact(i.AnnualTarget?.Raw);
+            var written = DomainText.Compact(i.AnnualTarget?.Raw);
             var shown = written.Length > 0 ? $"（填写为“{written}”）" : "";
             if (!IsEmpty(i.PeriodTarget, placeholders))
                 yield return c.Flag(p, i, "annualTarget",
-                    $"“{i.Name}”的年度指标值为空{shown}，实施周期指标值为“{Compact(i.PeriodTarget!.Raw)}”",
-                    $"按年度分解实施周期目标，填写本年度应达到的值（如“{Compact(i.PeriodTarget.Raw)}”中本年度完成的部分）");
+                    $"“{i.Name}”的年度指标值为空{shown}，实施周期指标值为“{DomainText.Compact(i.PeriodTarget!.Raw)}”",
+                    $"按年度分解实施周期目标，填写本年度应达到的值（如“{DomainText.Compact(i.PeriodTarget.Raw)}”中本年度完成的部分）");
             else
                 yield return c.Flag(p, i, "annualTarget",
                     $"“{i.Name}”未填写指标值{shown}",
@@ -34,8 +34,8 @@ internal static class TargetRules
             foreach (var i in p.Indicators)
             {
                 if (!IsPlaceholder(i.Name, placeholders)) continue;
-                var name = Compact(i.Name);
-                var value = IsEmpty(i.AnnualTarget, placeholders) ? null : Compact(i.AnnualTarget!.Raw);
+                var name = DomainText.Compact(i.Name);
+                var value = IsEmpty(i.AnnualTarget, placeholders) ? null : DomainText.Compact(i.AnnualTarget!.Raw);
                 if (name.Length == 0 && value is null) continue;
                 yield return name.Length == 0
                     ? c.Flag(p, i, "name", $"“{Rows.Place(i)}”下有一行没有指标名称（指标值“{value}”）",
@@ -56,7 +56,7 @@ internal static class TargetRules
             if (!EndsWithAny(name, endings) || EndsWithAny(name, exceptions)) continue;
             var advice = Advice.Target(i.Name, t.Raw) ?? "具体数值";
             yield return c.Flag(p, i, field,
-                $"“{Compact(t.Raw)}”无法衡量：“{i.Name}”是定量指标，应填写数值",
+                $"“{DomainText.Compact(t.Raw)}”无法衡量：“{i.Name}”是定量指标，应填写数值",
                 $"写成“{advice}”，并注明指标值确定依据（计划标准、行业标准或历史标准）");
         }
     }
@@ -69,13 +69,13 @@ internal static class TargetRules
         var process = c.List("processTerms");
         foreach (var (p, i, field, t) in Rows.Targets(c))
         {
-            if (HasNumber(t) || IsCost(i) || ContainsAny(Compact(i.Name), process)) continue;
+            if (HasNumber(t) || IsCost(i) || ContainsAny(DomainText.Compact(i.Name), process)) continue;
             var name = Advice.Trim(i.Name);
             if (EndsWithAny(name, numeric) && !EndsWithAny(name, exceptions)) continue;
-            var raw = Compact(t.Raw);
+            var raw = DomainText.Compact(t.Raw);
             if (ContainsAny(raw, graded)) continue;
             yield return c.Flag(p, i, field,
-                $"“{Quote(raw)}”没有评判标准，年底无法判断“{i.Name}”是否达成",
+                $"“{Quote(t.Raw)}”没有评判标准，年底无法判断“{i.Name}”是否达成",
                 Advice.Target(i.Name, raw) is { } advice
                     ? $"改为可量化的指标值，如“{advice}”；确需定性的，写明“达成/部分达成/未达成”各自的判断条件"
                     : "改为可量化、可核验的指标值；确需定性的，写明“达成/部分达成/未达成”各自的判断条件");
@@ -93,7 +93,7 @@ internal static class TargetRules
         {
             if (t.Kind != TargetKind.Quantitative || t.Value is null || IsCost(i)) continue;
             var name = Advice.Trim(i.Name);
-            var raw = Compact(t.Raw);
+            var raw = DomainText.Compact(t.Raw);
             var percent = t.Unit?.Contains('%') == true || raw.Contains('%');
             if (EndsWithAny(name, counts) && !EndsWithAny(name, notCounts) && percent)
                 yield return c.Flag(p, i, field,
@@ -117,10 +117,10 @@ internal static class TargetRules
         foreach (var (p, i, field, t) in Rows.Targets(c))
         {
             if (!IsPercent(t) || t.Operator is TargetOperator.Le or TargetOperator.Lt) continue;
-            if (ContainsAny(Compact(i.Name), growth)) continue;
+            if (ContainsAny(DomainText.Compact(i.Name), growth)) continue;
             if (t.Value > 100 || (t.Value == 100 && t.Operator == TargetOperator.Gt))
                 yield return c.Flag(p, i, field,
-                    $"“{i.Name}”的指标值“{Compact(t.Raw)}”超过100%，比率不可能达到",
+                    $"“{i.Name}”的指标值“{DomainText.Compact(t.Raw)}”超过100%，比率不可能达到",
                     "比率最高为100%：写成“=100%”或实际可达到的值（如“≥95%”）");
         }
     }
@@ -130,7 +130,7 @@ internal static class TargetRules
         foreach (var (p, i, field, t) in Rows.Targets(c))
             if (IsPercent(t) && t.Value == 100 && t.Operator == TargetOperator.Ge)
                 yield return c.Flag(p, i, field,
-                    $"“{i.Name}”写成“{Compact(t.Raw)}”：比率不能超过100%，“≥”没有意义",
+                    $"“{i.Name}”写成“{DomainText.Compact(t.Raw)}”：比率不能超过100%，“≥”没有意义",
                     "写成“=100%”");
     }
 
@@ -144,7 +144,7 @@ internal static class TargetRules
             if (!IsPercent(t) || t.Operator != TargetOperator.Eq || t.Value >= 100) continue;
             var name = Advice.Trim(i.Name);
             if (!EndsWithAny(name, rates) || EndsWithAny(name, notRates)) continue;
-            var raw = Compact(t.Raw);
+            var raw = DomainText.Compact(t.Raw);
             var explicitSign = raw.StartsWith('=') || raw.StartsWith('＝') || raw.StartsWith("等于");
             yield return c.Flag(p, i, field,
                 explicitSign
@@ -181,7 +181,7 @@ internal static class TargetRules
             var stricter = higherIsBetter ? a > b : percent && a < b;
             if (!stricter) continue;
             yield return c.Flag(p, i, "annualTarget",
-                $"年度指标值“{Compact(annual.Raw)}”比实施周期指标值“{Compact(period.Raw)}”要求更高",
+                $"年度指标值“{DomainText.Compact(annual.Raw)}”比实施周期指标值“{DomainText.Compact(period.Raw)}”要求更高",
                 "实施周期指标值应涵盖各年度目标：核对两列数值，年度值不应严于实施周期值");
         }
     }
@@ -190,7 +190,7 @@ internal static class TargetRules
         t.Kind == TargetKind.Quantitative && t.Value is not null
         && (t.Unit?.Contains('%') == true || (t.Unit is null && t.Raw.Contains('%')));
 
-    static bool SameUnit(string? a, string? b) => Compact(a) == Compact(b);
+    static bool SameUnit(string? a, string? b) => DomainText.Compact(a) == DomainText.Compact(b);
 
     public static string OperatorText(TargetOperator? op) => op switch
     {

@@ -102,9 +102,9 @@ internal static class WeightRules
             if (Parsed(i.AnnualTarget) is not { Kind: TargetKind.Quantitative, Value: { } target } annual || target <= 0) continue;
             if (annual.Operator is TargetOperator.Le or TargetOperator.Lt) continue;
             if (Parsed(i.Actual) is not { Kind: TargetKind.Quantitative, Value: { } actual } done) continue;
-            if (Compact(done.Unit) != Compact(annual.Unit) || actual < target * ratio) continue;
+            if (DomainText.Compact(done.Unit) != DomainText.Compact(annual.Unit) || actual < target * ratio) continue;
             yield return c.Flag(p, i, "annualTarget",
-                $"“{i.Name}”实际完成{Compact(done.Raw)}，是目标“{Compact(annual.Raw)}”的{Number(Math.Round(actual / target * 100))}%，目标可能定得偏低",
+                $"“{i.Name}”实际完成{DomainText.Compact(done.Raw)}，是目标“{DomainText.Compact(annual.Raw)}”的{Number(Math.Round(actual / target * 100))}%，目标可能定得偏低",
                 "说明超额原因；下一年度参考本年实际完成值设定目标");
         }
     }

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Jixiao.Data;
+
+// One context type per provider, so that each provider keeps its own generated migrations and model
+// snapshot (Data/Migrations/Sqlite, Data/Migrations/Postgres); the application only ever sees JixiaoDb.
+public sealed class SqliteJixiaoDb(DbContextOptions<SqliteJixiaoDb> options) : JixiaoDb(options);
+
+public sealed class PostgresJixiaoDb(DbContextOptions<PostgresJixiaoDb> options) : JixiaoDb(options);
+
+// For dotnet-ef (tools/ef.sh): generating a migration reads the model and needs no server.
+public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteJixiaoDb>
+{
+    public SqliteJixiaoDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteJixiaoDb>().UseSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresJixiaoDb>
+{
+    public PostgresJixiaoDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql("Host=localhost;Database=design").Options);
+}
