@@ -73,8 +73,10 @@ public sealed class EditModel(JixiaoDb db) : PageModel
         var user = User.Identity?.Name;
         if (Project == null)
         {
+            // A new project's rows are new rows, whatever ids the page sent with them.
+            EditorInput.ForgetRowIds(form);
             var reason = CopyFrom != null ? $"复制上年项目（{Year - 1} 年度项目 {CopyFrom}）" : "新建项目";
-            var (status, created) = await EditorSave.CreateAsync(db, Unit, Year!.Value, form, Profile.Id, user, reason);
+            var (status, created) = await EditorSave.CreateAsync(db, Unit, Year!.Value, form, Profile, user, reason);
             if (status == EditorSaveStatus.Duplicate)
             {
                 Errors.Add($"项目名称：{Unit.Name} {Year} 年度已有名为“{form.Name}”的项目，请换一个名称，或打开该项目编辑。");
@@ -101,6 +103,9 @@ public sealed class EditModel(JixiaoDb db) : PageModel
         var shown = form.Indicators.ToList();
         var kept = shown.Select((x, n) => (x, n)).Where(x => !EditorInput.IsBlank(x.x)).Select(x => x.n).ToList();
         EditorInput.Tidy(form);
+        // Rows typed since loading get an id for this review only, so that each finding finds its row.
+        RowIds.Assign(form);
+        var rowOf = form.Indicators.Select((x, n) => (x.Id, n)).Where(x => x.Id != null).ToDictionary(x => x.Id!.Value, x => kept[x.n]);
         var report = Reviewer.Review(StoredReview.DocumentOf(new Project { BudgetUnit = Unit, FiscalYear = Year ?? 0, Form = form }), Profile);
         var findings = report.Findings.Select(f => new
         {
@@ -110,8 +115,8 @@ public sealed class EditModel(JixiaoDb db) : PageModel
             fieldLabel = ReviewLabels.FieldLabel(f.Field),
             part = PartOf(f),
             indicator = f.Indicator,
-            // Until rows carry ids, a finding names its row; every shown row of that name gets it.
-            rows = f.Indicator == null ? [] : form.Indicators.Select((x, n) => (x, n)).Where(x => x.x.Name == f.Indicator).Select(x => kept[x.n]).ToArray(),
+            // The row by its id: two rows of one name keep their own findings.
+            rows = f.RowId is { } rowId && rowOf.TryGetValue(rowId, out var at) ? [at] : Array.Empty<int>(),
             message = f.Message,
             suggestion = f.Suggestion,
             basis = f.Basis,
@@ -174,13 +179,13 @@ public sealed class EditModel(JixiaoDb db) : PageModel
         {
             var project = await visible.FirstOrDefaultAsync(p => p.Id == id);
             if (project == null) return NotFound();
-            if (!EditorAccess.MayEdit(User, project)) return StatusCode(StatusCodes.Status403Forbidden);
+            if (!Access.MayEdit(User, project)) return StatusCode(StatusCodes.Status403Forbidden);
             Project = db.InFormOrder(project);
             Unit = project.BudgetUnit!;
             Year = project.FiscalYear;
             Version = project.Version;
             DraftKey = $"project:{project.Id}";
-            Profile = StoredReview.ProfileOf(project) ?? ReviewProfiles.For(StoredReview.DocumentOf(project));
+            Profile = StoredReview.ProfileOf(project);
         }
         else
         {
@@ -198,7 +203,7 @@ public sealed class EditModel(JixiaoDb db) : PageModel
             var unit = unitId == null ? null : await db.BudgetUnits.VisibleTo(User).Include(u => u.SupervisingDepartment)
                 .FirstOrDefaultAsync(u => u.Id == unitId);
             if (unit == null) return NotFound();
-            if (!EditorAccess.MayWrite(User, unit.Id)) return StatusCode(StatusCodes.Status403Forbidden);
+            if (!Access.MayDeclare(User, unit.Id)) return StatusCode(StatusCodes.Status403Forbidden);
             Unit = unit;
             Year = year ?? DateTime.Today.Year + 1;
             if (CopyFrom == null) DraftKey = $"new:{unit.Id}:{Year}";
@@ -215,6 +220,7 @@ public sealed class EditModel(JixiaoDb db) : PageModel
     {
         var form = JsonSerializer.Deserialize<ProjectForm>(JsonSerializer.Serialize(source, Interchange.Json), Interchange.Json)!;
         form.SelfEvaluation = null;
+        EditorInput.ForgetRowIds(form);
         form.StartDate = YearOn(form.StartDate);
         form.EndDate = YearOn(form.EndDate);
         foreach (var i in form.Indicators)
@@ -254,8 +260,7 @@ public sealed class EditModel(JixiaoDb db) : PageModel
         db.ChangeTracker.Clear();
         var stored = db.InFormOrder(await db.Projects.AsSplitQuery().Include(p => p.BudgetUnit!).ThenInclude(u => u.SupervisingDepartment)
             .FirstAsync(p => p.Id == Project!.Id));
-        var by = await db.ProjectVersions.Where(v => v.ProjectId == stored.Id && v.Version == stored.Version - 1)
-            .Select(v => v.UserName).FirstOrDefaultAsync();
+        var by = stored.UpdatedBy;
         var dept = stored.BudgetUnit!.SupervisingDepartment?.Name;
         var mineJson = JsonSerializer.Serialize(mine, Interchange.Json);
         Conflict = new ConflictView(stored.Version, stored.UpdatedUtc, by,

@@ -68,6 +68,17 @@ public static partial class EditorInput
         return form;
     }
 
+    // Rows of a new project (a copy, or a form posted for one) get ids afresh when stored.
+    public static void ForgetRowIds(ProjectForm form)
+    {
+        foreach (var i in form.Indicators) i.Id = null;
+        foreach (var l in form.BudgetLines) l.Id = null;
+        foreach (var m in form.SpendingPlan) m.Id = null;
+        foreach (var g in form.Safeguards) g.Id = null;
+        foreach (var p in form.People) p.Id = null;
+        if (form.SelfEvaluation is { } e) foreach (var x in e.Execution) x.Id = null;
+    }
+
     // What keeps a form from being saved, each with its place on the form.
     public static List<string> Check(ProjectForm form, int? year)
     {

@@ -1,70 +1,36 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Jixiao.Data;
 using Jixiao.Domain;
+using Jixiao.Domain.Review;
 using Jixiao.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Features.Projects;
 
-// Who may write with the editor: a unit's own preparer or head, on its drafts and returned projects.
-public static class EditorAccess
-{
-    public static bool MayWrite(ClaimsPrincipal user, int unitId) =>
-        (user.IsInRole(Roles.Preparer) || user.IsInRole(Roles.UnitHead))
-        && user.FindFirstValue(UserClaims.Unit) == unitId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public static bool MayEdit(ClaimsPrincipal user, Project project) =>
-        MayWrite(user, project.BudgetUnitId) && project.Status is ProjectStatus.Draft or ProjectStatus.Returned;
-}
-
 public enum EditorSaveStatus { Saved, Conflict, Duplicate }
 
-// The editor's one write: a new project or a replaced form, staged and saved in one SaveChanges.
-// Kept in this one place so it becomes ProjectStore.Create/Replace + CommitAsync when that lands.
+// The editor's writes, through the one write path (ProjectStore): staged, then committed in one transaction.
 public static class EditorSave
 {
     public static async Task<(EditorSaveStatus Status, Project? Project)> CreateAsync(
-        JixiaoDb db, BudgetUnit unit, int year, ProjectForm form, string frameworkId, string? userName, string reason)
+        JixiaoDb db, BudgetUnit unit, int year, ProjectForm form, ReviewProfile profile, string? userName, string reason)
     {
-        var name = form.Name;
-        if (await db.Projects.AnyAsync(p => p.BudgetUnitId == unit.Id && p.FiscalYear == year && p.Form.Name == name))
+        // Told at the name field before trying; a save racing this one is caught by the commit.
+        var key = ProjectIdentity.NameKey(form.Name);
+        if (await db.Projects.AnyAsync(p => p.BudgetUnitId == unit.Id && p.FiscalYear == year && p.NameKey == key))
             return (EditorSaveStatus.Duplicate, null);
-        var now = DateTime.UtcNow;
-        var project = new Project
-        {
-            BudgetUnitId = unit.Id, FiscalYear = year, FrameworkId = frameworkId, SourceFile = null,
-            CreatedUtc = now, UpdatedUtc = now, Form = form,
-        };
-        db.Projects.Add(project);
-        await db.SaveChangesAsync();
-        return (EditorSaveStatus.Saved, project);
+        var project = ProjectStore.Create(db, unit, year, form, profile, userName, reason);
+        var result = await ProjectStore.CommitAsync(db);
+        return result.Saved ? (EditorSaveStatus.Saved, project) : (EditorSaveStatus.Duplicate, null);
     }
 
     public static async Task<EditorSaveStatus> ReplaceAsync(
         JixiaoDb db, Project project, ProjectForm form, int expectedVersion, string? userName, string reason)
     {
-        if (project.Version != expectedVersion) return EditorSaveStatus.Conflict;
-        var now = DateTime.UtcNow;
-        db.ProjectVersions.Add(new ProjectVersion
-        {
-            ProjectId = project.Id, Version = project.Version, Utc = now, UserName = userName, Reason = reason,
-            FormJson = JsonSerializer.Serialize(project.Form, Interchange.Json),
-        });
         // The editor has no self-evaluation part: what a stored form has there is kept.
         if (form.SelfEvaluation == null && project.Form.SelfEvaluation is { } kept)
             form.SelfEvaluation = JsonSerializer.Deserialize<SelfEvaluation>(JsonSerializer.Serialize(kept, Interchange.Json), Interchange.Json);
-        project.Form = form;
-        project.Version++;
-        project.UpdatedUtc = now;
-        try
-        {
-            await db.SaveChangesAsync();
-            return EditorSaveStatus.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return EditorSaveStatus.Conflict;
-        }
+        if (!ProjectStore.Replace(db, project, form, expectedVersion, userName, reason).Saved) return EditorSaveStatus.Conflict;
+        return (await ProjectStore.CommitAsync(db)).Saved ? EditorSaveStatus.Saved : EditorSaveStatus.Conflict;
     }
 }

@@ -66,7 +66,9 @@ public class EditorHandlerTests
         Assert.Equal((TargetKind.Quantitative, TargetOperator.Ge, 1000m, "批次"), (target.Kind, target.Operator, target.Value, target.Unit));
         Assert.Equal(500000m, saved.Form.Funding.Total);
         Assert.Equal("万元", saved.Form.Funding.SourceUnit);
-        Assert.Equal("national-2021", saved.FrameworkId);
+        Assert.Equal(("national-2021", "national-2021"), (saved.FrameworkId, saved.ReviewProfileId));
+        Assert.All(saved.Form.Indicators, i => Assert.NotNull(i.Id));
+        Assert.NotNull(saved.QualityScore);
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -96,8 +98,10 @@ public class EditorHandlerTests
         Assert.Contains("第一位用户改写的年度目标", html);
         Assert.Contains("第二位用户在旧版本上改写的年度目标", html);
         Assert.Contains("以我的版本保存为第 3 版", html);
-        var now = await app.Db(d => d.Projects.SingleAsync(p => p.Id == id));
+        var now = await app.Db(async d => d.InFormOrder(await d.Projects.AsSplitQuery().SingleAsync(p => p.Id == id)));
         Assert.Equal(2, now.Version);
+        // An edit keeps each row's id.
+        Assert.Equal(loaded.Form.Indicators.Select(i => i.Id), now.Form.Indicators.Select(i => i.Id));
         Assert.Equal("第一位用户改写的年度目标", now.Form.AnnualGoal);
         Assert.Equal(1, await app.Db(d => d.ProjectVersions.CountAsync(v => v.ProjectId == id)));
 
@@ -236,6 +240,13 @@ public class EditorHandlerTests
             f => f.GetProperty("rows").EnumerateArray().Any(r => r.GetInt32() == 3));
         Assert.True(fixedResult.GetProperty("score").GetInt32() > score);
 
+        // Two rows of one name: only the one with the vague target has the finding.
+        form.Indicators.Add(new Indicator { Level1 = "效益指标", Level2 = "社会效益指标", Name = form.Indicators[3].Name, AnnualTarget = new TargetValue { Raw = "较好" } });
+        var twins = await Check(form);
+        var twinRows = twins.GetProperty("findings").EnumerateArray().SelectMany(f => f.GetProperty("rows").EnumerateArray().Select(r => r.GetInt32())).Distinct().ToList();
+        Assert.Contains(form.Indicators.Count - 1, twinRows);
+        Assert.DoesNotContain(3, twinRows);
+
         // Without the token the live review is refused too.
         var bare = new HttpRequestMessage(HttpMethod.Post, $"/Projects/Edit/{id}?handler=Check") { Content = new StringContent(Json(form), Encoding.UTF8, "application/json") };
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(bare)).StatusCode);
@@ -266,6 +277,9 @@ public class EditorHandlerTests
         Assert.EndsWith($"/Projects/{newId}", saved.RequestMessage!.RequestUri!.AbsolutePath);
         var both = await app.Db(async d => (await d.Projects.AsSplitQuery().Where(p => p.Id == id || p.Id == newId).ToListAsync()).Select(d.InFormOrder).ToList());
         Assert.Equal(both[0].Form.Indicators.Select(i => i.Name), both[1].Form.Indicators.Select(i => i.Name));
+        // The copy's rows are rows of their own: new ids, none shared with last year's.
+        Assert.Empty(both[0].Form.Indicators.Select(i => i.Id).Intersect(both[1].Form.Indicators.Select(i => i.Id)));
+        Assert.All(both[1].Form.Indicators, i => Assert.NotNull(i.Id));
         // Last year's project is untouched, and the new year's editor shows its targets beside each row.
         Assert.Equal(1, both.Single(p => p.Id == id).Version);
         var editor = WebUtility.HtmlDecode(await client.GetStringAsync($"/Projects/Edit/{newId}"));
