@@ -460,7 +460,8 @@
     e.preventDefault();
     const tr = input.closest('tr.row');
     const table = tr.closest('table').dataset.rows;
-    const keys = tables[table].filter(c => c.key).map(c => c.key);
+    const columns = tables[table].filter(c => c.key);
+    const keys = columns.map(c => c.key);
     let start = keys.indexOf(input.dataset.key);
     // Level columns are recognised by their words, wherever the paste began.
     let withLevels = false;
@@ -481,7 +482,12 @@
       cells.forEach((value, i) => {
         const key = keys[start + i];
         if (!key) return;
-        data[key] = key.endsWith('Target') ? (value ? { raw: value } : null) : value;
+        // Cells come as typed, in the units the page shows: stored the way a row keeps them.
+        const kind = columns[start + i].kind;
+        data[key] = kind === 'target' ? (value ? { raw: value } : null)
+          : kind === 'money' ? moneyValue(value)
+          : kind === 'list' ? value.split(/[、,，;；]/).map(x => x.trim()).filter(Boolean)
+          : value;
       });
       if (table === 'indicators') {
         if (withLevels) {
