@@ -346,6 +346,9 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.Property<string>("SourceFile")
                         .HasColumnType("text");
 
+                    b.Property<int?>("SourceImportId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -362,6 +365,8 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceImportId");
 
                     b.HasIndex("FiscalYear", "QualityScore");
 
@@ -602,6 +607,11 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasForeignKey("BudgetUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Jixiao.Data.ImportRecord", "SourceImport")
+                        .WithMany()
+                        .HasForeignKey("SourceImportId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.OwnsMany("Jixiao.Data.StoredFinding", "Findings", b1 =>
                         {
@@ -1239,6 +1249,8 @@ namespace Jixiao.Data.Migrations.Postgres
 
                     b.Navigation("Form")
                         .IsRequired();
+
+                    b.Navigation("SourceImport");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -329,6 +329,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.Property<string>("SourceFile")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -345,6 +348,8 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceImportId");
 
                     b.HasIndex("FiscalYear", "QualityScore");
 
@@ -577,6 +582,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasForeignKey("BudgetUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Jixiao.Data.ImportRecord", "SourceImport")
+                        .WithMany()
+                        .HasForeignKey("SourceImportId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.OwnsMany("Jixiao.Data.StoredFinding", "Findings", b1 =>
                         {
@@ -1200,6 +1210,8 @@ namespace Jixiao.Data.Migrations.Sqlite
 
                     b.Navigation("Form")
                         .IsRequired();
+
+                    b.Navigation("SourceImport");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
