@@ -31,9 +31,13 @@ public static class DemoWorkspace
                      ("west-preparer", "李娜（西城区信访局）", Roles.Preparer, west.Id, null),
                      ("supervisor", "赵磊（区政府办公室）", Roles.SupervisorReviewer, null, dept.Id),
                      ("finance", "陈静（区财政局）", Roles.FinanceReviewer, null, null),
+                     ("security", "孙浩（区财政局信息中心）", Roles.SecurityAdmin, null, null),
+                     ("auditor", "周琳（区审计局）", Roles.Auditor, null, null),
                  })
         {
             var password = await Bootstrap.CreateUserAsync(users, name, display, role, mustChange: false, unit, department);
+            var created = await users.FindByNameAsync(name);
+            await users.AddClaimAsync(created!, new System.Security.Claims.Claim(UserClaims.Demo, "1"));
             console.WriteLine($"  {role}\t{name}\t{password}");
         }
     }

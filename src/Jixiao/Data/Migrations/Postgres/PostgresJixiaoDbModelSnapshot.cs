@@ -126,6 +126,9 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.Property<string>("EntityKey")
                         .HasColumnType("text");
 
+                    b.Property<string>("Hash")
+                        .HasColumnType("text");
+
                     b.Property<string>("UserName")
                         .HasColumnType("text");
 

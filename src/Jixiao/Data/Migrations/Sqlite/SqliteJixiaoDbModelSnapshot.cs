@@ -119,6 +119,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.Property<string>("EntityKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserName")
                         .HasColumnType("TEXT");
 
