@@ -21,3 +21,12 @@ document.addEventListener('click', function (e) {
   if (up) row.parentNode.insertBefore(row, sibling); else row.parentNode.insertBefore(sibling, row);
   row.parentNode.querySelectorAll('[data-goal-order]').forEach(function (input, i) { input.value = i + 1; });
 });
+// The project editor keeps a draft in this browser until a save goes through: the page a save lands
+// on (anything but the editor or its conflict page) drops it.
+(function () {
+  let key = null;
+  try { key = sessionStorage.getItem('jixiao-saved-draft'); } catch (e) { return; }
+  if (!key || !document.querySelector('article.form-sheet') || document.querySelector('[data-editor], [data-conflict]')) return;
+  localStorage.removeItem(key);
+  sessionStorage.removeItem('jixiao-saved-draft');
+})();
