@@ -1,5 +1,6 @@
 using Jixiao.Data;
 using Jixiao.Domain;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,11 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     public int Year { get; private set; }
     public List<int> Years { get; private set; } = [];
     public List<UnitRow> Units { get; private set; } = [];
+    // A finance bureau sees a province: units come a page at a time, found by name or code.
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    public int TotalUnits { get; private set; }
+    public const int UnitsPerPage = 20;
 
     public sealed record UnitRow(int Id, string Name, string? Code, string? Department, List<ProjectRow> Projects, DeclarationForm? Declaration);
     public sealed record ProjectRow(int Id, int UnitId, string Name, string? Code, ProjectCategory? Category, decimal? Total, int IndicatorCount, ProjectStatus Status, int Copy);
@@ -21,13 +27,22 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
         Year = year ?? (Years.Count > 0 ? Years[0] : DateTime.Today.Year);
         if (!Years.Contains(Year)) Years.Insert(0, Year);
 
-        var projects = await visible.Where(p => p.FiscalYear == Year)
+        var unitQuery = db.BudgetUnits.VisibleTo(User);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim();
+            unitQuery = unitQuery.Where(u => u.Name.Contains(q) || u.Code == q || u.SupervisingDepartment!.Name.Contains(q));
+        }
+        TotalUnits = await unitQuery.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (TotalUnits + UnitsPerPage - 1) / UnitsPerPage));
+        var units = await unitQuery.OrderBy(u => u.Id).Skip((PageNumber - 1) * UnitsPerPage).Take(UnitsPerPage)
+            .Select(u => new { u.Id, u.Name, u.Code, Department = u.SupervisingDepartment!.Name })
+            .ToListAsync();
+        var shown = units.Select(u => u.Id).ToList();
+        var projects = await visible.Where(p => p.FiscalYear == Year && shown.Contains(p.BudgetUnitId))
             .OrderBy(p => p.Id)
             .Select(p => new ProjectRow(p.Id, p.BudgetUnitId, p.Form.Name, p.Form.Code, p.Form.Category,
                 p.Form.Funding.Total, p.Form.Indicators.Count, p.Status, p.Copy))
-            .ToListAsync();
-        var units = await db.BudgetUnits.VisibleTo(User).OrderBy(u => u.Id)
-            .Select(u => new { u.Id, u.Name, u.Code, Department = u.SupervisingDepartment!.Name })
             .ToListAsync();
         var unitIds = units.Select(u => u.Id).ToList();
         // The latest declaration of each unit for the year: what it said of the unit as a whole.

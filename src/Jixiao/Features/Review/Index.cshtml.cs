@@ -20,7 +20,7 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
 
     public sealed record Row(int Id, string Name, string Unit, int Score, string Grade, int Errors, int Warnings, int Infos, List<Finding> Matching);
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public int Total { get; private set; }
     public const int PageSize = 50;
 

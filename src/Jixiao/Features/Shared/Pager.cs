@@ -11,8 +11,9 @@ public sealed record Pager(int Page, int Total, int Size, IQueryCollection Query
 
     public string Link(int page)
     {
-        var values = Query.Where(q => q.Key != "page").ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-        values["page"] = page.ToString();
+        // "p", since Razor Pages keeps "page" for the page's own path.
+        var values = Query.Where(q => q.Key != "p").ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
+        values["p"] = page.ToString();
         return QueryHelpers.AddQueryString("", values);
     }
 }
