@@ -51,6 +51,8 @@ public sealed class Project
     public string? FrameworkId { get; set; }
     public string? ReviewProfileId { get; set; } // the profile the form was read and is reviewed under
     public string? SourceFile { get; set; }
+    public int? SourceImportId { get; set; }      // the upload the current form came from, downloadable
+    public ImportRecord? SourceImport { get; set; }
     public int Version { get; set; } = 1;        // application-managed concurrency token
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }

@@ -31,6 +31,7 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
             p.HasIndex(x => new { x.FiscalYear, x.QualityScore });
             p.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
             p.Property(x => x.NameKey).HasMaxLength(400);
+            p.HasOne(x => x.SourceImport).WithMany().HasForeignKey(x => x.SourceImportId).OnDelete(DeleteBehavior.SetNull);
             p.OwnsMany(x => x.Findings, f =>
             {
                 f.ToTable("ProjectFindings");

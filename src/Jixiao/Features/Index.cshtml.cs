@@ -12,7 +12,7 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     public List<UnitRow> Units { get; private set; } = [];
 
     public sealed record UnitRow(int Id, string Name, string? Code, string? Department, List<ProjectRow> Projects, DeclarationForm? Declaration);
-    public sealed record ProjectRow(int Id, int UnitId, string Name, string? Code, ProjectCategory? Category, decimal? Total, int IndicatorCount, ProjectStatus Status);
+    public sealed record ProjectRow(int Id, int UnitId, string Name, string? Code, ProjectCategory? Category, decimal? Total, int IndicatorCount, ProjectStatus Status, int Copy);
 
     public async Task OnGetAsync(int? year)
     {
@@ -24,7 +24,7 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
         var projects = await visible.Where(p => p.FiscalYear == Year)
             .OrderBy(p => p.Id)
             .Select(p => new ProjectRow(p.Id, p.BudgetUnitId, p.Form.Name, p.Form.Code, p.Form.Category,
-                p.Form.Funding.Total, p.Form.Indicators.Count, p.Status))
+                p.Form.Funding.Total, p.Form.Indicators.Count, p.Status, p.Copy))
             .ToListAsync();
         var units = await db.BudgetUnits.VisibleTo(User).OrderBy(u => u.Id)
             .Select(u => new { u.Id, u.Name, u.Code, Department = u.SupervisingDepartment!.Name })

@@ -48,6 +48,15 @@ public static class Labels
 
     public static string Of(EvaluationGrade? g) => g?.Chinese() ?? "";
 
+    // Times are stored in UTC and read in Beijing time, whatever the server's own zone.
+    public static string Time(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    static readonly TimeZoneInfo Beijing = TimeZoneInfo.CreateCustomTimeZone("Beijing", TimeSpan.FromHours(8), "北京时间", "北京时间");
+
+    // Two projects of one name kept side by side (保留两份) are told apart by their copy number.
+    public static string Copy(int copy) => copy > 0 ? $"（第{copy + 1}份）" : "";
+
     public static string Number(decimal? n) => n is decimal v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "";
 
     static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");

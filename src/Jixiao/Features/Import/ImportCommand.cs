@@ -76,8 +76,8 @@ public static class ImportCommand
                     error.WriteLine($"{d.Source.File}：请用 --unit 指定保存到哪个单位（单位代码或名称）");
                     return 3;
                 }
-                var outcome = await ImportSaver.SaveAsync(db, d, target, fiscalYear.Value, _ => choice, user, d.Source.File);
                 var record = ImportSaver.Keep(d.Source.File!, await File.ReadAllBytesAsync(path, ct), user);
+                var outcome = await ImportSaver.SaveAsync(db, d, target, fiscalYear.Value, _ => choice, user, d.Source.File, record);
                 record.DocumentJson = JsonSerializer.Serialize(d, Interchange.Json);
                 record.Outcome = outcome.Saved ? ImportOutcome.Saved : ImportOutcome.Previewed;
                 record.BudgetUnitId = target.Id;
@@ -112,7 +112,9 @@ public static class ImportCommand
         var name = isCode ? d.Unit.Name : codeOrName;
         if (name == null) return null;
         unit = new BudgetUnit { Name = name, Code = isCode ? codeOrName : d.Unit.Code, Functions = d.Unit.Functions };
+        // Saved on its own: a unit named on the command line is wanted whatever becomes of the import.
         db.BudgetUnits.Add(unit);
+        await db.SaveChangesAsync();
         return unit;
     }
 }

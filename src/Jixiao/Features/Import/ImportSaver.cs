@@ -26,7 +26,7 @@ public sealed record SaveOutcome(List<string> Created, List<string> Replaced, Li
 public static class ImportSaver
 {
     public static async Task<SaveOutcome> SaveAsync(JixiaoDb db, FormDocument doc, BudgetUnit unit, int year,
-        Func<string, DuplicateChoice> choiceFor, string? userName, string? sourceFile)
+        Func<string, DuplicateChoice> choiceFor, string? userName, string? sourceFile, ImportRecord? record = null)
     {
         var existing = await db.Projects.AsSplitQuery().Include(p => p.BudgetUnit!).ThenInclude(u => u.SupervisingDepartment)
             .Where(p => p.BudgetUnitId == unit.Id && p.FiscalYear == year).ToListAsync();
@@ -53,6 +53,7 @@ public static class ImportSaver
             {
                 ProjectStore.Replace(db, old, form, old.Version, userName, "导入替换：" + sourceFile);
                 old.SourceFile = sourceFile;
+                old.SourceImport = record;
                 old.ReviewProfileId = profile.Id;
                 old.FrameworkId = profile.Framework;
                 outcome.Replaced.Add(form.Name);
@@ -64,6 +65,7 @@ public static class ImportSaver
             copies[key] = copy;
             var project = ProjectStore.Create(db, unit, year, form, profile, userName, reason, copy);
             project.SourceFile = sourceFile;
+            project.SourceImport = record;
             outcome.Created.Add(form.Name);
         }
 

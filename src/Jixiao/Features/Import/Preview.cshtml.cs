@@ -62,7 +62,7 @@ public sealed class PreviewModel(JixiaoDb db) : PageModel
             return Page();
         }
         var outcome = await ImportSaver.SaveAsync(db, Document, unit, Year.Value,
-            name => Choices.GetValueOrDefault(name, DuplicateChoice.Ask), User.Identity!.Name, Record.FileName);
+            name => Choices.GetValueOrDefault(name, DuplicateChoice.Ask), User.Identity!.Name, Record.FileName, Record);
         if (!outcome.Saved)
         {
             Message = outcome.Describe();

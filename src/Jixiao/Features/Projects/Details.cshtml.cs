@@ -12,6 +12,8 @@ public sealed class DetailsModel(JixiaoDb db) : PageModel
     public Project Project { get; private set; } = null!;
     public FormSheet Sheet { get; private set; } = null!;
     public ReviewReport Review { get; private set; } = null!;
+    public List<ProjectVersion> Versions { get; private set; } = [];
+    public bool MayEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -24,6 +26,20 @@ public sealed class DetailsModel(JixiaoDb db) : PageModel
         Project = db.InFormOrder(project);
         Review = StoredReview.Review(project);
         Sheet = new FormSheet(project.Form, project.FiscalYear, project.BudgetUnit!.Name, project.BudgetUnit.SupervisingDepartment?.Name, Review.Findings);
+        // The history without the forms themselves: each is read only when opened.
+        Versions = await db.ProjectVersions.Where(v => v.ProjectId == id).OrderByDescending(v => v.Version)
+            .Select(v => new ProjectVersion { Version = v.Version, Utc = v.Utc, UserName = v.UserName, Reason = v.Reason, Status = v.Status, QualityScore = v.QualityScore })
+            .ToListAsync();
+        MayEdit = Access.MayEdit(User, project);
         return Page();
+    }
+
+    // The file the current form was imported from, for whoever may see the project.
+    public async Task<IActionResult> OnGetSourceAsync(int id)
+    {
+        var source = await db.Projects.VisibleTo(User).Where(p => p.Id == id && p.SourceImport != null)
+            .Select(p => new { p.SourceImport!.FileName, p.SourceImport.Content }).FirstOrDefaultAsync();
+        if (source == null || source.Content.Length == 0) return NotFound();
+        return File(source.Content, "application/octet-stream", source.FileName);
     }
 }

@@ -349,6 +349,9 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.Property<string>("SourceFile")
                         .HasColumnType("text");
 
+                    b.Property<int?>("SourceImportId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -365,6 +368,8 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceImportId");
 
                     b.HasIndex("FiscalYear", "QualityScore");
 
@@ -605,6 +610,11 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasForeignKey("BudgetUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Jixiao.Data.ImportRecord", "SourceImport")
+                        .WithMany()
+                        .HasForeignKey("SourceImportId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.OwnsMany("Jixiao.Data.StoredFinding", "Findings", b1 =>
                         {
@@ -1242,6 +1252,8 @@ namespace Jixiao.Data.Migrations.Postgres
 
                     b.Navigation("Form")
                         .IsRequired();
+
+                    b.Navigation("SourceImport");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

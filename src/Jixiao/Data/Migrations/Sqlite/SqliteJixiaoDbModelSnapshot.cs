@@ -332,6 +332,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.Property<string>("SourceFile")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -348,6 +351,8 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceImportId");
 
                     b.HasIndex("FiscalYear", "QualityScore");
 
@@ -580,6 +585,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasForeignKey("BudgetUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Jixiao.Data.ImportRecord", "SourceImport")
+                        .WithMany()
+                        .HasForeignKey("SourceImportId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.OwnsMany("Jixiao.Data.StoredFinding", "Findings", b1 =>
                         {
@@ -1203,6 +1213,8 @@ namespace Jixiao.Data.Migrations.Sqlite
 
                     b.Navigation("Form")
                         .IsRequired();
+
+                    b.Navigation("SourceImport");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
