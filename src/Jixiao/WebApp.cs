@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Jixiao.Data;
+using Jixiao.Features;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +68,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
         });
+        services.AddAdministration(); // policies (UserAdmin, LibraryAdmin), Chinese validation and Identity messages
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         Features.Account.WebSecurity.AddServices(builder, options.Proxies ?? []);
         var uploads = new Features.Import.UploadLimits();

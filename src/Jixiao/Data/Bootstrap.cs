@@ -34,6 +34,7 @@ public static class Bootstrap
             var password = await CreateUserAsync(users, "admin", "系统管理员", Roles.SystemAdmin, mustChange: true);
             console.WriteLine("已创建系统管理员账号 admin，初始密码（仅显示这一次，首次登录后须修改）：" + password);
         }
+        await Features.Library.LibrarySeed.RunAsync(db);
         if (demo) await DemoWorkspace.LoadAsync(db, users, console);
     }
 

@@ -19,6 +19,7 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
     public DbSet<ProjectVersion> ProjectVersions => Set<ProjectVersion>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
     public DbSet<DeclarationForm> DeclarationForms => Set<DeclarationForm>();
+    public DbSet<LibraryIndicator> LibraryIndicators => Set<LibraryIndicator>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -107,6 +108,11 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
             d.Property(x => x.People).HasConversion(JsonConverter<List<Person>>(), JsonComparer<List<Person>>());
             d.Property(x => x.UnitFunding).HasConversion(JsonConverter<Funding>(), JsonComparer<Funding>());
             d.Property(x => x.Warnings).HasConversion(JsonConverter<List<ImportWarning>>(), JsonComparer<List<ImportWarning>>());
+        });
+        b.Entity<LibraryIndicator>(l =>
+        {
+            l.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            l.HasIndex(x => new { x.Status, x.Level1 });
         });
         b.Entity<ImportRecord>(r =>
         {

@@ -33,6 +33,7 @@ public static class Migrator
         Directory.CreateDirectory(folder);
         await using var gate = await AcquireFileLockAsync(Path.GetFullPath(file) + ".migrate-lock", wait, ct);
         await ClearStaleSqliteLockAsync(db, ct);
+        await RefuseUnknownHistoryAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         FilePermissions.RestrictDatabase(file);
     }
@@ -94,6 +95,7 @@ public static class Migrator
         try
         {
             await Execute(db.Database.GetDbConnection(), $"SET lock_timeout = '{(int)wait.TotalMilliseconds}ms'", ct);
+            await RefuseUnknownHistoryAsync(db, ct);
             await db.Database.MigrateAsync(ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
@@ -106,6 +108,18 @@ public static class Migrator
             try { await Execute(db.Database.GetDbConnection(), "RESET lock_timeout", CancellationToken.None); } catch (DbException) { }
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    // A database built by migrations this version does not have (the hand-written ones of the first wave,
+    // or a newer version's) is left untouched, with a message, rather than migrated into a broken schema.
+    static async Task RefuseUnknownHistoryAsync(DbContext db, CancellationToken ct)
+    {
+        var known = db.Database.GetMigrations().ToHashSet();
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+            throw new StartupException(
+                $"这个数据库由另一版本的绩效系统建立（数据库版本 {unknown[^1]}），本版本无法升级它。" +
+                "请用建立它的版本导出项目（jixiao backup），或换一个新的数据文件夹后重新导入申报表。");
     }
 
     static async Task Execute(DbConnection connection, string sql, CancellationToken ct)

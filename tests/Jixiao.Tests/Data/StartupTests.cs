@@ -27,6 +27,23 @@ public class StartupTests
         Assert.Equal(System.Net.HttpStatusCode.OK, (await app.Client().GetAsync("/healthz")).StatusCode);
     }
 
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_database_from_another_version_is_refused_in_Chinese_and_left_untouched(string provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+        await using (var db = Context(test)) await Migrator.MigrateAsync(db);
+        // The first wave's hand-written history, as its data folders still have it.
+        await Execute(test, "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('20261122040000_DeclarationForms', '10.0.14')");
+
+        await using (var db = Context(test))
+        {
+            var e = await Assert.ThrowsAsync<StartupException>(() => Migrator.MigrateAsync(db, TimeSpan.FromSeconds(5)));
+            Assert.Contains("由另一版本的绩效系统建立", e.Message);
+            Assert.Contains("20261122040000_DeclarationForms", e.Message);
+        }
+        Assert.Equal(1L, await Scalar(test, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '20261122040000_DeclarationForms'"));
+    }
+
     [Fact]
     public async Task A_live_migration_on_SQLite_is_waited_for_only_as_long_as_the_bound()
     {

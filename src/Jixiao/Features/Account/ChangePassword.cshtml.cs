@@ -8,9 +8,9 @@ namespace Jixiao.Features.Account;
 
 public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, JixiaoDb db) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "请输入当前密码")] public string Current { get; set; } = "";
-    [BindProperty, Required(ErrorMessage = "请输入新密码")] public string New { get; set; } = "";
-    [BindProperty, Compare(nameof(New), ErrorMessage = "两次输入的新密码不一致")] public string Confirm { get; set; } = "";
+    [BindProperty, Display(Name = "当前密码"), Required(ErrorMessage = "请输入当前密码")] public string Current { get; set; } = "";
+    [BindProperty, Display(Name = "新密码"), Required(ErrorMessage = "请输入新密码")] public string New { get; set; } = "";
+    [BindProperty, Display(Name = "再次输入的新密码"), Required(ErrorMessage = "请再次输入新密码"), Compare(nameof(New), ErrorMessage = "两次输入的新密码不一致")] public string Confirm { get; set; } = "";
     public bool MustChange => User.HasClaim(UserClaims.MustChangePassword, "1");
     public bool Done { get; private set; }
 
@@ -48,6 +48,6 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         "PasswordRequiresLower" => "新密码须包含小写字母",
         "PasswordRequiresUniqueChars" => "新密码的字符过于单一",
         "CommonPassword" or "ContainsUserName" or "RecentlyUsed" => e.Description,
-        _ => "密码不符合要求：" + e.Code,
+        _ => e.Description,
     };
 }

@@ -13,8 +13,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 {
     public const string Refused = "用户名或密码错误。连续输错多次后账号会暂时锁定，请稍后再试或联系安全管理员。";
 
-    [BindProperty, Required(ErrorMessage = "请输入用户名")] public string UserName { get; set; } = "";
-    [BindProperty, Required(ErrorMessage = "请输入密码")] public string Password { get; set; } = "";
+    [BindProperty, Display(Name = "用户名"), Required(ErrorMessage = "请输入用户名")] public string UserName { get; set; } = "";
+    [BindProperty, Display(Name = "密码"), Required(ErrorMessage = "请输入密码")] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public async Task<IActionResult> OnPostAsync()

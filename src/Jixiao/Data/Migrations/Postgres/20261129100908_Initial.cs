@@ -37,7 +37,8 @@ namespace Jixiao.Data.Migrations.Postgres
                     Entity = table.Column<string>(type: "text", nullable: false),
                     EntityKey = table.Column<string>(type: "text", nullable: true),
                     Action = table.Column<string>(type: "text", nullable: false),
-                    Changes = table.Column<string>(type: "text", nullable: false)
+                    Changes = table.Column<string>(type: "text", nullable: false),
+                    Hash = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -238,6 +239,7 @@ namespace Jixiao.Data.Migrations.Postgres
                     FrameworkId = table.Column<string>(type: "text", nullable: true),
                     ReviewProfileId = table.Column<string>(type: "text", nullable: true),
                     SourceFile = table.Column<string>(type: "text", nullable: true),
+                    SourceImportId = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -276,6 +278,12 @@ namespace Jixiao.Data.Migrations.Postgres
                         principalTable: "BudgetUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Projects_ImportRecords_SourceImportId",
+                        column: x => x.SourceImportId,
+                        principalTable: "ImportRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -728,6 +736,11 @@ namespace Jixiao.Data.Migrations.Postgres
                 columns: new[] { "FiscalYear", "QualityScore" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Projects_SourceImportId",
+                table: "Projects",
+                column: "SourceImportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectVersions_ProjectId_Version",
                 table: "ProjectVersions",
                 columns: new[] { "ProjectId", "Version" },
@@ -790,9 +803,6 @@ namespace Jixiao.Data.Migrations.Postgres
                 name: "DepartmentGoals");
 
             migrationBuilder.DropTable(
-                name: "ImportRecords");
-
-            migrationBuilder.DropTable(
                 name: "Indicators");
 
             migrationBuilder.DropTable(
@@ -824,6 +834,9 @@ namespace Jixiao.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "BudgetUnits");
+
+            migrationBuilder.DropTable(
+                name: "ImportRecords");
 
             migrationBuilder.DropTable(
                 name: "SupervisingDepartments");

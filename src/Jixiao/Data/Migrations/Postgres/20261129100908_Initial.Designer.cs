@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJixiaoDb))]
-    [Migration("20261129093711_SourceImport")]
-    partial class SourceImport
+    [Migration("20261129100908_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -127,6 +127,9 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("EntityKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hash")
                         .HasColumnType("text");
 
                     b.Property<string>("UserName")

@@ -36,7 +36,8 @@ namespace Jixiao.Data.Migrations.Sqlite
                     Entity = table.Column<string>(type: "TEXT", nullable: false),
                     EntityKey = table.Column<string>(type: "TEXT", nullable: true),
                     Action = table.Column<string>(type: "TEXT", nullable: false),
-                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                    Changes = table.Column<string>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -237,6 +238,7 @@ namespace Jixiao.Data.Migrations.Sqlite
                     FrameworkId = table.Column<string>(type: "TEXT", nullable: true),
                     ReviewProfileId = table.Column<string>(type: "TEXT", nullable: true),
                     SourceFile = table.Column<string>(type: "TEXT", nullable: true),
+                    SourceImportId = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -275,6 +277,12 @@ namespace Jixiao.Data.Migrations.Sqlite
                         principalTable: "BudgetUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Projects_ImportRecords_SourceImportId",
+                        column: x => x.SourceImportId,
+                        principalTable: "ImportRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -727,6 +735,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                 columns: new[] { "FiscalYear", "QualityScore" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Projects_SourceImportId",
+                table: "Projects",
+                column: "SourceImportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectVersions_ProjectId_Version",
                 table: "ProjectVersions",
                 columns: new[] { "ProjectId", "Version" },
@@ -789,9 +802,6 @@ namespace Jixiao.Data.Migrations.Sqlite
                 name: "DepartmentGoals");
 
             migrationBuilder.DropTable(
-                name: "ImportRecords");
-
-            migrationBuilder.DropTable(
                 name: "Indicators");
 
             migrationBuilder.DropTable(
@@ -823,6 +833,9 @@ namespace Jixiao.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BudgetUnits");
+
+            migrationBuilder.DropTable(
+                name: "ImportRecords");
 
             migrationBuilder.DropTable(
                 name: "SupervisingDepartments");
