@@ -48,6 +48,8 @@ public class AuditTrailTests
             db.DepartmentGoals.Add(goal);
             await db.SaveChangesAsync();
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Entity == "DepartmentGoalRecord" && a.EntityKey == goal.Id.ToString() && a.UserName!.StartsWith("cli:")));
+            // Nor inside the recorded values: every generated key and foreign key is the final one.
+            Assert.False(await db.AuditEntries.AnyAsync(a => a.Changes.Contains("[null,-")));
         }
     }
 

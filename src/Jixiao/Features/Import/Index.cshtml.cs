@@ -131,7 +131,7 @@ public sealed class IndexModel(JixiaoDb db, UploadLimits limits, UploadGate gate
         }
         try
         {
-            var document = await gate.RunAsync(() => DocumentReader.Read(temp, display), ct);
+            var document = await gate.RunAsync(() => DocumentReader.Read(temp, display), ct, size);
             record.Content = await System.IO.File.ReadAllBytesAsync(temp, ct);
             record.DocumentJson = JsonSerializer.Serialize(document, Interchange.Json);
             record.Outcome = ImportOutcome.Previewed;

@@ -31,9 +31,10 @@ public sealed class UploadGate(UploadLimits limits)
     // The most reads ever seen at once (for tests and the operator's curiosity).
     public int Peak { get; private set; }
 
-    public async Task<T> RunAsync<T>(Func<T> read, CancellationToken ct)
+    public async Task<T> RunAsync<T>(Func<T> read, CancellationToken ct, long size = 0)
     {
         await slots.WaitAsync(ct);
+        var last = false;
         try
         {
             lock (slots) Peak = Math.Max(Peak, ++active);
@@ -41,10 +42,15 @@ public sealed class UploadGate(UploadLimits limits)
         }
         finally
         {
-            lock (slots) active--;
+            lock (slots) last = --active == 0;
             slots.Release();
+            // A large read leaves hundreds of megabytes of garbage that the server GC would keep for good:
+            // once the last read is done, the memory goes back to the system.
+            if (last && size >= LargeRead) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
     }
+
+    const long LargeRead = 4 * 1024 * 1024;
 }
 
 // A file name from the browser is only ever text to show: never a path. It loses any folders, control
