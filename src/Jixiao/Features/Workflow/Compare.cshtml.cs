@@ -24,7 +24,9 @@ public sealed class CompareModel(JixiaoDb db) : PageModel
                 .Select(v => new { v.Version, v.Status, v.Reason }).ToListAsync())
             .Select(v => (v.Version, v.Status, v.Reason)).Append((project.Version, project.Status, project.ChangeReason ?? "")).ToList();
         B = b ?? project.Version;
-        A = a ?? (project.ApprovedVersion is int approved && approved != B ? approved : Math.Max(1, B - 1));
+        // By default: what is in force against what is proposed, or, once approved, the approval before.
+        var earlierApproval = Versions.Where(v => v.Status == ProjectStatus.Approved && v.Version < B).Select(v => (int?)v.Version).Max();
+        A = a ?? (project.ApprovedVersion is int approved && approved != B ? approved : earlierApproval ?? Math.Max(1, B - 1));
         var before = await ReviewChain.FormAtAsync(db, project, A);
         var after = await ReviewChain.FormAtAsync(db, project, B);
         if (before == null || after == null) return NotFound();
