@@ -10,6 +10,9 @@ cd "$repo"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 \
        DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false \
        NUGET_XMLDOC_MODE=skip
+# Hundreds of test apps start in one run: none of them needs to watch its settings file, and every
+# watcher costs one of the user's few inotify instances (shared with everything else on the machine).
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=1
 # The browser and its driver come from apt; Selenium must never try to fetch its own.
 export SE_OFFLINE=true SE_AVOID_STATS=true
 

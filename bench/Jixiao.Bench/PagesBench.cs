@@ -72,7 +72,7 @@ public static class PagesBench
         return counts.Sum() / stop.Elapsed.TotalSeconds;
     }
 
-    static async Task<HttpClient> SignedInClient(string baseUrl, string user, string password)
+    internal static async Task<HttpClient> SignedInClient(string baseUrl, string user, string password)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
         var login = await client.GetStringAsync("/Account/Login");

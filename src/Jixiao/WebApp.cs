@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Jixiao.Data;
+using Jixiao.Features;
 using Jixiao.Features.Api;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.WebEncoders;
 
 namespace Jixiao;
 
-public sealed record ServeOptions(string DataFolder, string? Database = null, string Urls = "http://127.0.0.1:5080", bool Demo = false);
+public sealed record ServeOptions(string DataFolder, string? Database = null, string Urls = "http://127.0.0.1:5080", bool Demo = false,
+    IReadOnlyList<string>? Proxies = null);
 
 // The web application: built here so that `jixiao serve` and the tests run the very same thing.
 public static class WebApp
@@ -18,6 +20,7 @@ public static class WebApp
     {
         var data = Path.GetFullPath(options.DataFolder);
         Directory.CreateDirectory(data);
+        FilePermissions.RestrictFolder(data);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -55,7 +58,10 @@ public static class WebApp
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
         // Keys in the data folder: sign-ins survive a restart.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data, "keys"))).SetApplicationName("jixiao");
+        var keys = Directory.CreateDirectory(KeyRing.Folder(data));
+        FilePermissions.RestrictFolder(keys.FullName);
+        services.AddSingleton(new KeyRingLocation(keys.FullName));
+        services.AddDataProtection().PersistKeysToFileSystem(keys).SetApplicationName("jixiao");
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -63,12 +69,19 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
         });
+        services.AddAdministration(); // policies (UserAdmin, LibraryAdmin), Chinese validation and Identity messages
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        Features.Account.WebSecurity.AddServices(builder, options.Proxies ?? []);
+        var uploads = new Features.Import.UploadLimits();
+        builder.Configuration.GetSection("Uploads").Bind(uploads);
+        services.AddSingleton(uploads);
+        services.AddSingleton<Features.Import.UploadGate>();
         services.AddHealthChecks().AddDbContextCheck<JixiaoDb>();
         services.AddJixiaoApi(); // review chain: bearer-token API under /api
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        Features.Account.WebSecurity.UseEarly(app);
         app.Use(async (ctx, next) =>
         {
             // Pages use only their own scripts and styles, and are never framed by another site.
@@ -85,7 +98,16 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        Features.Account.WebSecurity.UseAfterAuthentication(app);
         app.UseAuthorization();
+        app.Use(async (ctx, next) =>
+        {
+            // Uploads may be larger than the server's default body limit, up to their own.
+            if (HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.StartsWithSegments("/Import")
+                && ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+                body.MaxRequestBodySize = ctx.RequestServices.GetRequiredService<Features.Import.UploadLimits>().MaxRequestBytes;
+            await next();
+        });
         app.Use(async (ctx, next) =>
         {
             // A first sign-in with a generated password must change it before anything else.

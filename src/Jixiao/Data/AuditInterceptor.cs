@@ -1,56 +1,178 @@
+using System.Collections;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Jixiao.Domain;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Jixiao.Data;
 
-// Every change to the database leaves an AuditEntry with each property's old and new value,
-// written in the same SaveChanges so that no change can land without its record.
+// Every change to the database leaves an AuditEntry with each property's old and new value, committed
+// in the same transaction as the change: a SaveChanges without a caller's transaction gets one here,
+// the rows' final keys are written into their entries before it commits, and each entry is chained to
+// the previous one by a SHA-256 hash (AuditChain) so that an edited or removed entry shows.
+// File contents never reach the log, and people's names and phone numbers are masked.
 public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInterceptor
 {
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    // Set by the sign-in page: whose attempt it is, before anyone is signed in.
+    public const string ActorKey = "jixiao:audit-actor";
+
+    readonly List<(EntityEntry Entry, AuditEntry Audit)> pendingKeys = [];
+    readonly List<AuditEntry> pendingChain = [];
+    IDbContextTransaction? ownTransaction;
+    int depth;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Record(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
+        if (eventData.Context is { } db && depth++ == 0)
+        {
+            try
+            {
+                Record(db);
+                if (pendingChain.Count > 0)
+                {
+                    if (db.Database.CurrentTransaction == null) ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    await AuditChain.LockAsync(db, cancellationToken);
+                }
+            }
+            catch
+            {
+                depth--;
+                await EndAsync();
+                throw;
+            }
+        }
+        return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Record(eventData.Context);
+        if (eventData.Context is { } db && depth++ == 0)
+        {
+            try
+            {
+                Record(db);
+                if (pendingChain.Count > 0)
+                {
+                    if (db.Database.CurrentTransaction == null) ownTransaction = db.Database.BeginTransaction();
+                    AuditChain.LockAsync(db, default).GetAwaiter().GetResult();
+                }
+            }
+            catch
+            {
+                depth--;
+                EndAsync().GetAwaiter().GetResult();
+                throw;
+            }
+        }
         return base.SavingChanges(eventData, result);
     }
 
-    // Added rows get their keys only when saved: fill them in afterwards.
-    readonly List<(EntityEntry Entry, AuditEntry Audit)> pendingKeys = [];
-
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (FillKeys()) await eventData.Context!.SaveChangesAsync(cancellationToken);
+        try
+        {
+            if (depth == 1 && eventData.Context is { } db && pendingChain.Count > 0)
+            {
+                FillKeys();
+                await AuditChain.LinkAsync(db, pendingChain, cancellationToken);
+                pendingChain.Clear();
+                await db.SaveChangesAsync(cancellationToken);
+                if (ownTransaction != null) await ownTransaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            await EndAsync();
+            throw;
+        }
+        finally
+        {
+            depth--;
+        }
+        if (depth == 0) await EndAsync();
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (FillKeys()) eventData.Context!.SaveChanges();
+        try
+        {
+            if (depth == 1 && eventData.Context is { } db && pendingChain.Count > 0)
+            {
+                FillKeys();
+                AuditChain.LinkAsync(db, pendingChain, default).GetAwaiter().GetResult();
+                pendingChain.Clear();
+                db.SaveChanges();
+                ownTransaction?.Commit();
+            }
+        }
+        catch
+        {
+            EndAsync().GetAwaiter().GetResult();
+            throw;
+        }
+        finally
+        {
+            depth--;
+        }
+        if (depth == 0) EndAsync().GetAwaiter().GetResult();
         return result;
     }
 
-    bool FillKeys()
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (pendingKeys.Count == 0) return false;
-        foreach (var (entry, audit) in pendingKeys) audit.EntityKey = KeyOf(entry);
-        pendingKeys.Clear();
-        return true;
+        if (--depth == 0) await EndAsync();
+        await base.SaveChangesFailedAsync(eventData, cancellationToken);
     }
 
-    void Record(DbContext? db)
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (db == null) return;
+        if (--depth == 0) EndAsync().GetAwaiter().GetResult();
+        base.SaveChangesFailed(eventData);
+    }
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (--depth == 0) await EndAsync();
+        await base.SaveChangesCanceledAsync(eventData, cancellationToken);
+    }
+
+    // Disposing an uncommitted transaction rolls it back: the change and its audit rows go together.
+    async Task EndAsync()
+    {
+        pendingKeys.Clear();
+        pendingChain.Clear();
+        if (ownTransaction == null) return;
+        await ownTransaction.DisposeAsync();
+        ownTransaction = null;
+    }
+
+    void FillKeys()
+    {
+        foreach (var (entry, audit) in pendingKeys) audit.EntityKey = KeyOf(entry);
+        pendingKeys.Clear();
+    }
+
+    string Who()
+    {
         // Outside a request (command line, start-up) the change is the operating-system user's.
-        var user = http.HttpContext?.User.Identity?.Name ?? "cli:" + Environment.UserName;
-        var now = DateTime.UtcNow;
+        if (http.HttpContext is not { } ctx) return "cli:" + Environment.UserName;
+        return ctx.User.Identity?.Name ?? ctx.Items[ActorKey] as string ?? "（未登录）";
+    }
+
+    void Record(DbContext db)
+    {
+        // The log is append-only: only this interceptor's own second save may touch an entry (its key and hash).
+        if (db.ChangeTracker.Entries<AuditEntry>().Any(a => a.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("审计日志只能追加，不能修改或删除");
+        var user = Who();
+        var now = AuditChain.Now();
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
@@ -59,7 +181,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in e.Properties)
             {
-                if (p.Metadata.Name is "PasswordHash" or "SecurityStamp" or "ConcurrencyStamp") continue;
+                if (Secret(e, p.Metadata.Name)) continue;
                 var (before, after) = e.State switch
                 {
                     EntityState.Added => (null, p.CurrentValue),
@@ -68,7 +190,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
                 };
                 if (e.State == EntityState.Modified && !p.IsModified) continue;
                 if (e.State != EntityState.Modified && before == null && after == null) continue;
-                changes[p.Metadata.Name] = [before, after];
+                changes[p.Metadata.Name] = [Safe(e, p.Metadata.Name, before), Safe(e, p.Metadata.Name, after)];
             }
             if (e.State == EntityState.Modified && changes.Count == 0) continue;
             var audit = new AuditEntry
@@ -82,6 +204,35 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
             };
             if (e.State == EntityState.Added) pendingKeys.Add((e, audit));
             db.Add(audit);
+        }
+        pendingChain.AddRange(db.ChangeTracker.Entries<AuditEntry>().Where(a => a.State == EntityState.Added).Select(a => a.Entity));
+    }
+
+    // Never in the log at all: credentials and what only serves to check them.
+    static bool Secret(EntityEntry e, string property) =>
+        property is "PasswordHash" or "SecurityStamp" or "ConcurrencyStamp"
+        || (e.Entity is IdentityUserToken<string> && property == "Value");
+
+    // In the log, but not as it is: file contents and whole documents are only sized, people masked.
+    static object? Safe(EntityEntry e, string property, object? value)
+    {
+        if (value == null) return null;
+        switch (e.Entity, property)
+        {
+            case (ImportRecord, "Content") when value is byte[] bytes:
+                return $"（文件内容 {bytes.Length} 字节，未记入审计）";
+            case (ImportRecord, "DocumentJson") or (ProjectVersion, "FormJson") when value is string text:
+                return $"（表单内容 {text.Length} 字符，未记入审计）";
+            case (Person, "Name") or (AppUser, "DisplayName") when value is string name:
+                return Masking.Name(name);
+            case (Person, "Phone") or (AppUser, "PhoneNumber") when value is string phone:
+                return Masking.Phone(phone);
+            case (AppUser, "Email" or "NormalizedEmail") when value is string email:
+                return Masking.Email(email);
+            case (_, _) when value is IEnumerable<Person> people:
+                return people.Select(Masking.Person).ToList();
+            default:
+                return value;
         }
     }
 

@@ -13,9 +13,17 @@ public static class Bootstrap
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<JixiaoDb>();
-        await db.Database.MigrateAsync();
+        await Migrator.MigrateAsync(db);
+
+        KeyRing.Restrict(sp);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        // Earlier versions had one 管理员: it becomes the 系统管理员 (users and units).
+        if (await roles.FindByNameAsync(Roles.LegacyAdmin) is { } legacy && !await roles.RoleExistsAsync(Roles.SystemAdmin))
+        {
+            legacy.Name = Roles.SystemAdmin;
+            Check(await roles.UpdateAsync(legacy));
+        }
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)));
@@ -23,9 +31,10 @@ public static class Bootstrap
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         if (!await users.Users.AnyAsync())
         {
-            var password = await CreateUserAsync(users, "admin", "系统管理员", Roles.Admin, mustChange: true);
-            console.WriteLine("已创建管理员账号 admin，初始密码（仅显示这一次，首次登录后须修改）：" + password);
+            var password = await CreateUserAsync(users, "admin", "系统管理员", Roles.SystemAdmin, mustChange: true);
+            console.WriteLine("已创建系统管理员账号 admin，初始密码（仅显示这一次，首次登录后须修改）：" + password);
         }
+        await Features.Library.LibrarySeed.RunAsync(db);
         if (demo) await DemoWorkspace.LoadAsync(db, users, console);
     }
 
@@ -39,12 +48,19 @@ public static class Bootstrap
             BudgetUnitId = unitId, SupervisingDepartmentId = departmentId,
         };
         Check(await users.CreateAsync(user, password));
-        Check(await users.AddToRoleAsync(user, role));
+        await AssignRoleAsync(users, user, role);
         return password;
     }
 
+    // Every role assignment goes through here, so that the three administrators stay apart.
+    public static async Task AssignRoleAsync(UserManager<AppUser> users, AppUser user, string role)
+    {
+        if (Roles.Separate(await users.GetRolesAsync(user), role) is { } refusal) throw new InvalidOperationException(refusal);
+        Check(await users.AddToRoleAsync(user, role));
+    }
+
     // Readable but strong: 16 characters from an alphabet without look-alikes, with letters and digits.
-    static string NewPassword()
+    public static string NewPassword()
     {
         const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
         while (true)

@@ -42,7 +42,7 @@ public static class Database
     {
         Directory.CreateDirectory(dataFolder);
         var db = Create(dataFolder, postgres, new AuditInterceptor(new HttpContextAccessor()));
-        await db.Database.MigrateAsync();
+        await Migrator.MigrateAsync(db);
         return db;
     }
 }

@@ -8,34 +8,44 @@ namespace Jixiao.Data;
 // two petition bureaus, one user for each role, and a few projects written like real declarations.
 public static class DemoWorkspace
 {
+    // Each part is loaded when missing, so a start killed half-way through the demo completes it next time.
     public static async Task LoadAsync(JixiaoDb db, UserManager<AppUser> users, TextWriter console)
     {
-        if (await db.SupervisingDepartments.AnyAsync(d => d.Name == DepartmentName))
+        var dept = await db.SupervisingDepartments.FirstOrDefaultAsync(d => d.Name == DepartmentName);
+        if (dept == null)
         {
-            console.WriteLine("演示数据已存在，未重复载入。");
-            return;
+            dept = new SupervisingDepartment { Name = DepartmentName, Code = "101001" };
+            var east = new BudgetUnit { Name = "东城区信访局", Code = "101002", DivisionCode = "110101", SupervisingDepartment = dept, Functions = "受理、交办、转送信访人提出的信访事项；协调处理重要信访问题；督促检查信访事项的处理。" };
+            var west = new BudgetUnit { Name = "西城区信访局", Code = "101003", DivisionCode = "110102", SupervisingDepartment = dept, Functions = "负责本区人民来信来访接待；组织信访矛盾排查化解；指导街道信访工作。" };
+            db.AddRange(dept, east, west);
+            foreach (var (unit, form) in Projects(east, west))
+                Features.Projects.ProjectStore.Create(db, unit, Year, form, Domain.Review.ReviewProfiles.National2021, null, "演示数据");
+            await db.SaveChangesAsync();
+            console.WriteLine("已载入演示数据。");
         }
-        var dept = new SupervisingDepartment { Name = DepartmentName, Code = "101001" };
-        var east = new BudgetUnit { Name = "东城区信访局", Code = "101002", DivisionCode = "110101", SupervisingDepartment = dept, Functions = "受理、交办、转送信访人提出的信访事项；协调处理重要信访问题；督促检查信访事项的处理。" };
-        var west = new BudgetUnit { Name = "西城区信访局", Code = "101003", DivisionCode = "110102", SupervisingDepartment = dept, Functions = "负责本区人民来信来访接待；组织信访矛盾排查化解；指导街道信访工作。" };
-        db.AddRange(dept, east, west);
-        foreach (var (unit, form) in Projects(east, west))
-            Features.Projects.ProjectStore.Create(db, unit, Year, form, Domain.Review.ReviewProfiles.National2021, null, "演示数据");
-        await db.SaveChangesAsync();
-
-        console.WriteLine("已载入演示数据。演示账号（密码仅显示这一次）：");
-        foreach (var (name, display, role, unit, department) in new (string, string, string, int?, int?)[]
-                 {
-                     ("east-preparer", "张敏（东城区信访局）", Roles.Preparer, east.Id, null),
-                     ("east-head", "王建国（东城区信访局）", Roles.UnitHead, east.Id, null),
-                     ("west-preparer", "李娜（西城区信访局）", Roles.Preparer, west.Id, null),
-                     ("supervisor", "赵磊（区政府办公室）", Roles.SupervisorReviewer, null, dept.Id),
-                     ("finance", "陈静（区财政局）", Roles.FinanceReviewer, null, null),
-                 })
+        var unitIds = await db.BudgetUnits.Where(u => u.SupervisingDepartmentId == dept.Id).ToDictionaryAsync(u => u.Name, u => u.Id);
+        var accounts = new (string, string, string, int?, int?)[]
         {
+            ("east-preparer", "张敏（东城区信访局）", Roles.Preparer, unitIds["东城区信访局"], null),
+            ("east-head", "王建国（东城区信访局）", Roles.UnitHead, unitIds["东城区信访局"], null),
+            ("west-preparer", "李娜（西城区信访局）", Roles.Preparer, unitIds["西城区信访局"], null),
+            ("supervisor", "赵磊（区政府办公室）", Roles.SupervisorReviewer, null, dept.Id),
+            ("finance", "陈静（区财政局）", Roles.FinanceReviewer, null, null),
+            ("security", "孙浩（区财政局信息中心）", Roles.SecurityAdmin, null, null),
+            ("auditor", "周琳（区审计局）", Roles.Auditor, null, null),
+        };
+        var header = false;
+        foreach (var (name, display, role, unit, department) in accounts)
+        {
+            if (await users.FindByNameAsync(name) != null) continue;
+            if (!header) console.WriteLine("演示账号（密码仅显示这一次）：");
+            header = true;
             var password = await Bootstrap.CreateUserAsync(users, name, display, role, mustChange: false, unit, department);
+            var created = await users.FindByNameAsync(name);
+            await users.AddClaimAsync(created!, new System.Security.Claims.Claim(UserClaims.Demo, "1"));
             console.WriteLine($"  {role}\t{name}\t{password}");
         }
+        if (!header) console.WriteLine("演示数据已存在，未重复载入。");
     }
 
     const string DepartmentName = "区人民政府办公室";

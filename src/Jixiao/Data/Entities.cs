@@ -108,6 +108,7 @@ public sealed class AuditEntry
     public string? EntityKey { get; set; }
     public string Action { get; set; } = "";     // Added / Modified / Deleted
     public string Changes { get; set; } = "";    // JSON: property → [old, new]
+    public string? Hash { get; set; }            // SHA-256 chain: see AuditChain
 }
 
 // A form as it was before a replacing import or an edit, with who wrote it, why and its review:

@@ -21,6 +21,7 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
     public DbSet<DeclarationForm> DeclarationForms => Set<DeclarationForm>();
     public DbSet<ProjectStep> ProjectSteps => Set<ProjectStep>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+    public DbSet<LibraryIndicator> LibraryIndicators => Set<LibraryIndicator>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -123,6 +124,11 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
         {
             c.HasIndex(x => new { x.ProjectId, x.Resolved });
             c.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<LibraryIndicator>(l =>
+        {
+            l.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            l.HasIndex(x => new { x.Status, x.Level1 });
         });
         b.Entity<ImportRecord>(r =>
         {

@@ -12,6 +12,8 @@ public sealed class UserClaims(UserManager<AppUser> users, RoleManager<IdentityR
     public const string Department = "jixiao:department";
     public const string DisplayName = "jixiao:display-name";
     public const string MustChangePassword = "jixiao:must-change-password";
+    // Stored as a user claim (AspNetUserClaims) on the demonstration accounts; shown as a banner on every page.
+    public const string Demo = "jixiao:demo";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {

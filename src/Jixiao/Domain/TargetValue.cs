@@ -64,9 +64,10 @@ public sealed record TargetValue
     ];
     static readonly string[] UpWords = ["提高", "提升", "增加", "上升", "改善", "增强", "增长"];
     static readonly string[] DownWords = ["下降", "减少", "降低", "减轻", "缩短"];
-    // A trend word may carry an adverb of degree ("稳步提升", "逐步下降") and still be the whole value.
+    // A trend word may carry an adverb of degree ("稳步提升", "逐步下降") or the year it is measured
+    // against ("较上年下降", "比上年有所提高") and still be the whole value.
     static readonly Regex Trend = new(
-        $"^(?:有所|逐步|逐年|稳步|持续|进一步|明显|显著)?(?:(?<up>{string.Join('|', UpWords)})|(?<down>{string.Join('|', DownWords)}))$");
+        $"^(?:较上年|比上年|较去年|比去年|同比)?(?:有所|逐步|逐年|稳步|持续|进一步|明显|显著)?(?:(?<up>{string.Join('|', UpWords)})|(?<down>{string.Join('|', DownWords)}))$");
 
     static bool IsQualitative(string text, out TrendDirection? direction)
     {
@@ -97,6 +98,7 @@ public sealed record TargetValue
         "%", "‰", "次", "人次", "万人次", "批次", "宗", "起", "件", "个", "项", "人", "户", "家", "场", "期", "篇",
         "份", "台", "套", "条", "分", "天", "日", "工作日", "个工作日", "小时", "月", "个月", "年",
         "元", "万元", "亿元", "元/人", "元/次", "元/人/天",
+        "米", "千米", "公里", "平方米", "立方米", "吨",
     ];
 
     static string Alternation(IEnumerable<string> words) =>
@@ -106,7 +108,8 @@ public sealed record TargetValue
         "^(?<label>[^0-9.,;:!?。、<>=≥≤+\\-]*?)" +
         $"(?<op>{Alternation(PrefixOperators.Select(o => o.Text))})?" +
         @"(?<num>\d+(?:,\d{3})*(?:\.\d+)?)" +
-        $"(?<unit>{Alternation(Units)})?" +
+        // A unit may stand in brackets, as tables write a column's unit: "=100.00(%)".
+        $"(?:\\((?<unit>{Alternation(Units)})\\)|(?<unit>{Alternation(Units)}))?" +
         $"(?<suffix>{Alternation(SuffixOperators.Select(o => o.Text))})?" +
         "(?<standard>标准)?$");
 

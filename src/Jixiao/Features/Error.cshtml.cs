@@ -17,6 +17,7 @@ public sealed class ErrorModel : PageModel
     void Describe(int? code)
     {
         if (code == 404) (Title, Message) = ("页面不存在", "找不到您要访问的页面或项目，或者您无权查看它。");
+        else if (code == 403) (Title, Message) = ("无权操作", "您可以查看此内容，但没有修改它的权限：只有项目所属单位的填报人或单位负责人可以新建和编辑本单位的项目草稿。");
         else if (code == 400) (Title, Message) = ("请求无效", "提交的内容无效或页面已过期，请刷新后重试。");
         if (code is int c) Response.StatusCode = c;
     }

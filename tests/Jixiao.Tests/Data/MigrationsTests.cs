@@ -49,19 +49,22 @@ public class MigrationsTests
     static async Task<List<string>> Schema(TestDatabase test)
     {
         var sql = test.Provider == "sqlite"
-            // Columns, indexes and foreign keys as SQLite reports them: a column added by a later migration
-            // sits last in the table's own CREATE text, which says nothing about the schema.
+            // Column by column rather than each table's CREATE text: a later migration's ADD COLUMN
+            // leaves the same table with differently formatted text.
             ? """
-              SELECT 'column ' || m.name || '.' || c.name || ' ' || c.type || ' ' || c."notnull" || ' ' || coalesce(c.dflt_value, '') || ' ' || c.pk
-              FROM sqlite_master m JOIN pragma_table_info(m.name) c
+              SELECT 'column ' || m.name || '.' || p.name || ' ' || p.type || ' ' || p."notnull" || ' ' || coalesce(p.dflt_value, '') || ' ' || p.pk
+              FROM sqlite_master m JOIN pragma_table_info(m.name) p
               WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '__EFMigrations%'
               UNION ALL
-              SELECT 'index ' || tbl_name || ' ' || sql FROM sqlite_master
-              WHERE type = 'index' AND sql IS NOT NULL AND tbl_name NOT LIKE '__EFMigrations%'
+              SELECT 'autoincrement ' || name FROM sqlite_master
+              WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%' AND name NOT LIKE '__EFMigrations%'
               UNION ALL
               SELECT 'foreign key ' || m.name || '.' || f."from" || ' ' || f."table" || '.' || f."to" || ' ' || f.on_delete
               FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
               WHERE m.type = 'table' AND m.name NOT LIKE '__EFMigrations%'
+              UNION ALL
+              SELECT 'index ' || name || ' ' || coalesce(sql, '') FROM sqlite_master
+              WHERE type = 'index' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%'
               """
             : """
               SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '')

@@ -46,6 +46,9 @@ public class BrowserSignInTests
         browser.SaveScreenshot("04-upload");
         browser.Driver.FindElements(By.LinkText("预览并确认"))[1].Click();
         Assert.Contains("信访储备金", browser.Driver.FindElement(By.CssSelector("article.form-sheet table.form")).Text);
+        // Before saving, the preview already shows the form's review: its score and the findings in place.
+        Assert.Contains("自动审核（保存前）", browser.Driver.PageSource);
+        Assert.NotEmpty(browser.Driver.FindElements(By.CssSelector("article.form-sheet .finding")));
         browser.SaveScreenshot("05-preview");
 
         browser.GoTo(server.Url("/Review?year=2026"));

@@ -91,7 +91,7 @@ public class SignInTests
             Assert.True(File.Exists(Path.Combine(folder, "jixiao.db")));
             await using var second = await TestApp.Start(folder, null, demo: true);
             Assert.Contains("演示数据已存在", second.Console);
-            Assert.Equal(6, await second.Db(d => Task.FromResult(d.Users.Count())));
+            Assert.Equal(8, await second.Db(d => Task.FromResult(d.Users.Count())));   // admin and seven demo accounts
             Assert.True(await second.Db(d => Task.FromResult(d.Projects.Any())));
         }
         finally

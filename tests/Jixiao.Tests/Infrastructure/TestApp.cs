@@ -29,15 +29,23 @@ public sealed partial class TestApp : IAsyncDisposable
         this.ownsFolder = ownsFolder;
     }
 
-    public static Task<TestApp> Start(TestDatabase db, bool demo = false) =>
+    public static Task<TestApp> Start(TestDatabase db, bool demo = false, Action<WebApplicationBuilder>? configure = null) =>
         db.Provider == "sqlite"
-            ? Start(Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString).DataSource)!, null, demo, ownsFolder: false)
-            : Start(Directory.CreateTempSubdirectory("jixiao-data-").FullName, db.ConnectionString, demo, ownsFolder: true);
+            ? Start(Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString).DataSource)!, null, demo, ownsFolder: false, configure: configure)
+            : Start(Directory.CreateTempSubdirectory("jixiao-data-").FullName, db.ConnectionString, demo, ownsFolder: true, configure: configure);
 
     // The SQLite database lives in the data folder as jixiao.db, exactly as `serve --data` keeps it.
-    public static async Task<TestApp> Start(string dataFolder, string? database, bool demo, bool ownsFolder = false, bool live = false)
+    public static async Task<TestApp> Start(string dataFolder, string? database, bool demo, bool ownsFolder = false, bool live = false,
+        Action<WebApplicationBuilder>? configure = null)
     {
-        var app = WebApp.Build(new ServeOptions(dataFolder, database), b => { if (!live) b.WebHost.UseTestServer(); });
+        var app = WebApp.Build(new ServeOptions(dataFolder, database), b =>
+        {
+            if (!live) b.WebHost.UseTestServer();
+            // The in-process server has no client addresses, so every test client would share one sign-in
+            // throttle: raised here; SessionTests sets the real limit where it tests the throttle.
+            b.Configuration["Security:SignInAttemptsPerMinute"] = "1000";
+            configure?.Invoke(b);
+        });
         var console = new StringWriter();
         await Bootstrap.RunAsync(app.Services, demo, console);
         if (!live) await app.StartAsync();

@@ -42,7 +42,7 @@ public sealed class PreviewModel(JixiaoDb db) : PageModel
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadAsync(id) || Document == null || Record.Outcome != ImportOutcome.Previewed) return NotFound();
-        var unit = await db.BudgetUnits.VisibleTo(User).FirstOrDefaultAsync(u => u.Id == UnitId);
+        var unit = await db.BudgetUnits.WritableBy(User).FirstOrDefaultAsync(u => u.Id == UnitId);
         if (unit == null)
         {
             Message = "请选择您有权导入的单位";
@@ -96,7 +96,7 @@ public sealed class PreviewModel(JixiaoDb db) : PageModel
             foreach (var form in Document.Projects) RowIds.Assign(form);
             Review = Reviewer.Review(Document);
         }
-        Units = await db.BudgetUnits.VisibleTo(User).OrderBy(u => u.Name)
+        Units = await db.BudgetUnits.WritableBy(User).OrderBy(u => u.Name)
             .Select(u => new SelectListItem(u.Name + (u.Code != null ? "（" + u.Code + "）" : ""), u.Id.ToString()))
             .ToListAsync();
         return true;
@@ -104,7 +104,7 @@ public sealed class PreviewModel(JixiaoDb db) : PageModel
 
     async Task<int> GuessUnitAsync()
     {
-        var visible = db.BudgetUnits.VisibleTo(User);
+        var visible = db.BudgetUnits.WritableBy(User);
         var named = Document?.Unit;
         var match = named == null ? null : await visible.FirstOrDefaultAsync(u =>
             (named.Code != null && u.Code == named.Code) || (named.Name != null && u.Name == named.Name));

@@ -19,7 +19,7 @@ public static class ReviewChain
     public static Actor ActorOf(ClaimsPrincipal user) => new(
         Preparer: user.IsInRole(Roles.Preparer), UnitHead: user.IsInRole(Roles.UnitHead),
         SupervisorReviewer: user.IsInRole(Roles.SupervisorReviewer), FinanceReviewer: user.IsInRole(Roles.FinanceReviewer),
-        Administrator: user.IsInRole(Roles.Admin),
+        Administrator: Roles.Administrators.Append(Roles.LegacyAdmin).Any(user.IsInRole),
         UnitId: int.TryParse(user.FindFirstValue(UserClaims.Unit), out var u) ? u : null,
         DepartmentId: int.TryParse(user.FindFirstValue(UserClaims.Department), out var d) ? d : null);
 

@@ -12,7 +12,9 @@
     input.value = '';
   });
 
-  const maxBytes = 50 * 1024 * 1024;   // the server refuses larger files anyway; say so before uploading
+  // The server's own limit, so that a file it would refuse is not sent at all.
+  const maxBytes = Number(form.dataset.maxBytes) || 50 * 1024 * 1024;
+  const maxMb = form.dataset.maxMb || '50';
 
   function upload(file) {
     const row = rows.insertRow();
@@ -21,7 +23,7 @@
     row.insertCell().appendChild(bar);
     const result = row.insertCell(); result.textContent = '上传中…';
     if (file.size > maxBytes) {
-      result.textContent = '文件大小为 ' + Math.ceil(file.size / 1048576) + ' MB，超过 50 MB 的上限，请删去无关内容后再导入';
+      result.textContent = '文件大小为 ' + Math.ceil(file.size / 1048576) + ' MB，超过每个文件 ' + maxMb + ' MB 的上限，请删去无关内容后再导入';
       row.className = 'failed';
       return;
     }
@@ -37,7 +39,10 @@
       let answer = null;
       try { answer = JSON.parse(xhr.responseText); } catch (_) { }
       if (xhr.status !== 200 || !answer) {
-        result.textContent = xhr.status === 413 ? '文件太大，超过上传上限' : xhr.status === 400 ? '页面已过期，请刷新后重试' : '上传失败（' + xhr.status + '）';
+        // The server names the limit it applied; without an answer, say what the status means.
+        result.textContent = (answer && answer.error) ||
+          (xhr.status === 413 ? '文件太大，超过每个文件 ' + maxMb + ' MB 的上限' : xhr.status === 400 ? '页面已过期，请刷新后重试' :
+           xhr.status === 429 ? '操作过于频繁，请稍后再试' : '上传失败（' + xhr.status + '）');
         row.className = 'failed';
         return;
       }

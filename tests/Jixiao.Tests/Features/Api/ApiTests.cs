@@ -84,7 +84,7 @@ public class ApiTests
         var head = await ApiClient.For(app, "east-head");
         var supervisor = await ApiClient.For(app, "supervisor");
         var finance = await ApiClient.For(app, "finance");
-        var adminPassword = await app.CreateUser("sysadmin", Roles.Admin);
+        var adminPassword = await app.CreateUser("sysadmin", Roles.SystemAdmin);
         var admin = await ApiClient.For(app, "sysadmin", adminPassword);
 
         // Create: 201 with Location and the GET body.

@@ -126,6 +126,9 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.Property<string>("EntityKey")
                         .HasColumnType("text");
 
+                    b.Property<string>("Hash")
+                        .HasColumnType("text");
+
                     b.Property<string>("UserName")
                         .HasColumnType("text");
 
@@ -304,6 +307,77 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.HasIndex("Utc");
 
                     b.ToTable("ImportRecords");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.LibraryIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionNote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Definition")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Direction")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Formula")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Framework")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProposalReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProposedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TypicalTarget")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unit")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Level1");
+
+                    b.ToTable("LibraryIndicators");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Project", b =>

@@ -37,7 +37,8 @@ namespace Jixiao.Data.Migrations.Postgres
                     Entity = table.Column<string>(type: "text", nullable: false),
                     EntityKey = table.Column<string>(type: "text", nullable: true),
                     Action = table.Column<string>(type: "text", nullable: false),
-                    Changes = table.Column<string>(type: "text", nullable: false)
+                    Changes = table.Column<string>(type: "text", nullable: false),
+                    Hash = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -105,6 +106,35 @@ namespace Jixiao.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LibraryIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Level1 = table.Column<string>(type: "text", nullable: false),
+                    Level2 = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Definition = table.Column<string>(type: "text", nullable: true),
+                    Formula = table.Column<string>(type: "text", nullable: true),
+                    Unit = table.Column<string>(type: "text", nullable: true),
+                    Direction = table.Column<string>(type: "text", nullable: true),
+                    TypicalTarget = table.Column<string>(type: "text", nullable: true),
+                    Basis = table.Column<string>(type: "text", nullable: true),
+                    Framework = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ProposedBy = table.Column<string>(type: "text", nullable: true),
+                    ProposalReason = table.Column<string>(type: "text", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "text", nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryIndicators", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -238,6 +268,7 @@ namespace Jixiao.Data.Migrations.Postgres
                     FrameworkId = table.Column<string>(type: "text", nullable: true),
                     ReviewProfileId = table.Column<string>(type: "text", nullable: true),
                     SourceFile = table.Column<string>(type: "text", nullable: true),
+                    SourceImportId = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -276,6 +307,12 @@ namespace Jixiao.Data.Migrations.Postgres
                         principalTable: "BudgetUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Projects_ImportRecords_SourceImportId",
+                        column: x => x.SourceImportId,
+                        principalTable: "ImportRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -696,6 +733,11 @@ namespace Jixiao.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LibraryIndicators_Status_Level1",
+                table: "LibraryIndicators",
+                columns: new[] { "Status", "Level1" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectFindings_ProjectId",
                 table: "ProjectFindings",
                 column: "ProjectId");
@@ -726,6 +768,11 @@ namespace Jixiao.Data.Migrations.Postgres
                 name: "IX_Projects_FiscalYear_QualityScore",
                 table: "Projects",
                 columns: new[] { "FiscalYear", "QualityScore" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_SourceImportId",
+                table: "Projects",
+                column: "SourceImportId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectVersions_ProjectId_Version",
@@ -790,10 +837,10 @@ namespace Jixiao.Data.Migrations.Postgres
                 name: "DepartmentGoals");
 
             migrationBuilder.DropTable(
-                name: "ImportRecords");
+                name: "Indicators");
 
             migrationBuilder.DropTable(
-                name: "Indicators");
+                name: "LibraryIndicators");
 
             migrationBuilder.DropTable(
                 name: "ProjectFindings");
@@ -824,6 +871,9 @@ namespace Jixiao.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "BudgetUnits");
+
+            migrationBuilder.DropTable(
+                name: "ImportRecords");
 
             migrationBuilder.DropTable(
                 name: "SupervisingDepartments");

@@ -36,7 +36,8 @@ namespace Jixiao.Data.Migrations.Sqlite
                     Entity = table.Column<string>(type: "TEXT", nullable: false),
                     EntityKey = table.Column<string>(type: "TEXT", nullable: true),
                     Action = table.Column<string>(type: "TEXT", nullable: false),
-                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                    Changes = table.Column<string>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -104,6 +105,35 @@ namespace Jixiao.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LibraryIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Level1 = table.Column<string>(type: "TEXT", nullable: false),
+                    Level2 = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", nullable: true),
+                    Formula = table.Column<string>(type: "TEXT", nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", nullable: true),
+                    Direction = table.Column<string>(type: "TEXT", nullable: true),
+                    TypicalTarget = table.Column<string>(type: "TEXT", nullable: true),
+                    Basis = table.Column<string>(type: "TEXT", nullable: true),
+                    Framework = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProposedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    ProposalReason = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryIndicators", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -237,6 +267,7 @@ namespace Jixiao.Data.Migrations.Sqlite
                     FrameworkId = table.Column<string>(type: "TEXT", nullable: true),
                     ReviewProfileId = table.Column<string>(type: "TEXT", nullable: true),
                     SourceFile = table.Column<string>(type: "TEXT", nullable: true),
+                    SourceImportId = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -275,6 +306,12 @@ namespace Jixiao.Data.Migrations.Sqlite
                         principalTable: "BudgetUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Projects_ImportRecords_SourceImportId",
+                        column: x => x.SourceImportId,
+                        principalTable: "ImportRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -695,6 +732,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LibraryIndicators_Status_Level1",
+                table: "LibraryIndicators",
+                columns: new[] { "Status", "Level1" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectFindings_ProjectId",
                 table: "ProjectFindings",
                 column: "ProjectId");
@@ -725,6 +767,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                 name: "IX_Projects_FiscalYear_QualityScore",
                 table: "Projects",
                 columns: new[] { "FiscalYear", "QualityScore" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_SourceImportId",
+                table: "Projects",
+                column: "SourceImportId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectVersions_ProjectId_Version",
@@ -789,10 +836,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                 name: "DepartmentGoals");
 
             migrationBuilder.DropTable(
-                name: "ImportRecords");
+                name: "Indicators");
 
             migrationBuilder.DropTable(
-                name: "Indicators");
+                name: "LibraryIndicators");
 
             migrationBuilder.DropTable(
                 name: "ProjectFindings");
@@ -823,6 +870,9 @@ namespace Jixiao.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BudgetUnits");
+
+            migrationBuilder.DropTable(
+                name: "ImportRecords");
 
             migrationBuilder.DropTable(
                 name: "SupervisingDepartments");

@@ -5,90 +5,85 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jixiao.Data.Migrations.Postgres
+namespace Jixiao.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresJixiaoDb))]
-    [Migration("20261129093711_SourceImport")]
-    partial class SourceImport
+    [DbContext(typeof(SqliteJixiaoDb))]
+    [Migration("20261129103749_ReviewChain")]
+    partial class ReviewChain
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Jixiao.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("BudgetUnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("MustChangePassword")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SupervisingDepartmentId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -110,30 +105,31 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Changes")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Entity")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EntityKey")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -146,25 +142,23 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DivisionCode")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Functions")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SupervisingDepartmentId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -179,39 +173,37 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("BudgetUnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("FiscalYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Layout")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("People")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sections")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceFile")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UnitFunding")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Warnings")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -224,27 +216,25 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("BudgetUnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("FiscalYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Goal")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Indicators")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Order")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -257,50 +247,48 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("BudgetUnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("DocumentJson")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Error")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("FiscalYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Result")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Size")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -309,63 +297,133 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("ImportRecords");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.LibraryIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Formula")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Framework")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposalReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypicalTarget")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Level1");
+
+                    b.ToTable("LibraryIndicators");
+                });
+
             modelBuilder.Entity("Jixiao.Data.Project", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    b.Property<int?>("ApprovedVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("BudgetUnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ChangeReason")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Copy")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("FiscalYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FrameworkId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("QualityScore")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewProfileId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceFile")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SourceImportId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedBy")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedUtc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -379,45 +437,96 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.ProjectStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChecklistJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Utc");
+
+                    b.ToTable("ProjectSteps");
+                });
+
             modelBuilder.Entity("Jixiao.Data.ProjectVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FindingsJson")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FormJson")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ProjectId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("QualityScore")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -427,20 +536,71 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("ProjectVersions");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.ReviewComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Resolved");
+
+                    b.ToTable("ReviewComments");
+                });
+
             modelBuilder.Entity("Jixiao.Data.SupervisingDepartment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -450,19 +610,19 @@ namespace Jixiao.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -477,19 +637,17 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -502,19 +660,17 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -526,17 +682,17 @@ namespace Jixiao.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -548,10 +704,10 @@ namespace Jixiao.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -563,16 +719,16 @@ namespace Jixiao.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -620,43 +776,41 @@ namespace Jixiao.Data.Migrations.Postgres
                         {
                             b1.Property<int>("Key")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Key"));
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Basis")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Field")
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Indicator")
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Message")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("ProjectId")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("RowId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Rule")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Severity")
                                 .IsRequired()
                                 .HasMaxLength(16)
-                                .HasColumnType("character varying(16)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Suggestion")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("Key");
 
@@ -673,52 +827,52 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.OwnsOne("Jixiao.Domain.ProjectForm", "Form", b1 =>
                         {
                             b1.Property<int>("ProjectId")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("AnnualGoal")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("AnnualGoal");
 
                             b1.Property<string>("Attribute")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Attribute");
 
                             b1.Property<string>("Category")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Category");
 
                             b1.Property<string>("Code")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Code");
 
                             b1.Property<string>("EndDate")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("EndDate");
 
                             b1.Property<string>("FunctionClass")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("FunctionClass");
 
                             b1.Property<string>("ImplementingUnit")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ImplementingUnit");
 
                             b1.Property<string>("LongTermGoal")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("LongTermGoal");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Name");
 
                             b1.Property<string>("Sections")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Sections");
 
                             b1.Property<string>("StartDate")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("StartDate");
 
                             b1.HasKey("ProjectId");
@@ -731,51 +885,51 @@ namespace Jixiao.Data.Migrations.Postgres
                             b1.OwnsOne("Jixiao.Domain.Funding", "Funding", b2 =>
                                 {
                                     b2.Property<int>("ProjectFormProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<decimal?>("AnnualRequest")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingAnnualRequest");
 
                                     b2.Property<decimal?>("Appropriation")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingAppropriation");
 
                                     b2.Property<decimal?>("CarryOver")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingCarryOver");
 
                                     b2.Property<decimal?>("Fiscal")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingFiscal");
 
                                     b2.Property<decimal?>("FromHigherLevel")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingFromHigherLevel");
 
                                     b2.Property<decimal?>("FromLowerLevel")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingFromLowerLevel");
 
                                     b2.Property<decimal?>("FromSameLevel")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingFromSameLevel");
 
                                     b2.Property<decimal?>("Other")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingOther");
 
                                     b2.Property<string>("SourceUnit")
                                         .HasMaxLength(8)
-                                        .HasColumnType("character varying(8)")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingSourceUnit");
 
                                     b2.Property<decimal?>("SpecialAccount")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingSpecialAccount");
 
                                     b2.Property<decimal?>("Total")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingTotal");
 
                                     b2.HasKey("ProjectFormProjectId");
@@ -790,29 +944,27 @@ namespace Jixiao.Data.Migrations.Postgres
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("integer");
-
-                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<decimal?>("Amount")
-                                        .HasColumnType("numeric");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("uuid")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("RowId");
 
                                     b2.Property<string>("Name")
                                         .IsRequired()
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Period")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.HasKey("Key");
 
@@ -831,47 +983,45 @@ namespace Jixiao.Data.Migrations.Postgres
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("integer");
-
-                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Basis")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Description")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("DeviationCause")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("uuid")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("RowId");
 
                                     b2.Property<string>("Level1")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Level2")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Name")
                                         .IsRequired()
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Remarks")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<decimal?>("Score")
-                                        .HasColumnType("numeric");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<decimal?>("Weight")
-                                        .HasColumnType("numeric");
+                                        .HasColumnType("TEXT");
 
                                     b2.HasKey("Key");
 
@@ -888,35 +1038,35 @@ namespace Jixiao.Data.Migrations.Postgres
                                     b2.OwnsOne("Jixiao.Domain.TargetValue", "Actual", b3 =>
                                         {
                                             b3.Property<int>("IndicatorKey")
-                                                .HasColumnType("integer");
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<string>("Direction")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualDirection");
 
                                             b3.Property<string>("Kind")
                                                 .IsRequired()
                                                 .HasMaxLength(16)
-                                                .HasColumnType("character varying(16)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualKind");
 
                                             b3.Property<string>("Operator")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualOperator");
 
                                             b3.Property<string>("Raw")
                                                 .IsRequired()
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualRaw");
 
                                             b3.Property<string>("Unit")
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualUnit");
 
                                             b3.Property<decimal?>("Value")
-                                                .HasColumnType("numeric")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualValue");
 
                                             b3.HasKey("IndicatorKey");
@@ -930,35 +1080,35 @@ namespace Jixiao.Data.Migrations.Postgres
                                     b2.OwnsOne("Jixiao.Domain.TargetValue", "AnnualTarget", b3 =>
                                         {
                                             b3.Property<int>("IndicatorKey")
-                                                .HasColumnType("integer");
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<string>("Direction")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualDirection");
 
                                             b3.Property<string>("Kind")
                                                 .IsRequired()
                                                 .HasMaxLength(16)
-                                                .HasColumnType("character varying(16)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualKind");
 
                                             b3.Property<string>("Operator")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualOperator");
 
                                             b3.Property<string>("Raw")
                                                 .IsRequired()
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualRaw");
 
                                             b3.Property<string>("Unit")
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualUnit");
 
                                             b3.Property<decimal?>("Value")
-                                                .HasColumnType("numeric")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualValue");
 
                                             b3.HasKey("IndicatorKey");
@@ -972,35 +1122,35 @@ namespace Jixiao.Data.Migrations.Postgres
                                     b2.OwnsOne("Jixiao.Domain.TargetValue", "PeriodTarget", b3 =>
                                         {
                                             b3.Property<int>("IndicatorKey")
-                                                .HasColumnType("integer");
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<string>("Direction")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodDirection");
 
                                             b3.Property<string>("Kind")
                                                 .IsRequired()
                                                 .HasMaxLength(16)
-                                                .HasColumnType("character varying(16)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodKind");
 
                                             b3.Property<string>("Operator")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodOperator");
 
                                             b3.Property<string>("Raw")
                                                 .IsRequired()
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodRaw");
 
                                             b3.Property<string>("Unit")
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodUnit");
 
                                             b3.Property<decimal?>("Value")
-                                                .HasColumnType("numeric")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodValue");
 
                                             b3.HasKey("IndicatorKey");
@@ -1022,29 +1172,27 @@ namespace Jixiao.Data.Migrations.Postgres
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("integer");
-
-                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("uuid")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("RowId");
 
                                     b2.Property<string>("Name")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Phone")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Role")
                                         .IsRequired()
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.HasKey("Key");
 
@@ -1063,32 +1211,30 @@ namespace Jixiao.Data.Migrations.Postgres
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("integer");
-
-                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Category")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Document")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("uuid")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("RowId");
 
                                     b2.Property<string>("Measures")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Stages")
                                         .IsRequired()
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.HasKey("Key");
 
@@ -1106,24 +1252,24 @@ namespace Jixiao.Data.Migrations.Postgres
                             b1.OwnsOne("Jixiao.Domain.SelfEvaluation", "SelfEvaluation", b2 =>
                                 {
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("AnnualGoalActual")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Grade")
                                         .HasMaxLength(16)
-                                        .HasColumnType("character varying(16)");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("SourceUnit")
                                         .HasMaxLength(8)
-                                        .HasColumnType("character varying(8)");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<decimal?>("TotalPoints")
-                                        .HasColumnType("numeric");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<decimal?>("TotalScore")
-                                        .HasColumnType("numeric");
+                                        .HasColumnType("TEXT");
 
                                     b2.HasKey("ProjectId");
 
@@ -1136,45 +1282,43 @@ namespace Jixiao.Data.Migrations.Postgres
                                         {
                                             b3.Property<int>("Key")
                                                 .ValueGeneratedOnAdd()
-                                                .HasColumnType("integer");
-
-                                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b3.Property<int>("Key"));
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<decimal?>("AnnualBudget")
-                                                .HasColumnType("numeric");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<decimal?>("BudgetExecutionRate")
-                                                .HasColumnType("numeric");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<decimal?>("Executed")
-                                                .HasColumnType("numeric");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<Guid?>("Id")
-                                                .HasColumnType("uuid")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("RowId");
 
                                             b3.Property<decimal?>("InitialBudget")
-                                                .HasColumnType("numeric");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<string>("Item")
                                                 .HasMaxLength(32)
-                                                .HasColumnType("character varying(32)");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<string>("Name")
                                                 .IsRequired()
-                                                .HasColumnType("text");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<decimal?>("Points")
-                                                .HasColumnType("numeric");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<int>("Position")
-                                                .HasColumnType("integer");
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<int>("ProjectId")
-                                                .HasColumnType("integer");
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<decimal?>("Score")
-                                                .HasColumnType("numeric");
+                                                .HasColumnType("TEXT");
 
                                             b3.HasKey("Key");
 
@@ -1196,26 +1340,24 @@ namespace Jixiao.Data.Migrations.Postgres
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("integer");
-
-                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("By")
                                         .IsRequired()
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<decimal?>("CumulativePercent")
-                                        .HasColumnType("numeric");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("uuid")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("RowId");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.HasKey("Key");
 
@@ -1254,6 +1396,24 @@ namespace Jixiao.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("SourceImport");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.ProjectStep", b =>
+                {
+                    b.HasOne("Jixiao.Data.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.ReviewComment", b =>
+                {
+                    b.HasOne("Jixiao.Data.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJixiaoDb))]
-    [Migration("20261129090815_Initial")]
+    [Migration("20261129102623_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -127,6 +127,9 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("EntityKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hash")
                         .HasColumnType("text");
 
                     b.Property<string>("UserName")
@@ -309,6 +312,77 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("ImportRecords");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.LibraryIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionNote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Definition")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Direction")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Formula")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Framework")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProposalReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProposedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TypicalTarget")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unit")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Level1");
+
+                    b.ToTable("LibraryIndicators");
+                });
+
             modelBuilder.Entity("Jixiao.Data.Project", b =>
                 {
                     b.Property<int>("Id")
@@ -349,6 +423,9 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.Property<string>("SourceFile")
                         .HasColumnType("text");
 
+                    b.Property<int?>("SourceImportId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -365,6 +442,8 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceImportId");
 
                     b.HasIndex("FiscalYear", "QualityScore");
 
@@ -605,6 +684,11 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasForeignKey("BudgetUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Jixiao.Data.ImportRecord", "SourceImport")
+                        .WithMany()
+                        .HasForeignKey("SourceImportId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.OwnsMany("Jixiao.Data.StoredFinding", "Findings", b1 =>
                         {
@@ -1242,6 +1326,8 @@ namespace Jixiao.Data.Migrations.Postgres
 
                     b.Navigation("Form")
                         .IsRequired();
+
+                    b.Navigation("SourceImport");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

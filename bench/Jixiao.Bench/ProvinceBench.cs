@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Jixiao.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jixiao.Bench;
+
+// The pages people use all day, on a province-sized database, under 50 concurrent users on loopback:
+// p50/p95/p99 latency and throughput of each page, as a ratio to a minimal endpoint measured in the
+// same run just before it. The province is built once into DIR and reused by later runs.
+public static class ProvinceBench
+{
+    public static async Task RunAsync(string[] args)
+    {
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var folder = Option("--data") ?? Path.Combine(Path.GetTempPath(), "jixiao-province");
+        var postgres = Option("--database");
+        var seconds = double.Parse(Option("--seconds") ?? "10");
+        var users = int.Parse(Option("--users") ?? "50");
+        var size = Option("--size") == "small" ? new Province.Size(5, 200, 2_000) : Province.Full;
+
+        var app = WebApp.Build(new ServeOptions(folder, postgres, Urls: "http://127.0.0.1:0"));
+        app.MapGet("/bench/minimal", () => Results.Text("ok")).AllowAnonymous();
+        await Bootstrap.RunAsync(app.Services, demo: false, TextWriter.Null);
+        using (var scope = app.Services.CreateScope())
+            if (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(Province.Users[0].User) == null)
+            {
+                Console.WriteLine($"生成省级数据到 {(postgres == null ? folder : "PostgreSQL")} …");
+                await Province.BuildAsync(folder, postgres, app.Services, size, Console.Out);
+            }
+        await app.StartAsync();
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        try
+        {
+            var finance = await PagesBench.SignedInClient(baseUrl, "bench-finance", Province.Password);
+            var supervisor = await PagesBench.SignedInClient(baseUrl, "bench-supervisor", Province.Password);
+            var preparer = await PagesBench.SignedInClient(baseUrl, "bench-preparer", Province.Password);
+            var anonymous = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            var project = Regex.Match(await preparer.GetStringAsync($"/?year={Province.Year}"), "href=\"(/Projects/\\d+)\"").Groups[1].Value;
+            var pages = new (string Name, HttpClient Client, string Path)[]
+            {
+                ("单位项目列表（填报人）", preparer, $"/?year={Province.Year}"),
+                ("项目页（填报人）", preparer, project),
+                ("自动审核列表（主管部门）", supervisor, $"/Review?year={Province.Year}"),
+                ("自动审核列表（财政）", finance, $"/Review?year={Province.Year}"),
+                ("项目列表（财政）", finance, $"/?year={Province.Year}"),
+            };
+            Console.WriteLine($"province: {users} concurrent users, {seconds}s per page after a warm-up, minimal endpoint measured before each page");
+            Console.WriteLine("| page | p50 ms | p95 ms | p99 ms | req/s | minimal req/s | ratio | errors |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var (name, client, path) in pages)
+            {
+                await Load(client, path, users, Math.Min(3, seconds));   // warm-up
+                var minimal = await Load(anonymous, "/bench/minimal", users, seconds);
+                var page = await Load(client, path, users, seconds);
+                Console.WriteLine($"| {name} | {page.P(50):F0} | {page.P(95):F0} | {page.P(99):F0} | {page.Rate:F0} | {minimal.Rate:F0} | {page.Rate / minimal.Rate:F3} | {page.Errors} |");
+            }
+            Console.WriteLine($"peak working set of the process (server and clients): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    sealed record Result(List<double> Millis, double Rate, int Errors)
+    {
+        public double P(int percent) => Millis.Count == 0 ? double.NaN : Millis[Math.Min(Millis.Count - 1, Millis.Count * percent / 100)];
+    }
+
+    static async Task<Result> Load(HttpClient client, string path, int users, double seconds)
+    {
+        var clock = Stopwatch.StartNew();
+        var limit = TimeSpan.FromSeconds(seconds);
+        var errors = 0;
+        var all = await Task.WhenAll(Enumerable.Range(0, users).Select(async _ =>
+        {
+            var mine = new List<double>();
+            while (clock.Elapsed < limit)
+            {
+                var start = clock.Elapsed;
+                using var response = await client.GetAsync(path);
+                await response.Content.CopyToAsync(Stream.Null);
+                if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
+                mine.Add((clock.Elapsed - start).TotalMilliseconds);
+            }
+            return mine;
+        }));
+        var millis = all.SelectMany(x => x).Order().ToList();
+        return new Result(millis, millis.Count / clock.Elapsed.TotalSeconds, errors);
+    }
+}
