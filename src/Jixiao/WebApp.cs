@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Jixiao.Data;
 using Jixiao.Features;
+using Jixiao.Features.Api;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +77,7 @@ public static class WebApp
         services.AddSingleton(uploads);
         services.AddSingleton<Features.Import.UploadGate>();
         services.AddHealthChecks().AddDbContextCheck<JixiaoDb>();
+        services.AddJixiaoApi(); // review chain: bearer-token API under /api
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -92,6 +94,7 @@ public static class WebApp
         });
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseApiErrors(); // review chain: /api answers JSON, never the HTML status pages
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -109,7 +112,7 @@ public static class WebApp
         {
             // A first sign-in with a generated password must change it before anything else.
             if (ctx.User.Identity?.IsAuthenticated == true && ctx.User.HasClaim(UserClaims.MustChangePassword, "1")
-                && !ctx.Request.Path.StartsWithSegments("/Account"))
+                && !ctx.Request.Path.StartsWithSegments("/Account") && !Features.Api.ApiSetup.IsApi(ctx))
             {
                 ctx.Response.Redirect("/Account/ChangePassword");
                 return;
@@ -117,6 +120,7 @@ public static class WebApp
             await next();
         });
         app.MapRazorPages();
+        app.MapJixiaoApi(); // review chain
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }

@@ -48,6 +48,8 @@ public sealed class Project
     public string NameKey { get; set; } = "";    // the form's name, normalised: kept by JixiaoDb on every save
     public int Copy { get; set; }                 // 0, or 1, 2 … for the projects kept beside one of the same name
     public ProjectStatus Status { get; set; }
+    // The version that was last approved and stays in force while an adjustment (调整) goes through review.
+    public int? ApprovedVersion { get; set; }
     public string? FrameworkId { get; set; }
     public string? ReviewProfileId { get; set; } // the profile the form was read and is reviewed under
     public string? SourceFile { get; set; }
@@ -160,4 +162,42 @@ public sealed class DeclarationForm
     public List<Person> People { get; set; } = [];
     public Funding? UnitFunding { get; set; }
     public List<ImportWarning> Warnings { get; set; } = [];
+}
+
+// One step of the review chain: who moved the project from one status to the next, when, with what
+// comment and, for a reviewer, which conclusion (and the 四性 ratings behind it, as JSON).
+public sealed class ProjectStep
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public int Version { get; set; }               // the version the step produced
+    public string Action { get; set; } = "";       // submit, approve, return, adjust
+    public ProjectStatus From { get; set; }
+    public ProjectStatus To { get; set; }
+    public DateTime Utc { get; set; }
+    public string? UserName { get; set; }
+    public string? DisplayName { get; set; }
+    public string? Comment { get; set; }
+    public string? Conclusion { get; set; }        // 优 / 良 / 中 / 差
+    public string? ChecklistJson { get; set; }
+}
+
+// A reviewer's comment on a version of a project: on the whole form, on a field, or on one row (by row id),
+// with the preparer's answer and whether it is settled.
+public sealed class ReviewComment
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public int Version { get; set; }
+    public Guid? RowId { get; set; }
+    public string? Field { get; set; }
+    public string Text { get; set; } = "";
+    public string? Author { get; set; }
+    public string? AuthorName { get; set; }
+    public DateTime Utc { get; set; }
+    public string? Answer { get; set; }
+    public string? AnsweredBy { get; set; }
+    public DateTime? AnsweredUtc { get; set; }
+    public bool Resolved { get; set; }
+    public string? ResolvedBy { get; set; }
 }

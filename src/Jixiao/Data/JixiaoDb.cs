@@ -19,6 +19,8 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
     public DbSet<ProjectVersion> ProjectVersions => Set<ProjectVersion>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
     public DbSet<DeclarationForm> DeclarationForms => Set<DeclarationForm>();
+    public DbSet<ProjectStep> ProjectSteps => Set<ProjectStep>();
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<LibraryIndicator> LibraryIndicators => Set<LibraryIndicator>();
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -108,6 +110,20 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
             d.Property(x => x.People).HasConversion(JsonConverter<List<Person>>(), JsonComparer<List<Person>>());
             d.Property(x => x.UnitFunding).HasConversion(JsonConverter<Funding>(), JsonComparer<Funding>());
             d.Property(x => x.Warnings).HasConversion(JsonConverter<List<ImportWarning>>(), JsonComparer<List<ImportWarning>>());
+        });
+        b.Entity<ProjectStep>(s =>
+        {
+            s.HasIndex(x => new { x.ProjectId, x.Utc });
+            s.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            s.Property(x => x.From).HasConversion<string>().HasMaxLength(32);
+            s.Property(x => x.To).HasConversion<string>().HasMaxLength(32);
+            s.Property(x => x.Action).HasMaxLength(16);
+            s.Property(x => x.Conclusion).HasMaxLength(8);
+        });
+        b.Entity<ReviewComment>(c =>
+        {
+            c.HasIndex(x => new { x.ProjectId, x.Resolved });
+            c.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<LibraryIndicator>(l =>
         {

@@ -1,0 +1,71 @@
+using Jixiao.Data;
+using Jixiao.Domain.Review;
+using Jixiao.Domain.Workflow;
+using Jixiao.Features.Projects;
+using Jixiao.Features.Workflow;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Features.Desk;
+
+// The reviewer's desk and the notices: forms waiting for my step (oldest first, with their automatic
+// review), forms that came back to my unit, and batch work (pass clean forms, submit all drafts).
+public sealed class IndexModel(JixiaoDb db) : PageModel
+{
+    public const int Size = 20;
+    public sealed record Row(int Id, string Name, string Unit, int Year, ProjectStatus Status, DateTime Since, int? Score, int Findings, int Errors);
+
+    public List<Row> Waiting { get; private set; } = [];
+    public List<Row> Returned { get; private set; } = [];
+    public int Drafts { get; private set; }
+    public Pager Pager { get; private set; } = null!;
+    [TempData] public string? Message { get; set; }
+
+    public async Task OnGetAsync(int page = 1)
+    {
+        var waiting = db.Projects.WaitingFor(User);
+        var total = await waiting.CountAsync();
+        page = Math.Clamp(page, 1, Math.Max(1, (total + Size - 1) / Size));
+        Pager = new Pager(page, total, Size, Request.Query);
+        Waiting = await Rows(waiting.OrderBy(p => p.UpdatedUtc).ThenBy(p => p.Id).Skip((page - 1) * Size).Take(Size));
+        Returned = await Rows(db.Projects.VisibleTo(User).ReturnedTo(User).OrderBy(p => p.UpdatedUtc).Take(100));
+        Drafts = await Drafts_(User).CountAsync();
+    }
+
+    IQueryable<Project> Drafts_(System.Security.Claims.ClaimsPrincipal user)
+    {
+        var actor = ReviewChain.ActorOf(user);
+        if (!(actor.Preparer || actor.UnitHead) || actor.UnitId is not int unit) return db.Projects.Where(p => false);
+        return db.Projects.Where(p => p.BudgetUnitId == unit && p.Status == ProjectStatus.Draft);
+    }
+
+    static Task<List<Row>> Rows(IQueryable<Project> query) =>
+        query.Select(p => new Row(p.Id, p.Form.Name, p.BudgetUnit!.Name, p.FiscalYear, p.Status, p.UpdatedUtc, p.QualityScore,
+            p.Findings.Count, p.Findings.Count(f => f.Severity == Severity.Error))).ToListAsync();
+
+    // Pass the chosen forms at my step; a form with an error finding is not clean and stays for a closer look.
+    public async Task<IActionResult> OnPostApproveAsync(int[] ids)
+    {
+        var projects = await db.Projects.WaitingFor(User).Where(p => ids.Contains(p.Id)).Include(p => p.BudgetUnit).AsSplitQuery().ToListAsync();
+        var passed = 0; var kept = new List<string>();
+        foreach (var p in projects)
+        {
+            if (p.Findings.Any(f => f.Severity == Severity.Error)) { kept.Add(p.Form.Name); continue; }
+            if (ReviewChain.Act(db, p, User, WorkflowAction.Approve, "批量审核通过").Allowed) passed++;
+        }
+        var saved = await ProjectStore.CommitAsync(db);
+        Message = !saved.Saved ? saved.Conflict
+            : $"已通过 {passed} 个项目" + (kept.Count > 0 ? $"；{kept.Count} 个有错误的项目未批量通过：{string.Join("、", kept)}" : "");
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSubmitDraftsAsync()
+    {
+        var drafts = await Drafts_(User).Include(p => p.BudgetUnit).AsSplitQuery().ToListAsync();
+        var count = drafts.Count(p => ReviewChain.Act(db, p, User, WorkflowAction.Submit, "批量提交").Allowed);
+        var saved = await ProjectStore.CommitAsync(db);
+        Message = saved.Saved ? $"已提交本单位 {count} 个草稿" : saved.Conflict;
+        return RedirectToPage();
+    }
+}

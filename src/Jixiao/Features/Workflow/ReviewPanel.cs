@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Jixiao.Data;
+using Jixiao.Domain.Workflow;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Features.Workflow;
+
+// The review chain on the project page: whose step it is, the buttons for the signed-in user, the lock
+// notice (why and by whom), the steps taken and the comments with their answers.
+public sealed class ReviewPanelViewComponent(JixiaoDb db) : ViewComponent
+{
+    public sealed record Target(string Value, string Label);
+
+    public sealed class Panel
+    {
+        public required Project Project { get; init; }
+        public required IReadOnlyList<WorkflowAction> Actions { get; init; }
+        public required List<ProjectStep> Steps { get; init; }
+        public required List<ReviewComment> Comments { get; init; }
+        public required bool Reviews { get; init; }
+        public required bool UnitOwn { get; init; }
+        public required string? UserName { get; init; }
+        public ProjectStep? Last => Steps.Count > 0 ? Steps[^1] : null;
+        public required List<Target> Targets { get; init; }
+        public string? Error { get; init; }
+
+        public string TargetOf(ReviewComment c) =>
+            c.RowId is Guid g ? Targets.FirstOrDefault(t => t.Value == "row:" + g)?.Label ?? "（已删除的行）"
+            : c.Field is { } f ? Targets.FirstOrDefault(t => t.Value == "field:" + f)?.Label ?? f
+            : "整张表";
+    }
+
+    public async Task<IViewComponentResult> InvokeAsync(Project project)
+    {
+        var user = (ClaimsPrincipal)User;
+        var steps = await db.ProjectSteps.Where(s => s.ProjectId == project.Id).OrderBy(s => s.Id).ToListAsync();
+        var comments = await db.ReviewComments.Where(c => c.ProjectId == project.Id).OrderBy(c => c.Id).ToListAsync();
+        var actor = ReviewChain.ActorOf(user);
+        var panel = new Panel
+        {
+            Project = project,
+            Actions = ReviewChain.Available(user, project),
+            Steps = steps,
+            Comments = comments,
+            Reviews = Domain.Workflow.Workflow.Reviews(actor, ReviewChain.StageOf(project)),
+            UnitOwn = (actor.Preparer || actor.UnitHead) && actor.UnitId == project.BudgetUnitId,
+            UserName = user.Identity?.Name,
+            Targets = Targets(project),
+            Error = TempData["ReviewError"] as string,
+        };
+        return View("/Features/Workflow/_ReviewPanel.cshtml", panel);
+    }
+
+    public static List<Target> Targets(Project project)
+    {
+        var form = project.Form;
+        var list = new List<Target>
+        {
+            new("", "整张表"), new("field:name", "项目名称"), new("field:funding", "资金情况"),
+            new("field:longTermGoal", "总体目标"), new("field:annualGoal", "年度目标"),
+        };
+        foreach (var i in form.Indicators.Where(i => i.Id != null))
+            list.Add(new("row:" + i.Id, $"指标：{i.Level2 ?? i.Level1} · {i.Name}"));
+        foreach (var l in form.BudgetLines.Where(l => l.Id != null))
+            list.Add(new("row:" + l.Id, $"预算明细：{l.Name}"));
+        return list;
+    }
+}

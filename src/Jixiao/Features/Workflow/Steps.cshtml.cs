@@ -1,0 +1,102 @@
+using Jixiao.Data;
+using Jixiao.Domain;
+using Jixiao.Domain.Workflow;
+using Jixiao.Features.Projects;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Features.Workflow;
+
+// The posts of the review panel: a step (submit, approve, return, adjust), a comment, an answer, a resolve.
+// Each is one transaction; whatever is refused comes back to the project page with the reason.
+public sealed class StepsModel(JixiaoDb db) : PageModel
+{
+    public IActionResult OnGet(int id) => Redirect($"/Projects/{id}#review");
+
+    public async Task<IActionResult> OnPostStepAsync(int id, string? action, string? comment)
+    {
+        var project = await Load(id);
+        if (project == null) return NotFound();
+        if (!Enum.TryParse<WorkflowAction>(action, ignoreCase: true, out var act)) return Back(id, "未知的操作");
+        var ratings = new List<Rating>();
+        foreach (var c in Criteria.All)
+            if (Enum.TryParse<EvaluationGrade>(Request.Form["grade_" + c], out var grade))
+                ratings.Add(new Rating(c, grade, Request.Form["reason_" + c].ToString().Trim() is { Length: > 0 } r ? r : null));
+        Conclusion? conclusion = null;
+        if (ratings.Count > 0)
+        {
+            var result = Criteria.Conclude(ratings);
+            if (result.Conclusion == null) return Back(id, "四性审核：" + string.Join("；", result.Problems));
+            conclusion = result.Conclusion;
+        }
+        var decision = ReviewChain.Act(db, project, User, act, comment, conclusion, ratings);
+        if (!decision.Allowed) return Back(id, decision.Reason!);
+        return await Commit(id);
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(int id, string? target, string? text)
+    {
+        var project = await Load(id);
+        if (project == null) return NotFound();
+        if (!Domain.Workflow.Workflow.Reviews(ReviewChain.ActorOf(User), ReviewChain.StageOf(project)))
+            return Back(id, "只有当前环节的审核人可以添加审核意见");
+        if (string.IsNullOrWhiteSpace(text)) return Back(id, "意见内容不能为空");
+        Guid? row = null;
+        string? field = null;
+        if (target?.StartsWith("row:") == true && Guid.TryParse(target[4..], out var g) && ReviewChain.RowIdsOf(project.Form).Contains(g)) row = g;
+        else if (target?.StartsWith("field:") == true) field = target[6..];
+        else if (!string.IsNullOrEmpty(target)) return Back(id, "意见对象不在此表单中");
+        db.ReviewComments.Add(new ReviewComment
+        {
+            ProjectId = id, Version = project.Version, RowId = row, Field = field, Text = text.Trim(),
+            Author = User.Identity?.Name, AuthorName = User.FindFirst(UserClaims.DisplayName)?.Value, Utc = DateTime.UtcNow,
+        });
+        return await Commit(id);
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(int id, int commentId, string? answer)
+    {
+        var (project, comment) = await LoadComment(id, commentId);
+        if (project == null || comment == null) return NotFound();
+        if (!Access.MayDeclare(User, project.BudgetUnitId)) return Back(id, "只有本单位的人员可以答复审核意见");
+        if (string.IsNullOrWhiteSpace(answer)) return Back(id, "答复内容不能为空");
+        comment.Answer = answer.Trim();
+        comment.AnsweredBy = User.FindFirst(UserClaims.DisplayName)?.Value ?? User.Identity?.Name;
+        comment.AnsweredUtc = DateTime.UtcNow;
+        return await Commit(id);
+    }
+
+    public async Task<IActionResult> OnPostResolveAsync(int id, int commentId)
+    {
+        var (project, comment) = await LoadComment(id, commentId);
+        if (project == null || comment == null) return NotFound();
+        if (!Access.MayDeclare(User, project.BudgetUnitId) && comment.Author != User.Identity?.Name)
+            return Back(id, "只有提出意见的人或本单位人员可以标记已解决");
+        comment.Resolved = true;
+        comment.ResolvedBy = User.Identity?.Name;
+        return await Commit(id);
+    }
+
+    Task<Project?> Load(int id) =>
+        db.Projects.VisibleTo(User).Include(p => p.BudgetUnit).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id);
+
+    async Task<(Project?, ReviewComment?)> LoadComment(int id, int commentId)
+    {
+        var project = await Load(id);
+        if (project == null) return (null, null);
+        return (project, await db.ReviewComments.FirstOrDefaultAsync(c => c.Id == commentId && c.ProjectId == id));
+    }
+
+    async Task<IActionResult> Commit(int id)
+    {
+        var saved = await ProjectStore.CommitAsync(db);
+        return saved.Saved ? Redirect($"/Projects/{id}#review") : Back(id, saved.Conflict!);
+    }
+
+    IActionResult Back(int id, string error)
+    {
+        TempData["ReviewError"] = error;
+        return Redirect($"/Projects/{id}#review");
+    }
+}
