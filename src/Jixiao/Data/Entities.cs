@@ -33,7 +33,6 @@ public sealed class AppUser : IdentityUser
     public bool MustChangePassword { get; set; }
 }
 
-public enum ProjectStatus { Draft, Submitted, UnitApproved, SupervisorApproved, Approved, Returned }
 
 // A stored project: who owns it and where it is in the cycle, around the form itself
 // (the interchange model, mapped as owned types so the database holds exactly what the form holds).

@@ -56,6 +56,9 @@ public sealed class DepartmentGoal
     public string? Indicators { get; set; }
 }
 
+// Where a project's form is in the review chain (Domain/Workflow holds the rules).
+public enum ProjectStatus { Draft, Submitted, UnitApproved, SupervisorApproved, Approved, Returned }
+
 public enum ProjectCategory { OneOff, Recurring, MediumTermPilot }
 public enum ProjectAttribute { New, Continuing }
 

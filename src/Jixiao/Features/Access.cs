@@ -1,3 +1,4 @@
+using Jixiao.Domain;
 using System.Security.Claims;
 using Jixiao.Data;
 

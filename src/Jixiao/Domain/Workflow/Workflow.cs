@@ -1,5 +1,3 @@
-using Jixiao.Data;
-
 namespace Jixiao.Domain.Workflow;
 
 public enum WorkflowAction { Submit, Approve, Return, Adjust }

@@ -1,3 +1,4 @@
+using Jixiao.Domain;
 using Jixiao.Data;
 using Jixiao.Features.Units;
 using Microsoft.AspNetCore.Mvc;

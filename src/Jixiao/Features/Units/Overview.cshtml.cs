@@ -1,3 +1,4 @@
+using Jixiao.Domain;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;

@@ -1,3 +1,4 @@
+using Jixiao.Domain;
 using Jixiao.Data;
 using Jixiao.Domain.Workflow;
 using Microsoft.AspNetCore.Mvc;

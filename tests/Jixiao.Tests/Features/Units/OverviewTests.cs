@@ -1,3 +1,4 @@
+using Jixiao.Domain;
 using System.Net;
 using Jixiao.Data;
 using Jixiao.Tests.Infrastructure;

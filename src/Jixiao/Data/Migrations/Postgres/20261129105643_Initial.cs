@@ -265,6 +265,7 @@ namespace Jixiao.Data.Migrations.Postgres
                     NameKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     Copy = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ApprovedVersion = table.Column<int>(type: "integer", nullable: true),
                     FrameworkId = table.Column<string>(type: "text", nullable: true),
                     ReviewProfileId = table.Column<string>(type: "text", nullable: true),
                     SourceFile = table.Column<string>(type: "text", nullable: true),
@@ -524,6 +525,66 @@ namespace Jixiao.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProjectSteps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    From = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    To = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    Comment = table.Column<string>(type: "text", nullable: true),
+                    Conclusion = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    ChecklistJson = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectSteps_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewComments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    RowId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Field = table.Column<string>(type: "text", nullable: true),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    Author = table.Column<string>(type: "text", nullable: true),
+                    AuthorName = table.Column<string>(type: "text", nullable: true),
+                    Utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Answer = table.Column<string>(type: "text", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "text", nullable: true),
+                    AnsweredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Resolved = table.Column<bool>(type: "boolean", nullable: false),
+                    ResolvedBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewComments_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Safeguards",
                 columns: table => new
                 {
@@ -775,10 +836,20 @@ namespace Jixiao.Data.Migrations.Postgres
                 column: "SourceImportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProjectSteps_ProjectId_Utc",
+                table: "ProjectSteps",
+                columns: new[] { "ProjectId", "Utc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectVersions_ProjectId_Version",
                 table: "ProjectVersions",
                 columns: new[] { "ProjectId", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewComments_ProjectId_Resolved",
+                table: "ReviewComments",
+                columns: new[] { "ProjectId", "Resolved" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Safeguards_ProjectId_Position",
@@ -849,7 +920,13 @@ namespace Jixiao.Data.Migrations.Postgres
                 name: "ProjectPeople");
 
             migrationBuilder.DropTable(
+                name: "ProjectSteps");
+
+            migrationBuilder.DropTable(
                 name: "ProjectVersions");
+
+            migrationBuilder.DropTable(
+                name: "ReviewComments");
 
             migrationBuilder.DropTable(
                 name: "Safeguards");
