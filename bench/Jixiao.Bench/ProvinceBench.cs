@@ -42,14 +42,23 @@ public static class ProvinceBench
             var supervisor = await PagesBench.SignedInClient(baseUrl, "bench-supervisor", Province.Password);
             var preparer = await PagesBench.SignedInClient(baseUrl, "bench-preparer", Province.Password);
             var anonymous = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            var api = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            var issued = await api.PostAsync("/api/auth/token", System.Net.Http.Json.JsonContent.Create(new { userName = "bench-finance", password = Province.Password }));
+            var token = System.Text.Json.JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+            api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var unit = Regex.Match(await preparer.GetStringAsync($"/?year={Province.Year}"), "Overview\\?unit=(\\d+)").Groups[1].Value;
             var project = Regex.Match(await preparer.GetStringAsync($"/?year={Province.Year}"), "href=\"(/Projects/\\d+)\"").Groups[1].Value;
             var pages = new (string Name, HttpClient Client, string Path)[]
             {
                 ("单位项目列表（填报人）", preparer, $"/?year={Province.Year}"),
+                ("单位项目总览（填报人）", preparer, $"/Units/Overview?unit={unit}&year={Province.Year}"),
                 ("项目页（填报人）", preparer, project),
                 ("自动审核列表（主管部门）", supervisor, $"/Review?year={Province.Year}"),
                 ("自动审核列表（财政）", finance, $"/Review?year={Province.Year}"),
                 ("项目列表（财政）", finance, $"/?year={Province.Year}"),
+                ("审核待办（主管部门）", supervisor, "/Desk"),
+                ("审核待办（财政）", finance, "/Desk"),
+                ("GET /api/projects（财政，一个单位）", api, $"/api/projects?year={Province.Year}&unit=U00001"),
             };
             Console.WriteLine($"province: {users} concurrent users, {seconds}s per page after a warm-up, minimal endpoint measured before each page");
             Console.WriteLine("| page | p50 ms | p95 ms | p99 ms | req/s | minimal req/s | ratio | errors |");

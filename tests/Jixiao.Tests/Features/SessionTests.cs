@@ -219,6 +219,9 @@ public class SessionTests
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
         var refused = await TestApp.SignIn(attacker, "east-head", "guess");
         Assert.Contains("登录尝试过于频繁", await refused.Content.ReadAsStringAsync());
+        // The API's token endpoint, which also takes passwords, shares the same budget.
+        var token = await attacker.PostAsync("/api/auth/token", System.Net.Http.Json.JsonContent.Create(new { userName = "east-head", password = "guess" }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, token.StatusCode);
         // Another address is not held back.
         var (colleague, _) = Browser(app, "192.0.2.8");
         Assert.Equal(HttpStatusCode.OK, (await TestApp.SignIn(colleague, "east-preparer", app.PasswordOf("east-preparer"))).StatusCode);

@@ -92,7 +92,9 @@ public static class WebSecurity
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-                HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.StartsWithSegments("/Account/Login")
+                // The API's token endpoint takes passwords too, so it shares the sign-in page's budget.
+                HttpMethods.IsPost(ctx.Request.Method)
+                && (ctx.Request.Path.StartsWithSegments("/Account/Login") || ctx.Request.Path.StartsWithSegments("/api/auth/token"))
                     ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = ctx.RequestServices.GetRequiredService<SecurityOptions>().SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,

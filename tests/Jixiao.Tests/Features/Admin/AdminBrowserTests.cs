@@ -140,7 +140,9 @@ public class AdminBrowserTests
     static void SignOut(Browser browser)
     {
         browser.Driver.FindElement(By.CssSelector("header .user form button")).Click();
-        Assert.Equal("登录 - 绩效目标管理", browser.Driver.Title);
+        // The click returns before the next page has loaded: wait for it rather than read the old title.
+        new OpenQA.Selenium.Support.UI.WebDriverWait(browser.Driver, TimeSpan.FromSeconds(30))
+            .Until(d => d.Title == "登录 - 绩效目标管理");
     }
 
     static void SetWidth(Browser browser, int width)
