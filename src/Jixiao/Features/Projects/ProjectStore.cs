@@ -45,6 +45,20 @@ public static class ProjectStore
         if (project.Version != expectedVersion)
             return new SaveResult(false, $"项目“{project.Form.Name}”已被他人修改（当前第 {project.Version} 版，您编辑的是第 {expectedVersion} 版）");
         var now = DateTime.UtcNow;
+        KeepVersion(db, project);
+        RowIds.Assign(form, project.Form);
+        project.Form = form;
+        project.Version = expectedVersion + 1;
+        project.UpdatedUtc = now;
+        project.UpdatedBy = userName;
+        project.ChangeReason = reason;
+        StoreReview(project);
+        return SaveResult.Ok;
+    }
+
+    // The project's current state (form, status, who and why, its review) kept as a version before it changes.
+    public static void KeepVersion(JixiaoDb db, Project project)
+    {
         db.InFormOrder(project);
         db.ProjectVersions.Add(new ProjectVersion
         {
@@ -54,14 +68,6 @@ public static class ProjectStore
             QualityScore = project.QualityScore,
             FindingsJson = JsonSerializer.Serialize(project.Findings, Interchange.Json),
         });
-        RowIds.Assign(form, project.Form);
-        project.Form = form;
-        project.Version = expectedVersion + 1;
-        project.UpdatedUtc = now;
-        project.UpdatedBy = userName;
-        project.ChangeReason = reason;
-        StoreReview(project);
-        return SaveResult.Ok;
     }
 
     static void StoreReview(Project project)

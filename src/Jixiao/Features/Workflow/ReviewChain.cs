@@ -3,6 +3,7 @@ using System.Text.Json;
 using Jixiao.Data;
 using Jixiao.Domain;
 using Jixiao.Domain.Workflow;
+using Jixiao.Features.Projects;
 using Jixiao.Forms;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,15 +50,7 @@ public static class ReviewChain
         var displayName = user.FindFirstValue(UserClaims.DisplayName);
         var now = DateTime.UtcNow;
         var reviewed = project.Version;
-        db.InFormOrder(project);
-        db.ProjectVersions.Add(new ProjectVersion
-        {
-            ProjectId = project.Id, Version = project.Version, Utc = project.UpdatedUtc, UserName = project.UpdatedBy,
-            Reason = project.ChangeReason ?? "", Status = project.Status,
-            FormJson = JsonSerializer.Serialize(project.Form, Interchange.Json),
-            QualityScore = project.QualityScore,
-            FindingsJson = JsonSerializer.Serialize(project.Findings, Interchange.Json),
-        });
+        ProjectStore.KeepVersion(db, project);
         var from = project.Status;
         project.Status = decision.Next;
         project.Version = reviewed + 1;
