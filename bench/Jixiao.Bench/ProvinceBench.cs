@@ -59,6 +59,11 @@ public static class ProvinceBench
                 ("审核待办（主管部门）", supervisor, "/Desk"),
                 ("审核待办（财政）", finance, "/Desk"),
                 ("GET /api/projects（财政，一个单位）", api, $"/api/projects?year={Province.Year}&unit=U00001"),
+                ("搜索“救助”（财政）", finance, "/Search?q=%E6%95%91%E5%8A%A9"),
+                ("搜索拼音 xfjz（财政）", finance, "/Search?q=xfjz"),
+                ("搜索“信访”（填报人）", preparer, "/Search?q=%E4%BF%A1%E8%AE%BF"),
+                ("各主管部门汇总（财政）", finance, $"/Summary?year={Province.Year}"),
+                ("本部门各单位汇总（主管部门）", supervisor, $"/Summary?year={Province.Year}"),
             };
             Console.WriteLine($"province: {users} concurrent users, {seconds}s per page after a warm-up, minimal endpoint measured before each page");
             Console.WriteLine("| page | p50 ms | p95 ms | p99 ms | req/s | minimal req/s | ratio | errors |");

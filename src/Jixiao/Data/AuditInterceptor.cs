@@ -181,7 +181,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         var user = Who();
         var now = AuditChain.Now();
         var entries = db.ChangeTracker.Entries()
-            .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            // The search text is derived from the form, which the log already holds.
+            .Where(e => e.Entity is not (AuditEntry or ProjectSearch) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
         foreach (var e in entries)
         {
@@ -217,9 +218,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         pendingChain.AddRange(db.ChangeTracker.Entries<AuditEntry>().Where(a => a.State == EntityState.Added).Select(a => a.Entity));
     }
 
-    // Never in the log at all: credentials and what only serves to check them.
+    // Never in the log at all: credentials and what only serves to check them; initials derived for search.
     static bool Secret(EntityEntry e, string property) =>
-        property is "PasswordHash" or "SecurityStamp" or "ConcurrencyStamp"
+        property is "PasswordHash" or "SecurityStamp" or "ConcurrencyStamp" or "NameInitials"
         || (e.Entity is IdentityUserToken<string> && property == "Value");
 
     // In the log, but not as it is: file contents and whole documents are only sized, people masked.

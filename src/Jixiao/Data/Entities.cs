@@ -21,6 +21,7 @@ public sealed class BudgetUnit
     public string? Functions { get; set; }
     public int? SupervisingDepartmentId { get; set; }
     public SupervisingDepartment? SupervisingDepartment { get; set; }
+    public string NameInitials { get; set; } = "";   // 信访局 → xfj, kept by JixiaoDb on every save, for search
 }
 
 public sealed class AppUser : IdentityUser
@@ -63,6 +64,35 @@ public sealed class Project
     // The automatic review of the current version, stored with it so that lists never re-review.
     public int? QualityScore { get; set; }
     public List<StoredFinding> Findings { get; set; } = [];
+    // What the search index reads (Data/SearchIndex.cs), derived from the form by JixiaoDb on every save:
+    // name and code, the name's pinyin initials, the goals, the indicators' names with their initials.
+    public ProjectSearch Search { get; set; } = new();
+}
+
+public sealed class ProjectSearch
+{
+    public string Name { get; set; } = "";
+    public string Initials { get; set; } = "";
+    public string Goals { get; set; } = "";
+    public string Indicators { get; set; } = "";
+
+    public static ProjectSearch Of(ProjectForm form) => new()
+    {
+        Name = SearchText.Tokens(form.Name, " ", form.Code),
+        Initials = SearchText.InitialTokens(form.Name),
+        Goals = SearchText.Tokens(form.LongTermGoal, " ", form.AnnualGoal),
+        Indicators = string.Join(" ", form.Indicators.Select(i => SearchText.Tokens(i.Name) + " " + SearchText.InitialTokens(i.Name))).Trim(),
+    };
+
+    // Assigned property by property: an unchanged text leaves the row unchanged.
+    public void Keep(ProjectForm form)
+    {
+        var now = Of(form);
+        if (Name != now.Name) Name = now.Name;
+        if (Initials != now.Initials) Initials = now.Initials;
+        if (Goals != now.Goals) Goals = now.Goals;
+        if (Indicators != now.Indicators) Indicators = now.Indicators;
+    }
 }
 
 // One finding of a project's stored review, pointing at its row by id.

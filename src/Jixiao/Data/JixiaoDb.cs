@@ -32,6 +32,8 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
         {
             p.HasIndex(x => new { x.BudgetUnitId, x.FiscalYear, x.NameKey, x.Copy }).IsUnique();
             p.HasIndex(x => new { x.FiscalYear, x.QualityScore });
+            // The reviewer's desk: what waits at a status, oldest first.
+            p.HasIndex(x => new { x.Status, x.UpdatedUtc });
             p.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
             p.Property(x => x.NameKey).HasMaxLength(400);
             p.HasOne(x => x.SourceImport).WithMany().HasForeignKey(x => x.SourceImportId).OnDelete(DeleteBehavior.SetNull);
@@ -95,6 +97,14 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
                 });
             });
             p.Navigation(x => x.Form).IsRequired();
+            p.OwnsOne(x => x.Search, s =>
+            {
+                s.Property(x => x.Name).HasColumnName("SearchName");
+                s.Property(x => x.Initials).HasColumnName("SearchInitials");
+                s.Property(x => x.Goals).HasColumnName("SearchGoals");
+                s.Property(x => x.Indicators).HasColumnName("SearchIndicators");
+            });
+            p.Navigation(x => x.Search).IsRequired();
         });
         b.Entity<DepartmentGoalRecord>().HasIndex(x => new { x.BudgetUnitId, x.FiscalYear });
         b.Entity<AuditEntry>().HasIndex(x => x.Utc);
@@ -170,6 +180,11 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
     // in the form, and its identity with the normalised name.
     void KeepRows()
     {
+        foreach (var entry in ChangeTracker.Entries<BudgetUnit>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            var initials = Pinyin.Initials(entry.Entity.Name);
+            if (entry.Entity.NameInitials != initials) entry.Entity.NameInitials = initials;
+        }
         foreach (var entry in ChangeTracker.Entries<Project>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged).ToList())
         {
             var project = entry.Entity;
@@ -177,6 +192,7 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
             RowIds.Assign(form);
             var key = ProjectIdentity.NameKey(form.Name);
             if (project.NameKey != key) project.NameKey = key;
+            project.Search.Keep(form);
             Number(form.Indicators);
             Number(form.BudgetLines);
             Number(form.SpendingPlan);

@@ -35,6 +35,7 @@ public static class Migrator
         await ClearStaleSqliteLockAsync(db, ct);
         await RefuseUnknownHistoryAsync(db, ct);
         await db.Database.MigrateAsync(ct);
+        await SearchIndex.EnsureSqliteAsync(db, ct);
         FilePermissions.RestrictDatabase(file);
     }
 

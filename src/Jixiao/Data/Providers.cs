@@ -7,7 +7,14 @@ namespace Jixiao.Data;
 // snapshot (Data/Migrations/Sqlite, Data/Migrations/Postgres); the application only ever sees JixiaoDb.
 public sealed class SqliteJixiaoDb(DbContextOptions<SqliteJixiaoDb> options) : JixiaoDb(options);
 
-public sealed class PostgresJixiaoDb(DbContextOptions<PostgresJixiaoDb> options) : JixiaoDb(options);
+public sealed class PostgresJixiaoDb(DbContextOptions<PostgresJixiaoDb> options) : JixiaoDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        SearchIndex.MapPostgres(b);
+    }
+}
 
 // For dotnet-ef (tools/ef.sh): generating a migration reads the model and needs no server.
 public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteJixiaoDb>

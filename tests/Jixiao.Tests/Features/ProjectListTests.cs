@@ -38,6 +38,6 @@ public class ProjectListTests
         var preparer = await app.SignedIn("east-preparer");
         var own = await preparer.GetStringAsync("/?year=2026");
         Assert.DoesNotContain("测试第01信访局", own);
-        Assert.DoesNotContain("name=\"q\"", own);
+        Assert.DoesNotContain("aria-label=\"查找单位\"", own);
     }
 }

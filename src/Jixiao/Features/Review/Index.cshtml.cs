@@ -1,4 +1,5 @@
 using Jixiao.Data;
+using Jixiao.Domain;
 using Jixiao.Domain.Review;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,19 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Rule { get; set; }
     [BindProperty(SupportsGet = true)] public Severity? Severity { get; set; }
+    // A province has thousands of units: beyond a short list they are found by name or code, not picked.
+    [BindProperty(SupportsGet = true, Name = "unitq")] public string? UnitQuery { get; set; }
+    [BindProperty(SupportsGet = true, Name = "dept")] public int? Department { get; set; }
+    [BindProperty(SupportsGet = true)] public ProjectStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "min")] public int? MinScore { get; set; }
+    [BindProperty(SupportsGet = true, Name = "max")] public int? MaxScore { get; set; }
+    // 项目资金总额 in 万元, as reviewers speak of money.
+    [BindProperty(SupportsGet = true, Name = "from")] public decimal? MoneyFrom { get; set; }
+    [BindProperty(SupportsGet = true, Name = "to")] public decimal? MoneyTo { get; set; }
+    public const int UnitsToPick = 50;
     public List<BudgetUnit> Units { get; private set; } = [];
+    public bool PickUnit { get; private set; }
+    public List<SupervisingDepartment> Departments { get; private set; } = [];
     public List<Row> Rows { get; private set; } = [];
     // With one unit chosen: what the review finds of its year as a whole (totals against the summary …).
     public List<Finding> UnitFindings { get; private set; } = [];
@@ -27,10 +40,24 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     public async Task OnGetAsync()
     {
         Year ??= await db.Projects.VisibleTo(User).MaxAsync(p => (int?)p.FiscalYear) ?? DateTime.Today.Year;
-        Units = await db.BudgetUnits.VisibleTo(User).Include(u => u.SupervisingDepartment).OrderBy(u => u.Name).ToListAsync();
+        var units = db.BudgetUnits.VisibleTo(User);
+        PickUnit = await units.CountAsync() <= UnitsToPick;
+        if (PickUnit) Units = await units.Include(u => u.SupervisingDepartment).OrderBy(u => u.Name).ToListAsync();
+        if (Access.SeesAll(User)) Departments = await db.SupervisingDepartments.OrderBy(d => d.Name).ToListAsync();
 
         // Each project's review was stored when it was saved: the list reads it, a page at a time.
         var projects = db.Projects.VisibleTo(User).Where(p => p.FiscalYear == Year && (Unit == null || p.BudgetUnitId == Unit));
+        if (!string.IsNullOrWhiteSpace(UnitQuery))
+        {
+            var q = UnitQuery.Trim();
+            projects = projects.Where(p => p.BudgetUnit!.Name.Contains(q) || p.BudgetUnit.Code == q);
+        }
+        if (Department != null) projects = projects.Where(p => p.BudgetUnit!.SupervisingDepartmentId == Department);
+        if (Status != null) projects = projects.Where(p => p.Status == Status);
+        if (MinScore != null) projects = projects.Where(p => p.QualityScore >= MinScore);
+        if (MaxScore != null) projects = projects.Where(p => p.QualityScore <= MaxScore);
+        if (MoneyFrom != null) projects = projects.Where(p => p.Form.Funding.Total >= MoneyFrom * 10000);
+        if (MoneyTo != null) projects = projects.Where(p => p.Form.Funding.Total <= MoneyTo * 10000);
         if (Rule != null || Severity != null)
             projects = projects.Where(p => p.Findings.Any(f => (Rule == null || f.Rule == Rule) && (Severity == null || f.Severity == Severity)));
         Total = await projects.CountAsync();
@@ -54,7 +81,7 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
                 p.Matching.Select(f => f.ToFinding(p.Name)).ToList());
         }).ToList();
 
-        if (Unit is int unitId && Units.FirstOrDefault(u => u.Id == unitId) is { } unit)
+        if (Unit is int unitId && await units.Include(u => u.SupervisingDepartment).FirstOrDefaultAsync(u => u.Id == unitId) is { } unit)
         {
             // The unit's year as a whole (totals against its summary sentence) is reviewed here: one unit's forms.
             var all = await db.Projects.AsSplitQuery().Include(p => p.BudgetUnit!).ThenInclude(u => u.SupervisingDepartment)

@@ -163,6 +163,10 @@ namespace Jixiao.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int?>("SupervisingDepartmentId")
                         .HasColumnType("integer");
 
@@ -446,6 +450,8 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.HasIndex("SourceImportId");
 
                     b.HasIndex("FiscalYear", "QualityScore");
+
+                    b.HasIndex("Status", "UpdatedUtc");
 
                     b.HasIndex("BudgetUnitId", "FiscalYear", "NameKey", "Copy")
                         .IsUnique();
@@ -799,6 +805,59 @@ namespace Jixiao.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SourceImportId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsOne("Jixiao.Data.ProjectSearch", "Search", b1 =>
+                        {
+                            b1.Property<int>("ProjectId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Goals")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("SearchGoals");
+
+                            b1.Property<string>("Indicators")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("SearchIndicators");
+
+                            b1.Property<string>("Initials")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("SearchInitials");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("SearchName");
+
+                            b1.HasKey("ProjectId");
+
+                            b1.HasIndex("Goals")
+                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Goals"), "GIN");
+
+                            b1.HasIndex("Indicators")
+                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Indicators"), "GIN");
+
+                            b1.HasIndex("Initials")
+                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Initials"), "GIN");
+
+                            b1.HasIndex("Name")
+                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Name"), "GIN");
+
+                            b1.ToTable("Projects");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
 
                     b.OwnsMany("Jixiao.Data.StoredFinding", "Findings", b1 =>
                         {
@@ -1435,6 +1494,9 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.Navigation("Findings");
 
                     b.Navigation("Form")
+                        .IsRequired();
+
+                    b.Navigation("Search")
                         .IsRequired();
 
                     b.Navigation("SourceImport");

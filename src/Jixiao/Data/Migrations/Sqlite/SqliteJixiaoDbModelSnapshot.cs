@@ -154,6 +154,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SupervisingDepartmentId")
                         .HasColumnType("INTEGER");
 
@@ -427,6 +431,8 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.HasIndex("SourceImportId");
 
                     b.HasIndex("FiscalYear", "QualityScore");
+
+                    b.HasIndex("Status", "UpdatedUtc");
 
                     b.HasIndex("BudgetUnitId", "FiscalYear", "NameKey", "Copy")
                         .IsUnique();
@@ -768,6 +774,39 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SourceImportId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsOne("Jixiao.Data.ProjectSearch", "Search", b1 =>
+                        {
+                            b1.Property<int>("ProjectId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Goals")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SearchGoals");
+
+                            b1.Property<string>("Indicators")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SearchIndicators");
+
+                            b1.Property<string>("Initials")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SearchInitials");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SearchName");
+
+                            b1.HasKey("ProjectId");
+
+                            b1.ToTable("Projects");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
 
                     b.OwnsMany("Jixiao.Data.StoredFinding", "Findings", b1 =>
                         {
@@ -1390,6 +1429,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.Navigation("Findings");
 
                     b.Navigation("Form")
+                        .IsRequired();
+
+                    b.Navigation("Search")
                         .IsRequired();
 
                     b.Navigation("SourceImport");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jixiao.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJixiaoDb))]
-    [Migration("20261129105627_Initial")]
+    [Migration("20261129120447_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -154,6 +154,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameInitials")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -430,6 +434,8 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.HasIndex("SourceImportId");
 
                     b.HasIndex("FiscalYear", "QualityScore");
+
+                    b.HasIndex("Status", "UpdatedUtc");
 
                     b.HasIndex("BudgetUnitId", "FiscalYear", "NameKey", "Copy")
                         .IsUnique();
@@ -771,6 +777,39 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SourceImportId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsOne("Jixiao.Data.ProjectSearch", "Search", b1 =>
+                        {
+                            b1.Property<int>("ProjectId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Goals")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SearchGoals");
+
+                            b1.Property<string>("Indicators")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SearchIndicators");
+
+                            b1.Property<string>("Initials")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SearchInitials");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SearchName");
+
+                            b1.HasKey("ProjectId");
+
+                            b1.ToTable("Projects");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
 
                     b.OwnsMany("Jixiao.Data.StoredFinding", "Findings", b1 =>
                         {
@@ -1393,6 +1432,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.Navigation("Findings");
 
                     b.Navigation("Form")
+                        .IsRequired();
+
+                    b.Navigation("Search")
                         .IsRequired();
 
                     b.Navigation("SourceImport");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJixiaoDb))]
-    [Migration("20261129105643_Initial")]
+    [Migration("20261129120711_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -163,6 +163,10 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameInitials")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -449,6 +453,8 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.HasIndex("SourceImportId");
 
                     b.HasIndex("FiscalYear", "QualityScore");
+
+                    b.HasIndex("Status", "UpdatedUtc");
 
                     b.HasIndex("BudgetUnitId", "FiscalYear", "NameKey", "Copy")
                         .IsUnique();
@@ -802,6 +808,59 @@ namespace Jixiao.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SourceImportId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsOne("Jixiao.Data.ProjectSearch", "Search", b1 =>
+                        {
+                            b1.Property<int>("ProjectId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Goals")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("SearchGoals");
+
+                            b1.Property<string>("Indicators")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("SearchIndicators");
+
+                            b1.Property<string>("Initials")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("SearchInitials");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("SearchName");
+
+                            b1.HasKey("ProjectId");
+
+                            b1.HasIndex("Goals")
+                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Goals"), "GIN");
+
+                            b1.HasIndex("Indicators")
+                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Indicators"), "GIN");
+
+                            b1.HasIndex("Initials")
+                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Initials"), "GIN");
+
+                            b1.HasIndex("Name")
+                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Name"), "GIN");
+
+                            b1.ToTable("Projects");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
 
                     b.OwnsMany("Jixiao.Data.StoredFinding", "Findings", b1 =>
                         {
@@ -1438,6 +1497,9 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.Navigation("Findings");
 
                     b.Navigation("Form")
+                        .IsRequired();
+
+                    b.Navigation("Search")
                         .IsRequired();
 
                     b.Navigation("SourceImport");

@@ -202,7 +202,8 @@ namespace Jixiao.Data.Migrations.Sqlite
                     Code = table.Column<string>(type: "TEXT", nullable: true),
                     DivisionCode = table.Column<string>(type: "TEXT", nullable: true),
                     Functions = table.Column<string>(type: "TEXT", nullable: true),
-                    SupervisingDepartmentId = table.Column<int>(type: "INTEGER", nullable: true)
+                    SupervisingDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    NameInitials = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -296,7 +297,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                     LongTermGoal = table.Column<string>(type: "TEXT", nullable: true),
                     AnnualGoal = table.Column<string>(type: "TEXT", nullable: true),
                     Sections = table.Column<string>(type: "TEXT", nullable: false),
-                    QualityScore = table.Column<int>(type: "INTEGER", nullable: true)
+                    QualityScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    SearchName = table.Column<string>(type: "TEXT", nullable: false),
+                    SearchInitials = table.Column<string>(type: "TEXT", nullable: false),
+                    SearchGoals = table.Column<string>(type: "TEXT", nullable: false),
+                    SearchIndicators = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -833,6 +838,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                 name: "IX_Projects_SourceImportId",
                 table: "Projects",
                 column: "SourceImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_Status_UpdatedUtc",
+                table: "Projects",
+                columns: new[] { "Status", "UpdatedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectSteps_ProjectId_Utc",

@@ -203,7 +203,8 @@ namespace Jixiao.Data.Migrations.Postgres
                     Code = table.Column<string>(type: "text", nullable: true),
                     DivisionCode = table.Column<string>(type: "text", nullable: true),
                     Functions = table.Column<string>(type: "text", nullable: true),
-                    SupervisingDepartmentId = table.Column<int>(type: "integer", nullable: true)
+                    SupervisingDepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    NameInitials = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -297,7 +298,11 @@ namespace Jixiao.Data.Migrations.Postgres
                     LongTermGoal = table.Column<string>(type: "text", nullable: true),
                     AnnualGoal = table.Column<string>(type: "text", nullable: true),
                     Sections = table.Column<string>(type: "text", nullable: false),
-                    QualityScore = table.Column<int>(type: "integer", nullable: true)
+                    QualityScore = table.Column<int>(type: "integer", nullable: true),
+                    SearchName = table.Column<string>(type: "text", nullable: false),
+                    SearchInitials = table.Column<string>(type: "text", nullable: false),
+                    SearchGoals = table.Column<string>(type: "text", nullable: false),
+                    SearchIndicators = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -831,9 +836,42 @@ namespace Jixiao.Data.Migrations.Postgres
                 columns: new[] { "FiscalYear", "QualityScore" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Projects_SearchGoals",
+                table: "Projects",
+                column: "SearchGoals")
+                .Annotation("Npgsql:IndexMethod", "GIN")
+                .Annotation("Npgsql:TsVectorConfig", "simple");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_SearchIndicators",
+                table: "Projects",
+                column: "SearchIndicators")
+                .Annotation("Npgsql:IndexMethod", "GIN")
+                .Annotation("Npgsql:TsVectorConfig", "simple");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_SearchInitials",
+                table: "Projects",
+                column: "SearchInitials")
+                .Annotation("Npgsql:IndexMethod", "GIN")
+                .Annotation("Npgsql:TsVectorConfig", "simple");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_SearchName",
+                table: "Projects",
+                column: "SearchName")
+                .Annotation("Npgsql:IndexMethod", "GIN")
+                .Annotation("Npgsql:TsVectorConfig", "simple");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Projects_SourceImportId",
                 table: "Projects",
                 column: "SourceImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_Status_UpdatedUtc",
+                table: "Projects",
+                columns: new[] { "Status", "UpdatedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectSteps_ProjectId_Utc",

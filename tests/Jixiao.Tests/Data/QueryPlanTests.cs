@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Jixiao.Data;
+using Jixiao.Domain;
+using Jixiao.Features;
+using Jixiao.Features.Workflow;
+using Jixiao.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Tests.Data;
+
+// The main lists and the search reach projects and their rows through indexes, whatever the data size:
+// PostgreSQL's plans, with sequential scans priced out, must not scan the projects or their rows.
+public class QueryPlanTests
+{
+    [Fact]
+    public async Task The_main_lists_and_the_search_use_indexes_on_PostgreSQL()
+    {
+        await using var test = await TestDatabase.Create("postgres");
+        await using var db = new PostgresJixiaoDb(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql(test.ConnectionString).Options);
+        await Migrator.MigrateAsync(db);
+        var dept = new SupervisingDepartment { Name = "区政府办" };
+        var unit = new BudgetUnit { Name = "东城区信访局", Code = "101002", SupervisingDepartment = dept };
+        db.Add(unit);
+        for (var n = 0; n < 30; n++)
+            db.Projects.Add(new Project
+            {
+                BudgetUnit = unit, FiscalYear = 2026, Status = n % 2 == 0 ? ProjectStatus.Draft : ProjectStatus.SupervisorApproved,
+                Form = new ProjectForm { Name = $"信访项目{n}", Indicators = [new Indicator { Level1 = "产出指标", Name = "信访事项及时受理率" }] },
+            });
+        await db.SaveChangesAsync();
+
+        var finance = User(Roles.FinanceReviewer);
+        var supervisor = User(Roles.SupervisorReviewer, (UserClaims.Department, dept.Id));
+        var preparer = User(Roles.Preparer, (UserClaims.Unit, unit.Id));
+        int[] shown = [unit.Id];
+        var queries = new Dictionary<string, IQueryable<object>>
+        {
+            ["单位项目列表"] = db.Projects.VisibleTo(preparer).Where(p => p.FiscalYear == 2026 && shown.Contains(p.BudgetUnitId))
+                .OrderBy(p => p.Id).Select(p => (object)new { p.Id, p.Form.Name, Indicators = p.Form.Indicators.Count }),
+            ["自动审核（财政）"] = db.Projects.VisibleTo(finance).Where(p => p.FiscalYear == 2026)
+                .OrderBy(p => p.QualityScore).ThenBy(p => p.NameKey).Take(20).Select(p => (object)new { p.Id, p.QualityScore }),
+            ["自动审核（主管部门）"] = db.Projects.VisibleTo(supervisor).Where(p => p.FiscalYear == 2026)
+                .OrderBy(p => p.QualityScore).Take(20).Select(p => (object)p.Id),
+            ["按规则筛选"] = db.Projects.VisibleTo(finance).Where(p => p.FiscalYear == 2026 && p.Findings.Any(f => f.Rule == "R01"))
+                .Take(20).Select(p => (object)p.Id),
+            ["待办（财政）"] = db.Projects.WaitingFor(finance).OrderBy(p => p.UpdatedUtc).Take(20).Select(p => (object)p.Id),
+            ["搜索项目"] = SearchIndex.Find(db, SearchText.Words("信访"), SearchIndex.In.Projects).VisibleTo(finance).Take(8).Select(p => (object)p.Id),
+            ["搜索指标"] = SearchIndex.Find(db, SearchText.Words("xfsx"), SearchIndex.In.Indicators).VisibleTo(supervisor).Take(8).Select(p => (object)p.Id),
+        };
+
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
+        foreach (var (name, query) in queries)
+        {
+            await using var command = query.CreateDbCommand();
+            command.CommandText = "EXPLAIN " + command.CommandText;
+            var plan = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+            var text = string.Join("\n", plan);
+            Assert.True(UsesIndexes(plan), $"{name} 全表扫描了项目或其行：\n{text}");
+        }
+    }
+
+    // Every scan of a project table is restricted by an index condition: no sequential scan, and no
+    // index read from end to end either (which is what a plan without a usable index falls back to).
+    static bool UsesIndexes(List<string> plan)
+    {
+        string[] tables = ["\"Projects\"", "\"Indicators\"", "\"ProjectFindings\""];
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var line = plan[i];
+            if (!line.Contains(" Scan ") || !tables.Any(t => line.Contains(" on " + t))) continue;
+            if (line.Contains("Seq Scan")) return false;
+            var indent = line.Length - line.TrimStart().Length;
+            var restricted = false;
+            for (var j = i + 1; j < plan.Count && plan[j].Length - plan[j].TrimStart().Length > indent && !plan[j].TrimStart().StartsWith("->"); j++)
+                restricted |= plan[j].Contains("Index Cond:") || plan[j].Contains("Recheck Cond:");
+            if (!restricted) return false;
+        }
+        return true;
+    }
+
+    static ClaimsPrincipal User(string role, params (string Type, int Value)[] claims) =>
+        new(new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value.ToString())).Append(new Claim(ClaimTypes.Role, role)), "test"));
+}
