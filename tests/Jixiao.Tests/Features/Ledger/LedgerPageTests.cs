@@ -157,7 +157,7 @@ public class LedgerPageTests
         // West may not upload into east, even by posting east's id.
         var refused = WebUtility.HtmlDecode(await (await Upload(west, eastId, 2025, Encoding.UTF8.GetBytes(Csv), "台账.csv")).Content.ReadAsStringAsync());
         Assert.Contains("请选择本单位：只有本单位的填报人或单位负责人可以上传台账", refused);
-        Assert.Equal(1, await app.Db(d => d.PetitionLedgers.CountAsync()));
+        Assert.Equal(1, await app.Db(d => d.PetitionLedgers.CountAsync(l => l.Year == 2025)));
         // Confirming someone else's upload is no more possible than seeing it.
         var token = TestApp.AntiforgeryToken(await west.GetStringAsync("/Ledger"));
         var post = await west.PostAsync(previewUrl, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
@@ -174,7 +174,7 @@ public class LedgerPageTests
         var byReviewer = WebUtility.HtmlDecode(await (await Upload(supervisor, eastId, 2025, Encoding.UTF8.GetBytes(Csv), "台账.csv")).Content.ReadAsStringAsync());
         Assert.Contains("只有本单位的填报人或单位负责人可以上传台账", byReviewer);
         Assert.Equal(HttpStatusCode.NotFound, (await supervisor.GetAsync(previewUrl)).StatusCode);
-        Assert.Equal(1, id > 0 ? await app.Db(d => d.PetitionLedgers.CountAsync()) : 0);
+        Assert.Equal([id], await app.Db(d => d.PetitionLedgers.Where(l => l.Year == 2025).Select(l => l.Id).ToListAsync()));
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public class LedgerPageTests
         Assert.Contains("年度“1999”不正确", await Refused(Encoding.UTF8.GetBytes(Csv), "台账.csv", 1999));
         Assert.Contains("不是文本文件", await Refused([0, 1, 2, 0, 5, 0], "二进制.csv"));
         // Kept with who, when and what came of it, but nothing to count.
-        var records = await app.Db(d => d.PetitionLedgers.Select(l => new { l.Outcome, l.Error, l.UserName }).ToListAsync());
+        var records = await app.Db(d => d.PetitionLedgers.Where(l => l.Year == 2025).Select(l => new { l.Outcome, l.Error, l.UserName }).ToListAsync());
         Assert.Equal(3, records.Count);
         Assert.All(records, r => Assert.Equal(LedgerOutcome.Failed, r.Outcome));
         Assert.All(records, r => Assert.Equal("east-preparer", r.UserName));
@@ -260,5 +260,30 @@ public class LedgerPageTests
             Assert.Contains("评价为“满意”和“基本满意”的事项数", html);
         }
         finally { Directory.Delete(folder, true); }
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_demo_has_east_s_2026_ledger_with_a_few_breaches_once(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        await using var app = await TestApp.Start(db, demo: true);
+        Assert.Contains("已载入演示信访事项台账（东城区信访局，21 件）", app.Console);
+        var eastId = await app.Db(async d => (await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局")).Id);
+        var html = WebUtility.HtmlDecode(await (await app.SignedIn("east-head")).GetStringAsync($"/Ledger/{eastId}/2026"));
+        Assert.Contains("20 ÷ 21 = 95.24%", html);    // 004 told on day 16
+        Assert.Contains("11 ÷ 16 = 68.75%", html);    // 满意 of the evaluations
+        Assert.Contains("16 ÷ 19 = 84.21%", html);    // evaluated of the closed cases
+        Assert.Contains("2 件（登记事项 21 件）", html);
+        Assert.Contains("1件不予受理或不再受理，无需办结，不计入", html);
+        var breaches = BreachTable(html);
+        foreach (var number in new[] { "东信访〔2026〕004号", "东信访〔2026〕007号", "东信访〔2026〕010号" }) Assert.Contains(number, breaches);
+        Assert.Contains("延期45日，超过《信访工作条例》第三十四条规定的最多30日（按30日计）", breaches);
+        Assert.DoesNotContain("东信访〔2026〕001号", breaches);
+        Assert.Contains("第24行“办结日期”列", html);
+        Assert.Contains("办结日期“2026-11-31”无法识别为日期", html);
+        Assert.Contains("对应的绩效指标（4 行）", html);
+
+        await app.Db(async d => { await Jixiao.Features.Ledger.LedgerDemo.LoadAsync(d, 2026, TextWriter.Null); return 0; });
+        Assert.Equal(1, await app.Db(d => d.PetitionLedgers.CountAsync()));
     }
 }
