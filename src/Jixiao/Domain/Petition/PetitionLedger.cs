@@ -76,6 +76,13 @@ public static class PetitionLedger
     public static int HandlingLimit(PetitionCase c) =>
         HandlingDays + (c.ExtensionApproved && c.ExtensionDays > 0 ? Math.Min(c.ExtensionDays, MaxExtensionDays) : 0);
 
+    // The last day of the handling period under 第三十四条; none for a case not accepted.
+    public static DateOnly? DueDate(PetitionCase c) => c.NotAccepted ? null : c.HandlingStart.AddDays(HandlingLimit(c));
+
+    // A ledger whose own 应办结日期 falls after the legal last day gives itself time the rules do not:
+    // said beside the figures (the figures always count by the law, never by the ledger's date).
+    public static bool DueLaterThanLaw(PetitionCase c) => c.LedgerDue is { } written && DueDate(c) is { } law && written > law;
+
     // What makes a case's dates impossible; such a case is not counted and is listed with its place.
     public static IReadOnlyList<string> Problems(PetitionCase c)
     {

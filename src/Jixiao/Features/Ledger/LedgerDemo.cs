@@ -10,7 +10,8 @@ namespace Jixiao.Features.Ledger;
 // The demo workspace's petition ledger: 东城区信访局's 2026 register, saved as if its preparer had
 // uploaded it. Written like a real ledger (numbers 东信访〔2026〕NNN号, forms of petition, matters), with a
 // few cases that broke a limit (a notice on day 16, answers on day 62 and 95, an extension of 45 days,
-// a case still open long past its day 60) and one row whose date cannot be read.
+// a case still open long past its day 60, a due date written past the legal one) and one row whose date
+// cannot be read.
 public static class LedgerDemo
 {
     const string Unit = "东城区信访局";
@@ -28,7 +29,7 @@ public static class LedgerDemo
         "东信访〔2026〕007号,来访,征地拆迁,2026-02-16,受理,2026-02-17,2026-02-26,2026-04-18,,,2026-04-20,是,不满意,是\n" +
         "东信访〔2026〕008号,网上,交通出行,2026-03-02,受理,2026-03-03,2026-03-10,2026-05-02,,,2026-04-15,是,满意,否\n" +
         "东信访〔2026〕009号,来信,劳动社保,2026-03-09,受理,2026-03-10,2026-03-18,2026-05-09,,,2026-05-06,否,,否\n" +
-        "东信访〔2026〕010号,来访,住房保障,2026-03-16,受理,2026-03-17,2026-03-25,2026-06-15,45,是,2026-06-20,是,不满意,否\n" +
+        "东信访〔2026〕010号,来访,住房保障,2026-03-16,受理,2026-03-17,2026-03-25,2026-06-30,45,是,2026-06-20,是,不满意,否\n" +
         "东信访〔2026〕011号,网上,城建管理,2026-04-01,受理,2026-04-02,2026-04-09,2026-06-01,,,2026-05-20,是,满意,否\n" +
         "东信访〔2026〕012号,来信,教育,2026-04-13,受理,2026-04-14,2026-04-22,2026-06-13,,,2026-06-05,是,满意,否\n" +
         "东信访〔2026〕013号,来访,征地拆迁,2026-05-06,受理,2026-05-07,2026-05-14,2026-07-06,,,2026-07-01,是,基本满意,是\n" +

@@ -22,6 +22,9 @@ public sealed record LedgerView(PetitionFigures Figures, IReadOnlyList<PetitionC
         }
     }
 
+    // Cases whose ledger gives a 应办结日期 later than the law allows.
+    public IReadOnlyList<PetitionCase> LateDueDates => Cases.Where(PetitionLedger.DueLaterThanLaw).ToList();
+
     public static string KindLabel(BreachKind kind) => kind switch
     {
         BreachKind.LateNotice => "告知超期",

@@ -22,7 +22,9 @@ public sealed class PreviewModel(JixiaoDb db, IConfiguration config) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct) || Record.Outcome != LedgerOutcome.Previewed) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        // Confirmed already (a second click): the saved figures are where the first one went.
+        if (Record.Outcome == LedgerOutcome.Saved) return Redirect($"/Ledger/{Record.BudgetUnitId}/{Record.Year}");
         Record.Outcome = LedgerOutcome.Saved;
         Record.SavedUtc = DateTime.UtcNow;
         Record.SavedBy = User.Identity!.Name;

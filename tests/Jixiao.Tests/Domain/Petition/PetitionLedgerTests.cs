@@ -403,5 +403,33 @@ public class PetitionLedgerTests
     }
 
     [Fact]
+    public void The_legal_due_date_counts_the_approved_extension()
+    {
+        Assert.Equal(Start.AddDays(60), PetitionLedger.DueDate(Case()));
+        Assert.Equal(Start.AddDays(5 + 80), PetitionLedger.DueDate(Case(acceptedDay: 5, extension: 20)));
+        Assert.Equal(Start.AddDays(90), PetitionLedger.DueDate(Case(extension: 45)));
+        Assert.Equal(Start.AddDays(60), PetitionLedger.DueDate(Case(extension: 20, approved: false)));
+        Assert.Null(PetitionLedger.DueDate(Case(notAccepted: true)));
+    }
+
+    [Theory]
+    [InlineData(61, true)]
+    [InlineData(60, false)]
+    [InlineData(30, false)]
+    public void A_ledger_due_date_after_the_legal_one_is_noticed(int dueDay, bool later)
+    {
+        Assert.Equal(later, PetitionLedger.DueLaterThanLaw(Case() with { LedgerDue = Start.AddDays(dueDay) }));
+        Assert.False(PetitionLedger.DueLaterThanLaw(Case()));
+        Assert.False(PetitionLedger.DueLaterThanLaw(Case(notAccepted: true) with { LedgerDue = Start.AddDays(dueDay) }));
+    }
+
+    [Fact]
+    public void A_zero_extension_without_approval_says_nothing_of_approval()
+    {
+        var b = Assert.Single(Figure(PetitionMeasure.OnTimeClosing, YearEnd, Case(closedDay: 61, extension: 0, approved: false)).Breaches);
+        Assert.Equal("登记后第61日才办结，超过60日期限", b.Message);
+    }
+
+    [Fact]
     public void Dates_print_as_iso() => Assert.Equal("2026-03-05", PetitionLedger.Date(new DateOnly(2026, 3, 5)));
 }

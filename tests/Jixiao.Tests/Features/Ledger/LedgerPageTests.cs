@@ -89,6 +89,12 @@ public class LedgerPageTests
         Assert.Contains("本单位 2025 年尚未保存信访事项台账", WebUtility.HtmlDecode(await preparer.GetStringAsync($"/Ledger/{eastId}/2025")));
 
         var id = await Confirm(preparer, preview);
+        // A second click on 确认保存 lands on the saved figures, not on an error.
+        var again = await preparer.PostAsync(preview.RequestMessage!.RequestUri!.AbsolutePath, new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = TestApp.AntiforgeryToken(await preview.Content.ReadAsStringAsync()) }));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal($"/Ledger/{eastId}/2025", again.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(1, await app.Db(d => d.PetitionLedgers.CountAsync(l => l.Year == 2025)));
         var results = WebUtility.HtmlDecode(await preparer.GetStringAsync($"/Ledger/{eastId}/2025"));
         Assert.Contains("东城区2025年台账.csv", results);
         Assert.Contains("《信访工作条例》第二十三条", results);
@@ -99,6 +105,7 @@ public class LedgerPageTests
         Assert.Contains("登记已183日仍未办结，超过60日期限（第8行）", results);
         Assert.DoesNotContain("T-01", BreachTable(results));
         Assert.DoesNotContain("T-03", BreachTable(results));
+        Assert.DoesNotContain("应办结日期晚于法定期限", results);
         // The rows of east's 2025 project that the figures answer, with their actual values.
         var matches = Section(results, "对应的绩效指标");
         Assert.Contains("对应的绩效指标（3 行）", matches);
@@ -282,6 +289,10 @@ public class LedgerPageTests
         Assert.Contains("第24行“办结日期”列", html);
         Assert.Contains("办结日期“2026-11-31”无法识别为日期", html);
         Assert.Contains("对应的绩效指标（4 行）", html);
+        // 010 wrote its due date with all 45 days of extension: the law allows 30.
+        Assert.Contains("台账所填应办结日期晚于法定期限（1 件）", html);
+        Assert.Contains("2026-06-30", html);
+        Assert.Contains("2026-06-15", html);
 
         await app.Db(async d => { await Jixiao.Features.Ledger.LedgerDemo.LoadAsync(d, 2026, TextWriter.Null); return 0; });
         Assert.Equal(1, await app.Db(d => d.PetitionLedgers.CountAsync()));
