@@ -5,9 +5,12 @@ namespace Jixiao.Features.Ledger;
 
 // What the preview and the results page show of one ledger: the figures, the cases that broke a limit,
 // and the rows that were not counted.
-public sealed record LedgerView(PetitionFigures Figures, IReadOnlyList<PetitionCase> Cases, IReadOnlyList<LedgerError> Errors,
+public sealed record LedgerView(int Year, PetitionFigures Figures, IReadOnlyList<PetitionCase> Cases, IReadOnlyList<LedgerError> Errors,
     int RowsNotCounted, string? Columns)
 {
+    // Cases registered in another year than the ledger's: still counted (the ledger is the unit's), but said.
+    public int OutsideYear => Cases.Count(c => c.Registered.Year != Year);
+
     // Every breach once, by case, in ledger order.
     public IReadOnlyList<(Breach Breach, PetitionCase? Case)> Breaches
     {

@@ -43,7 +43,7 @@ public sealed class PreviewModel(JixiaoDb db, IConfiguration config) : PageModel
         Unit = record.BudgetUnit!.Name;
         var cases = await LedgerQueries.CasesAsync(db, record.Id, ct);
         var figures = PetitionLedger.Compute(cases, LedgerQueries.AsOf(record.Year, DateTime.UtcNow), LedgerQueries.Rules(config));
-        View = new LedgerView(figures, cases, LedgerQueries.Errors(record), record.RowsNotCounted, record.Columns);
+        View = new LedgerView(record.Year, figures, cases, LedgerQueries.Errors(record), record.RowsNotCounted, record.Columns);
         return true;
     }
 }

@@ -34,7 +34,7 @@ public sealed class ResultsModel(JixiaoDb db, IConfiguration config) : PageModel
 
         var cases = await LedgerQueries.CasesAsync(db, Ledger.Id, ct);
         var figures = PetitionLedger.Compute(cases, LedgerQueries.AsOf(year, DateTime.UtcNow), LedgerQueries.Rules(config));
-        View = new LedgerView(figures, cases, LedgerQueries.Errors(Ledger), Ledger.RowsNotCounted, Ledger.Columns);
+        View = new LedgerView(year, figures, cases, LedgerQueries.Errors(Ledger), Ledger.RowsNotCounted, Ledger.Columns);
 
         var actuals = await LedgerQueries.ActualsAsync(db, unit.Id, year, figures, ct);
         var projects = await db.Projects.VisibleTo(User).AsNoTracking()

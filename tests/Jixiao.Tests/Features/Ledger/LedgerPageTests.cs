@@ -85,6 +85,7 @@ public class LedgerPageTests
         Assert.Contains("2 ÷ 4 = 50%", html);   // 参评群众满意率: 基本满意 not counted by default
         Assert.Contains("4 ÷ 5 = 80%", html);   // 群众参评率
         Assert.Contains("1 件（登记事项 6 件）", html);   // 重复信访件数
+        Assert.DoesNotContain("登记日期不在", html);
         // Nothing counts before it is confirmed.
         Assert.Contains("本单位 2025 年尚未保存信访事项台账", WebUtility.HtmlDecode(await preparer.GetStringAsync($"/Ledger/{eastId}/2025")));
 
@@ -240,6 +241,9 @@ public class LedgerPageTests
         var gb = await Upload(preparer, eastId, 2025, Encoding.GetEncoding("GB18030").GetBytes(Csv), "gb18030.csv");
         var gbHtml = WebUtility.HtmlDecode(await gb.Content.ReadAsStringAsync());
         Assert.Contains("5 ÷ 6 = 83.33%", gbHtml);
+        // The same 2025 ledger uploaded as 2026's is read, and the year is questioned.
+        var wrongYear = WebUtility.HtmlDecode(await (await Upload(preparer, eastId, 2026, Encoding.UTF8.GetBytes(Csv), "台账.csv")).Content.ReadAsStringAsync());
+        Assert.Contains("有 6 件事项的登记日期不在 2026 年内，仍计入", wrongYear);
         Assert.Contains("第7行“告知日期”列", gbHtml);
     }
 
