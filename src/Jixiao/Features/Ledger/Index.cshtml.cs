@@ -24,7 +24,7 @@ public sealed class IndexModel(JixiaoDb db, UploadLimits limits, UploadGate gate
 
     [BindProperty] public int UnitId { get; set; }
     [BindProperty] public int? Year { get; set; }
-    [BindProperty] public IFormFile? File { get; set; }
+    [BindProperty] public IFormFile? LedgerFile { get; set; }
 
     static readonly string[] Kinds = [".xlsx", ".xls", ".csv", ".txt", ".tsv"];
 
@@ -39,11 +39,11 @@ public sealed class IndexModel(JixiaoDb db, UploadLimits limits, UploadGate gate
         var unit = await db.BudgetUnits.WritableBy(User).FirstOrDefaultAsync(u => u.Id == UnitId, ct);
         Message = unit == null ? "请选择本单位：只有本单位的填报人或单位负责人可以上传台账"
             : Year is not (>= 2000 and <= 2100) ? (Year == null ? "请填写年度" : $"年度“{Year}”不正确，请填写 2000 至 2100 之间的年份")
-            : File == null || File.Length == 0 ? "请选择台账文件（.xlsx、.xls 或 .csv）"
+            : LedgerFile == null || LedgerFile.Length == 0 ? "请选择台账文件（.xlsx、.xls 或 .csv）"
             : null;
-        if (Message == null && File!.Length > limits.MaxFileBytes)
-            Message = $"文件“{UploadNames.Display(File.FileName)}”大小为 {UploadLimits.Megabytes(File.Length)}，超过每个文件 {limits.MaxFileMegabytes} MB 的上限";
-        var display = UploadNames.Display(File?.FileName);
+        if (Message == null && LedgerFile!.Length > limits.MaxFileBytes)
+            Message = $"文件“{UploadNames.Display(LedgerFile.FileName)}”大小为 {UploadLimits.Megabytes(LedgerFile.Length)}，超过每个文件 {limits.MaxFileMegabytes} MB 的上限";
+        var display = UploadNames.Display(LedgerFile?.FileName);
         var kind = Path.GetExtension(display).ToLowerInvariant();
         if (Message == null && !Kinds.Contains(kind))
             Message = $"文件“{display}”不是台账表格：请上传 Excel（.xlsx、.xls）或 CSV 文件";
@@ -56,7 +56,7 @@ public sealed class IndexModel(JixiaoDb db, UploadLimits limits, UploadGate gate
         byte[] bytes;
         using (var buffer = new MemoryStream())
         {
-            await File!.CopyToAsync(buffer, ct);
+            await LedgerFile!.CopyToAsync(buffer, ct);
             bytes = buffer.ToArray();
         }
         var record = new PetitionLedgerRecord

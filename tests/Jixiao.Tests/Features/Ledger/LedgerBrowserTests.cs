@@ -54,7 +54,7 @@ public class LedgerBrowserTests
                 var year = driver.FindElement(By.Name("Year"));
                 year.Clear();
                 year.SendKeys("2025");
-                driver.FindElement(By.Name("File")).SendKeys(ledger);
+                driver.FindElement(By.Name("LedgerFile")).SendKeys(ledger);
                 driver.FindElement(By.CssSelector(".ledger-upload button[type=submit]")).Click();
                 Wait(browser, "台账试算：东城区2025年信访事项台账.csv - 绩效目标管理");
                 var body = driver.FindElement(By.TagName("main")).Text;

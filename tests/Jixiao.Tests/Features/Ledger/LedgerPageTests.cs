@@ -34,7 +34,7 @@ public class LedgerPageTests
             { new StringContent(token), "__RequestVerificationToken" },
             { new StringContent(unitId.ToString()), "UnitId" },
             { new StringContent(year.ToString()), "Year" },
-            { new ByteArrayContent(bytes), "File", name },
+            { new ByteArrayContent(bytes), "LedgerFile", name },
         };
         return await client.PostAsync("/Ledger", content);
     }
