@@ -229,7 +229,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         if (value == null) return null;
         switch (e.Entity, property)
         {
-            case (ImportRecord, "Content") when value is byte[] bytes:
+            case (ImportRecord or PetitionLedgerRecord, "Content") when value is byte[] bytes:
                 return $"（文件内容 {bytes.Length} 字节，未记入审计）";
             case (ImportRecord, "DocumentJson") or (ProjectVersion, "FormJson") when value is string text:
                 return $"（表单内容 {text.Length} 字符，未记入审计）";

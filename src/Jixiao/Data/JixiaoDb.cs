@@ -22,6 +22,7 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
     public DbSet<ProjectStep> ProjectSteps => Set<ProjectStep>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<LibraryIndicator> LibraryIndicators => Set<LibraryIndicator>();
+    public DbSet<PetitionLedgerRecord> PetitionLedgers => Set<PetitionLedgerRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -145,6 +146,7 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
             r.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(16);
             r.HasIndex(x => x.Utc);
         });
+        PetitionLedgerModel.Configure(b);
     }
 
     // Rows come back in the order of the form: by their stored position, since neither split queries

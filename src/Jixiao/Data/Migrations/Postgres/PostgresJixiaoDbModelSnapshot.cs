@@ -384,6 +384,139 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("LibraryIndicators");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("Accepted")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Closed")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Evaluated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<bool>("ExtensionApproved")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LedgerDue")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LedgerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("NotAccepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("Notified")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Registered")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Repeat")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Where")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LedgerId", "Position");
+
+                    b.ToTable("PetitionLedgerCases", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BudgetUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Columns")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ErrorsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("RowsNotCounted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SavedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SavedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserName")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetUnitId", "Year", "Outcome");
+
+                    b.ToTable("PetitionLedgers", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Project", b =>
                 {
                     b.Property<int>("Id")
@@ -791,6 +924,26 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasForeignKey("SupervisingDepartmentId");
 
                     b.Navigation("SupervisingDepartment");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerCase", b =>
+                {
+                    b.HasOne("Jixiao.Data.PetitionLedgerRecord", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("LedgerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.BudgetUnit", "BudgetUnit")
+                        .WithMany()
+                        .HasForeignKey("BudgetUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BudgetUnit");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Project", b =>
@@ -1569,6 +1722,11 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerRecord", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("Jixiao.Data.SupervisingDepartment", b =>

@@ -367,6 +367,135 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("LibraryIndicators");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Accepted")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Closed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Evaluated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExtensionApproved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LedgerDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LedgerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Notified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Registered")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Repeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Where")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LedgerId", "Position");
+
+                    b.ToTable("PetitionLedgerCases", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Columns")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsNotCounted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SavedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetUnitId", "Year", "Outcome");
+
+                    b.ToTable("PetitionLedgers", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Project", b =>
                 {
                     b.Property<int>("Id")
@@ -760,6 +889,26 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasForeignKey("SupervisingDepartmentId");
 
                     b.Navigation("SupervisingDepartment");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerCase", b =>
+                {
+                    b.HasOne("Jixiao.Data.PetitionLedgerRecord", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("LedgerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.BudgetUnit", "BudgetUnit")
+                        .WithMany()
+                        .HasForeignKey("BudgetUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BudgetUnit");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Project", b =>
@@ -1504,6 +1653,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerRecord", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("Jixiao.Data.SupervisingDepartment", b =>

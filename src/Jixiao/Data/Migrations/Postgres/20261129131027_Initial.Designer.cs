@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJixiaoDb))]
-    [Migration("20261129120711_Initial")]
+    [Migration("20261129131027_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -385,6 +385,139 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.HasIndex("Status", "Level1");
 
                     b.ToTable("LibraryIndicators");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("Accepted")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Closed")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Evaluated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<bool>("ExtensionApproved")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LedgerDue")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LedgerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("NotAccepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("Notified")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Registered")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Repeat")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Where")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LedgerId", "Position");
+
+                    b.ToTable("PetitionLedgerCases", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BudgetUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Columns")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ErrorsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("RowsNotCounted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SavedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SavedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserName")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetUnitId", "Year", "Outcome");
+
+                    b.ToTable("PetitionLedgers", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Data.Project", b =>
@@ -794,6 +927,26 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasForeignKey("SupervisingDepartmentId");
 
                     b.Navigation("SupervisingDepartment");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerCase", b =>
+                {
+                    b.HasOne("Jixiao.Data.PetitionLedgerRecord", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("LedgerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.BudgetUnit", "BudgetUnit")
+                        .WithMany()
+                        .HasForeignKey("BudgetUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BudgetUnit");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Project", b =>
@@ -1572,6 +1725,11 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.PetitionLedgerRecord", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("Jixiao.Data.SupervisingDepartment", b =>
