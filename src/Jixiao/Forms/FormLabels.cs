@@ -6,8 +6,8 @@ namespace Jixiao.Forms;
 // in one known layout: the same field has many labels (项目资金总额 / 预算数 / 总计).
 enum Field
 {
-    ProjectName, ProjectCode, Category, Attribute, FunctionClass, ImplementingUnit,
-    StartDate, EndDate, Period,
+    ProjectName, ProjectCode, Category, Attribute, Nature, FunctionClass, ImplementingUnit,
+    StartDate, EndDate, Period, Term, Year,
     Total, AnnualRequest, Fiscal, Appropriation, FromHigherLevel, FromSameLevel, FromLowerLevel,
     CarryOver, SpecialAccount, Other,
     LongTermGoal, AnnualGoal, AnnualGoalActual, TotalScore, Grade,
@@ -36,12 +36,17 @@ static partial class FormLabels
     {
         ["项目名称"] = Field.ProjectName, ["项目编码"] = Field.ProjectCode, ["项目代码"] = Field.ProjectCode,
         ["项目类别"] = Field.Category, ["项目类型"] = Field.Category, ["项目属性"] = Field.Attribute,
+        ["项目性质"] = Field.Nature,
         ["预算功能科目"] = Field.FunctionClass, ["功能科目"] = Field.FunctionClass, ["功能分类科目"] = Field.FunctionClass,
         ["实施单位"] = Field.ImplementingUnit, ["项目单位"] = Field.ImplementingUnit, ["项目实施单位"] = Field.ImplementingUnit,
         ["计划开始日期"] = Field.StartDate, ["起始日期"] = Field.StartDate, ["开始日期"] = Field.StartDate, ["开始时间"] = Field.StartDate,
+        ["项目开始时间"] = Field.StartDate, ["计划开始时间"] = Field.StartDate,
         ["计划完成日期"] = Field.EndDate, ["结束日期"] = Field.EndDate, ["完成日期"] = Field.EndDate, ["结束时间"] = Field.EndDate,
+        ["项目结束时间"] = Field.EndDate, ["计划结束时间"] = Field.EndDate, ["计划完成时间"] = Field.EndDate,
         ["项目实施起止时间"] = Field.Period, ["起止时间"] = Field.Period, ["项目起止时间"] = Field.Period,
         ["实施期限"] = Field.Period, ["项目期限"] = Field.Period, ["实施周期"] = Field.Period,
+        ["建设周期"] = Field.Period, ["项目周期"] = Field.Period, ["项目期"] = Field.Term,
+        ["预算年度"] = Field.Year, ["申报年度"] = Field.Year, ["项目年度"] = Field.Year,
         ["项目资金总额"] = Field.Total, ["预算数"] = Field.Total, ["总计"] = Field.Total, ["项目总预算"] = Field.Total,
         ["资金总额"] = Field.Total, ["预算金额"] = Field.Total, ["项目预算"] = Field.Total,
         ["中期资金总额"] = Field.Total, ["实施期资金总额"] = Field.Total,
@@ -135,6 +140,9 @@ static partial class FormLabels
     // Every label and column head: the words a form uses for its structure rather than its content.
     internal static IEnumerable<string> Words => Fields.Keys.Concat(Columns.Keys)
         .Concat(["其中", "项目经费情况说明"]);
+
+    // The group label that, given years and a text, is the goal of the whole period.
+    internal static bool OverallGoal(string label) => label is "项目总体目标" or "总体目标";
 
     internal static IEnumerable<string> GroupLabels => Fields.Where(kv => kv.Value == Field.Group).Select(kv => kv.Key);
 

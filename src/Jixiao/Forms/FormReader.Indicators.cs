@@ -181,7 +181,7 @@ public sealed partial class FormReader
 
     // Fields a flat export repeats on each indicator row; 项目名称 there starts or selects the row's project.
     static bool IsRowField(Field f) => IsMoney(f) || f is Field.ProjectName or Field.ProjectCode or Field.ImplementingUnit
-        or Field.UnitName or Field.SupervisingDepartment or Field.FunctionClass or Field.Category or Field.Attribute;
+        or Field.UnitName or Field.SupervisingDepartment or Field.FunctionClass or Field.Category or Field.Attribute or Field.Nature;
 
     Row ApplyRowFields(Row row)
     {

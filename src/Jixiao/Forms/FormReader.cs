@@ -303,6 +303,8 @@ public sealed partial class FormReader
         departmentPart = false;
         if (name == "") { Warn(where, "项目名称为空"); return; }
         if (project != null && FormLabels.Norm(project.Name) == FormLabels.Norm(name)) return;
+        // A project opened by a blank 项目名称 takes the name written further down.
+        if (project is { Name: "", Indicators.Count: 0 }) { project.Name = name; return; }
         project = new ProjectForm { Name = name };
         project.Funding.SourceUnit = moneyUnit;
         doc.Projects.Add(project);
@@ -502,18 +504,36 @@ public sealed partial class FormReader
             {
                 foreach (var p in pairs) Apply(p.Label, p.Value, where, label.Unit ?? unit);
             }
+            // "项目总体目标(2024年-2026年)" beside its text: the goal of the whole period.
+            else if (label.Qualifier != null && FormLabels.OverallGoal(label.Label) && project != null)
+            {
+                project.LongTermGoalYears ??= FormLabels.Mend(label.Qualifier);
+                project.LongTermGoal = Append(project.LongTermGoal, value);
+            }
             else AddSection(label.Label, value);
             return;
         }
-        if (label.Qualifier != null && label.Field is Field.LongTermGoal or Field.AnnualGoal)
+        if (label.Qualifier != null && label.Field == Field.LongTermGoal && project != null)
+            project.LongTermGoalYears ??= FormLabels.Mend(label.Qualifier);
+        else if (label.Qualifier != null && label.Field is Field.LongTermGoal or Field.AnnualGoal)
             AddSection(label.Label + "期间", FormLabels.Mend(label.Qualifier));
-        if (value == "") return;
+        if (value == "")
+        {
+            Blank(label, where);
+            return;
+        }
         switch (label.Field)
         {
             case Field.ProjectName: StartProject(value, where); break;
             case Field.ProjectCode: if (Current(label, value, where) is { } p1) p1.Code = value; break;
             case Field.Category: SetCategory(label, value, where); break;
             case Field.Attribute: SetAttribute(label, value, where); break;
+            case Field.Nature: SetNature(label, value, where); break;
+            case Field.Term: if (Current(label, value, where) is { } p5) p5.Term = FormLabels.Mend(value); break;
+            case Field.Year:
+                if (YearValue().Match(FormLabels.Norm(value)) is { Success: true } y) SetYear(int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture), where);
+                else { Warn(where, $"预算年度无法识别：{value}"); AddSection(label.Label, value, document: true); }
+                break;
             case Field.FunctionClass: if (Current(label, value, where) is { } p2) p2.FunctionClass = value; break;
             case Field.ImplementingUnit:
                 doc.Unit.Name ??= FormLabels.Mend(value);
@@ -544,6 +564,29 @@ public sealed partial class FormReader
         }
     }
 
+    // A form with a field left blank is still read; the fields a project cannot do without are named.
+    void Blank(LabelMatch label, string where)
+    {
+        switch (label.Field)
+        {
+            case Field.ProjectName:
+                Warn(where, "项目名称为空，已按无名项目读取，请补填");
+                if (project == null || project.Name != "" || project.Indicators.Count > 0)
+                {
+                    project = new ProjectForm { Name = "" };
+                    project.Funding.SourceUnit = moneyUnit;
+                    doc.Projects.Add(project);
+                }
+                break;
+            case Field.SupervisingDepartment when doc.Unit.SupervisingDepartment == null:
+                Warn(where, "主管部门为空，请补填");
+                break;
+            case Field.Year when doc.FiscalYear == null:
+                Warn(where, "预算年度为空，请补填");
+                break;
+        }
+    }
+
     // A project field before any 项目名称 cannot belong to a project: it is kept with the document.
     ProjectForm? Current(LabelMatch label, string value, string where)
     {
@@ -560,6 +603,11 @@ public sealed partial class FormReader
             ? CheckboxOption().Matches(value).Where(m => m.Groups[1].Value == "☑").Select(m => m.Groups[2].Value.Trim()).ToList()
             : [value];
         if (options.Count == 0) return;   // no box ticked: the form leaves the category open
+        if (ClassOf(options[0]) is { } projectClass && options.Count == 1)
+        {
+            p.Class ??= projectClass;
+            return;
+        }
         ProjectCategory? category = options[0] switch
         {
             var o when o.Contains("一次性") => ProjectCategory.OneOff,
@@ -573,6 +621,37 @@ public sealed partial class FormReader
             AddSection(label.Label, value);
         }
         p.Category ??= category;
+    }
+
+    // The integrated systems' classes: 人员类, 运转类 with its two kinds, 特定目标类.
+    static ProjectClass? ClassOf(string value) => FormLabels.Norm(value) switch
+    {
+        var n when n.Contains("人员") => ProjectClass.Personnel,
+        var n when n.Contains("运转") || n.Contains("公用经费") => ProjectClass.Operation,
+        var n when n.Contains("特定目标") => ProjectClass.SpecificPurpose,
+        _ => null,
+    };
+
+    void SetNature(LabelMatch label, string value, string where)
+    {
+        if (Current(label, value, where) is not { } p) return;
+        var ticked = value.Contains('☐') || value.Contains('☑')
+            ? CheckboxOption().Matches(value).Where(m => m.Groups[1].Value == "☑").Select(m => m.Groups[2].Value.Trim()).ToList()
+            : [value];
+        if (ticked.Count == 0) return;   // no box ticked
+        ProjectNature? nature = ticked.Count > 1 ? null : FormLabels.Norm(ticked[0]) switch
+        {
+            var n when n.Contains("经常") => ProjectNature.Recurring,
+            var n when n.Contains("一次") => ProjectNature.OneOff,
+            var n when n.Contains("阶段") => ProjectNature.Phased,
+            _ => null,
+        };
+        if (nature == null)
+        {
+            Warn(where, $"项目性质无法识别：{value}");
+            AddSection(label.Label, value);
+        }
+        else p.Nature ??= nature;
     }
 
     void SetAttribute(LabelMatch label, string value, string where)
@@ -750,6 +829,8 @@ public sealed partial class FormReader
     private static partial Regex YearPattern();
     [GeneratedRegex(@"(\d{4})\s*年")]
     private static partial Regex YearInTitle();
+    [GeneratedRegex(@"^(\d{4})(?:年度?)?$")]
+    private static partial Regex YearValue();
     [GeneratedRegex(@"^(?:项目经费情况说明|项目情况说明|项目支出情况说明)\s*\d*\s*[：:]?\s*(\S.*)$")]
     private static partial Regex ProjectHeadingPattern();
     [GeneratedRegex(@"^第[一二三四五六七八九十\d]+部分$")]

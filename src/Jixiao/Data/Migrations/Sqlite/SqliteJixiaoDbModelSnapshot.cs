@@ -838,6 +838,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Category");
 
+                            b1.Property<string>("Class")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Class");
+
                             b1.Property<string>("Code")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Code");
@@ -858,10 +863,19 @@ namespace Jixiao.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("LongTermGoal");
 
+                            b1.Property<string>("LongTermGoalYears")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LongTermGoalYears");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Name");
+
+                            b1.Property<string>("Nature")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Nature");
 
                             b1.Property<string>("Sections")
                                 .IsRequired()
@@ -871,6 +885,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                             b1.Property<string>("StartDate")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("StartDate");
+
+                            b1.Property<string>("Term")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Term");
 
                             b1.HasKey("ProjectId");
 
@@ -1062,6 +1080,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("ActualUnit");
 
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("ActualUpper");
+
                                             b3.Property<decimal?>("Value")
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("ActualValue");
@@ -1104,6 +1126,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualUnit");
 
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("AnnualUpper");
+
                                             b3.Property<decimal?>("Value")
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualValue");
@@ -1145,6 +1171,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                                             b3.Property<string>("Unit")
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodUnit");
+
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("PeriodUpper");
 
                                             b3.Property<decimal?>("Value")
                                                 .HasColumnType("TEXT")
