@@ -22,6 +22,8 @@ public sealed class SourceInfo
 {
     public string? File { get; set; }
     public string? Layout { get; set; }
+    // The layout profile (Forms/Profiles/labels.json) whose labels read the form; absent for the generic labels.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Profile { get; set; }
 }
 
 public sealed class UnitInfo

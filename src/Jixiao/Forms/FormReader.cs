@@ -23,6 +23,7 @@ public sealed partial class FormReader
     }
 
     readonly FormDocument doc;
+    readonly LabelSet labels;
     readonly List<Row> rows;
     readonly HashSet<int> consumed = [];
     bool rebuiltRows, packedCells, sideBySide, shanghai2018, flatRows;
@@ -42,7 +43,8 @@ public sealed partial class FormReader
 
     FormReader(CellGrid grid)
     {
-        doc = new FormDocument { Source = new SourceInfo { File = grid.File } };
+        labels = LabelSet.For(grid);
+        doc = new FormDocument { Source = new SourceInfo { File = grid.File, Profile = labels.Profile?.Id } };
         rows = Rebuild(grid.Rows, out rebuiltRows);
     }
 
@@ -134,7 +136,7 @@ public sealed partial class FormReader
         }
         var headingKey = HeadingOf(text);
         if (departmentPart && heading != null && headingKey == null) { headingLines.Add(text); return true; }
-        if (FormLabels.MatchInline(text) is { } pairs)
+        if (labels.MatchInline(text) is { } pairs)
         {
             // "一、项目概述", "项目概况：" alone on a line: a label whose text follows on the next lines.
             if (pairs is [{ Value: "" } only] && only.Label.Field is Field.Section or Field.DocumentSection or Field.Group
@@ -212,7 +214,7 @@ public sealed partial class FormReader
         if (headingLines.Count == 0) { if (!headingIsLabel) AddTitle(text); }
         else if (departmentPart && key.Contains("绩效目标")) DepartmentGoals(key, text, headingLines);
         // "年度总体目标" alone on a line with the goal below it: the goal field, not a loose section.
-        else if (headingIsLabel && !NumberedHeading().IsMatch(text) && project != null && FormLabels.Match(key) is { Field: Field.AnnualGoal or Field.LongTermGoal } goal
+        else if (headingIsLabel && !NumberedHeading().IsMatch(text) && project != null && labels.Match(key) is { Field: Field.AnnualGoal or Field.LongTermGoal } goal
                  && (goal.Field == Field.AnnualGoal ? project.AnnualGoal : project.LongTermGoal) == null)
             Apply(goal, JoinLines(headingLines), headingWhere!, null);
         else AddSection(key, JoinLines(headingLines));
@@ -312,7 +314,7 @@ public sealed partial class FormReader
 
     // ---- label rows
 
-    void ApplyInline(int i, Cell cell, List<FormLabels.InlinePair> pairs)
+    void ApplyInline(int i, Cell cell, List<LabelSet.InlinePair> pairs)
     {
         foreach (var (pair, k) in pairs.Select((p, k) => (p, k)).OrderBy(x => x.p.Label.Field == Field.ProjectName ? 0 : 1))
         {
@@ -328,17 +330,17 @@ public sealed partial class FormReader
         }
     }
 
-    static bool IsLoneValue(string text) =>
-        text.Length <= 30 && FormLabels.Match(text) == null && FormLabels.MatchInline(text) == null
+    bool IsLoneValue(string text) =>
+        text.Length <= 30 && labels.Match(text) == null && labels.MatchInline(text) == null
         && !IsTitle(text) && YearLine(text) == null && !SentencePunctuation().IsMatch(text) && !NumberedHeading().IsMatch(text);
 
-    bool IsLabelCell(string text) => FormLabels.Match(text) != null || IsGroupFragment(text);
+    bool IsLabelCell(string text) => labels.Match(text) != null || IsGroupFragment(text);
 
     // "项目 绩效" whose "目标" went to the next line: the start of a group label.
-    static bool IsGroupFragment(string text)
+    bool IsGroupFragment(string text)
     {
         var n = FormLabels.Norm(text);
-        return n.Length >= 2 && FormLabels.GroupLabels.Any(g => g.StartsWith(n) && g != n);
+        return n.Length >= 2 && labels.GroupLabels.Any(g => g.StartsWith(n) && g != n);
     }
 
     void LabelRow(int i)
@@ -352,9 +354,9 @@ public sealed partial class FormReader
         var orphans = new List<Cell>();
         foreach (var cell in filled)
         {
-            if (FormLabels.Match(cell.Text) is { } label) { items.Add((label, cell, [])); continue; }
+            if (labels.Match(cell.Text) is { } label) { items.Add((label, cell, [])); continue; }
             if (items.Count == 0 && UnitLine(cell.Text)) continue;
-            if (FormLabels.MatchInline(cell.Text) is { } pairs)
+            if (labels.MatchInline(cell.Text) is { } pairs)
             {
                 foreach (var p in pairs) items.Add((p.Label, cell, [new Cell(p.Value, cell.Where)]));
                 continue;
@@ -433,7 +435,7 @@ public sealed partial class FormReader
             headers.Add(j);
             j = NextFilled(j);
         }
-        if (j < 0 || IsTableHeader(rows[j]) || rows[j].Filled.Any(c => IsLabelCell(c.Text) || FormLabels.MatchInline(c.Text) != null))
+        if (j < 0 || IsTableHeader(rows[j]) || rows[j].Filled.Any(c => IsLabelCell(c.Text) || labels.MatchInline(c.Text) != null))
             return false;
         var values = rows[j];
         var width = headers.Max(h => rows[h].Cells.Count);
@@ -445,7 +447,7 @@ public sealed partial class FormReader
             {
                 var t = rows[h].Text(c);
                 if (t == "") continue;
-                if (FormLabels.Match(t) is { } label)
+                if (labels.Match(t) is { } label)
                 {
                     if (label.Field == Field.Group) { blockUnit ??= label.Unit; block ??= label.Label; }
                     if (at[c] == null || at[c]!.Field == Field.Group || label.Field != Field.Group) at[c] = label;
@@ -475,7 +477,7 @@ public sealed partial class FormReader
             else if (value != "")
             {
                 var head = label?.Label ?? fragments[c] ?? "";
-                if (FormLabels.Match(head + FormLabels.Norm(value)) != null) continue;   // the tail of a broken label
+                if (labels.Match(head + FormLabels.Norm(value)) != null) continue;   // the tail of a broken label
                 if (label != null) AddSection(label.Label, value);
                 else Orphan(values.Cells[c]);
             }
@@ -500,7 +502,7 @@ public sealed partial class FormReader
             // "资金情况（万元）": a group heading that names the unit of the amounts below it.
             if (label.Unit != null) SetMoneyUnit(label, label.Unit);
             if (value == "") return;
-            if (FormLabels.MatchInline(value) is { } pairs)
+            if (labels.MatchInline(value) is { } pairs)
             {
                 foreach (var p in pairs) Apply(p.Label, p.Value, where, label.Unit ?? unit);
             }
