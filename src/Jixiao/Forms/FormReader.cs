@@ -11,7 +11,13 @@ namespace Jixiao.Forms;
 // reported as a located warning instead of being dropped.
 public sealed partial class FormReader
 {
-    public static FormDocument Read(CellGrid grid) => new FormReader(grid).Run();
+    public static FormDocument Read(CellGrid grid)
+    {
+        if (!Traditional.IsTraditional(grid)) return new FormReader(grid).Run();
+        var doc = new FormReader(Traditional.Simplify(grid)).Run();
+        doc.Warnings.Insert(0, new ImportWarning { Where = grid.Rows[0].Where, Message = "表格为繁体字，已转为简体读取，请核对" });
+        return doc;
+    }
 
     sealed record Row(string Where, IReadOnlyList<Cell> Cells)
     {
@@ -45,7 +51,24 @@ public sealed partial class FormReader
     {
         labels = LabelSet.For(grid);
         doc = new FormDocument { Source = new SourceInfo { File = grid.File, Profile = labels.Profile?.Id } };
-        rows = Rebuild(grid.Rows, out rebuiltRows);
+        rows = JoinWrappedLabels(Rebuild(grid.Rows, out rebuiltRows));
+    }
+
+    // A label wrapped over two lines in text from a PDF: "年度绩效" alone, then "目标  推进…". The head
+    // is no label by itself, head and the next row's first cell are one: they are joined into that cell.
+    List<Row> JoinWrappedLabels(List<Row> source)
+    {
+        for (var i = source.Count - 2; i >= 0; i--)
+        {
+            if (source[i].Filled is not [var head] || source[i + 1].Filled is not [var tail, ..] || tail != source[i + 1].Cells[source[i + 1].FirstFilled]) continue;
+            var h = FormLabels.Norm(head.Text);
+            if (h.Length > 8 || !h.All(char.IsLetter) || labels.Match(h) != null || labels.Match(h + FormLabels.Norm(tail.Text)) == null) continue;
+            var cells = source[i + 1].Cells.ToList();
+            cells[source[i + 1].FirstFilled] = new Cell(h + FormLabels.Norm(tail.Text), head.Where + "、" + tail.Where);
+            source[i + 1] = new Row(source[i].Where.TrimEnd('行') + "-" + source[i + 1].Where.TrimStart('第'), cells);
+            source.RemoveAt(i);
+        }
+        return source;
     }
 
     FormDocument Run()

@@ -153,13 +153,20 @@ sealed partial class LabelSet
 
     public static LayoutProfile? Choose(CellGrid grid)
     {
-        if (Profiles.Count == 0) return null;
-        var texts = grid.Rows.SelectMany(r => r.Cells).Where(c => c.Text.Length > 0).Select(c => FormLabels.Norm(c.Text)).ToList();
+        // Marks are looked for in the cells as written (no copy of every cell): they choose, they do not read.
+        bool Present(string mark)
+        {
+            foreach (var row in grid.Rows)
+                foreach (var cell in row.Cells)
+                    if (cell.Text.Contains(mark, StringComparison.Ordinal)) return true;
+            return false;
+        }
         LayoutProfile? best = null;
         var bestScore = 0;
         foreach (var profile in Profiles)
         {
-            var score = profile.Marks.Count(m => texts.Exists(t => t.Contains(m, StringComparison.Ordinal)));
+            var score = 0;
+            foreach (var mark in profile.Marks) if (Present(mark)) score++;
             if (score >= profile.MinScore && score > bestScore) (best, bestScore) = (profile, score);
         }
         return best;

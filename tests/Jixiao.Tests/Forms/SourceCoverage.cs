@@ -44,6 +44,23 @@ public static partial class SourceCoverage
         return missing;
     }
 
+    // The same check over a file's cell grid, whatever its kind: each non-empty cell's pieces must be
+    // in the document (values, sections, warnings) or be the form's own labels.
+    public static List<string> MissingCells(CellGrid grid, string json)
+    {
+        var root = JsonNode.Parse(json)!;
+        var strings = new List<string>();
+        var numbers = new HashSet<decimal>();
+        Collect(root, strings, numbers);
+        var corpus = Compact(string.Join("\u0001", strings));
+        var missing = new List<string>();
+        foreach (var row in grid.Rows)
+            foreach (var cell in row.Cells)
+                foreach (var chunk in Chunks(cell.Text))
+                    if (!Found(chunk, corpus, numbers)) missing.Add($"{cell.Where}: {chunk}");
+        return missing;
+    }
+
     static string WithoutMarkup(string cell)
     {
         var text = Bookmark().Replace(cell, "");
