@@ -20,6 +20,9 @@ public static partial class SourceCoverage
         ["一次性项目"] = "oneOff", ["经常性项目"] = "recurring", ["中期预算试点项目"] = "mediumTermPilot",
         ["新增"] = "new", ["延续"] = "continuing", ["正向"] = "ge", ["反向"] = "le",
         ["新增项目"] = "new", ["延续项目"] = "continuing",
+        ["经常性"] = "recurring", ["一次性"] = "oneOff", ["阶段性"] = "phased",
+        ["人员类"] = "personnel", ["运转类"] = "operation", ["其他运转类"] = "operation", ["公用经费"] = "operation",
+        ["特定目标类"] = "specificPurpose",
     };
     static readonly List<string> LabelWords = FormLabels.Words.ToList();
 
@@ -96,6 +99,7 @@ public static partial class SourceCoverage
     public static IEnumerable<string> Chunks(string cellText)
     {
         var text = WithoutUntickedOptions(Compact(cellText)).Replace("☑", "");
+        text = InnerRemark().Replace(text, "");   // "年度(/项目)指标值": a remark inside a column head
         foreach (var piece in Separators().Split(Labels.Replace(text, "\u0001")))
         {
             var chunk = Numbering().Replace(piece, "");
@@ -127,6 +131,8 @@ public static partial class SourceCoverage
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+    [GeneratedRegex(@"[（(][^）)0-9]*[)）](?=指标值|目标值)")]
+    private static partial Regex InnerRemark();
     [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
     private static partial Regex Bookmark();
     [GeneratedRegex(@"<input[^>]*>")]
