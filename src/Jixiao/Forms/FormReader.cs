@@ -29,7 +29,7 @@ public sealed partial class FormReader
     }
 
     readonly FormDocument doc;
-    readonly LabelSet labels;
+    readonly CachedLabels labels;
     readonly List<Row> rows;
     readonly HashSet<int> consumed = [];
     bool rebuiltRows, packedCells, sideBySide, shanghai2018, flatRows;
@@ -49,7 +49,7 @@ public sealed partial class FormReader
 
     FormReader(CellGrid grid)
     {
-        labels = LabelSet.For(grid);
+        labels = new CachedLabels(LabelSet.For(grid));
         doc = new FormDocument { Source = new SourceInfo { File = grid.File, Profile = labels.Profile?.Id } };
         rows = JoinWrappedLabels(Rebuild(grid.Rows, out rebuiltRows));
     }

@@ -239,3 +239,37 @@ sealed partial class LabelSet
     [GeneratedRegex(@"[（(]([^）)]*)[)）]")]
     private static partial Regex Paren();
 }
+
+// One read's view of a LabelSet: the reader asks about the same cell text many times (is it a label, a
+// column head, a label with its value?), so each answer is worked out once per text. Not shared
+// between reads, so it needs no locking.
+sealed class CachedLabels(LabelSet set)
+{
+    readonly Dictionary<string, LabelMatch?> matches = [];
+    readonly Dictionary<string, Column> columns = [];
+    readonly Dictionary<string, List<LabelSet.InlinePair>?> inline = [];
+    List<string>? groupLabels;
+
+    public LayoutProfile? Profile => set.Profile;
+
+    public IEnumerable<string> GroupLabels => groupLabels ??= set.GroupLabels.ToList();
+
+    public LabelMatch? Match(string text)
+    {
+        if (!matches.TryGetValue(text, out var m)) matches[text] = m = set.Match(text);
+        return m;
+    }
+
+    public Column MatchColumn(string text)
+    {
+        if (!columns.TryGetValue(text, out var c)) columns[text] = c = set.MatchColumn(text);
+        return c;
+    }
+
+    // The pairs are only read by the reader, never changed, so one list serves every asking.
+    public List<LabelSet.InlinePair>? MatchInline(string text)
+    {
+        if (!inline.TryGetValue(text, out var pairs)) inline[text] = pairs = set.MatchInline(text);
+        return pairs;
+    }
+}
