@@ -56,6 +56,10 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
                 f.Property(x => x.Code).HasColumnName("Code");
                 f.Property(x => x.Category).HasColumnName("Category").HasConversion<string>();
                 f.Property(x => x.Attribute).HasColumnName("Attribute").HasConversion<string>();
+                f.Property(x => x.Nature).HasColumnName("Nature").HasConversion<string>().HasMaxLength(16);
+                f.Property(x => x.Class).HasColumnName("Class").HasConversion<string>().HasMaxLength(16);
+                f.Property(x => x.Term).HasColumnName("Term");
+                f.Property(x => x.LongTermGoalYears).HasColumnName("LongTermGoalYears");
                 f.Property(x => x.FunctionClass).HasColumnName("FunctionClass");
                 f.Property(x => x.ImplementingUnit).HasColumnName("ImplementingUnit");
                 f.Property(x => x.StartDate).HasColumnName("StartDate");
@@ -239,6 +243,7 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
             t.Property(x => x.Value).HasColumnName(prefix + "Value");
             t.Property(x => x.Unit).HasColumnName(prefix + "Unit");
             t.Property(x => x.Direction).HasColumnName(prefix + "Direction").HasConversion<string>().HasMaxLength(8);
+            t.Property(x => x.Upper).HasColumnName(prefix + "Upper");
         });
 
     // Small value collections are kept as JSON text: they are always read and written with their row.

@@ -22,6 +22,8 @@ public sealed class SourceInfo
 {
     public string? File { get; set; }
     public string? Layout { get; set; }
+    // The layout profile (Forms/Profiles/labels.json) whose labels read the form; absent for the generic labels.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Profile { get; set; }
 }
 
 public sealed class UnitInfo
@@ -61,6 +63,10 @@ public enum ProjectStatus { Draft, Submitted, UnitApproved, SupervisorApproved, 
 
 public enum ProjectCategory { OneOff, Recurring, MediumTermPilot }
 public enum ProjectAttribute { New, Continuing }
+// 项目性质 on forms of the integrated budget systems (domain.md §10); older forms fold it into 项目类别.
+public enum ProjectNature { Recurring, OneOff, Phased }
+// 项目类别 of the integrated budget systems: 人员类 / 运转类 (公用经费, 其他运转类) / 特定目标类.
+public enum ProjectClass { Personnel, Operation, SpecificPurpose }
 
 public sealed class ProjectForm
 {
@@ -68,6 +74,11 @@ public sealed class ProjectForm
     public string? Code { get; set; }
     public ProjectCategory? Category { get; set; }
     public ProjectAttribute? Attribute { get; set; }
+    // Written only where the form states them, so documents of the older layouts keep their shape.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ProjectNature? Nature { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ProjectClass? Class { get; set; }
+    // 项目期 as the form writes it ("3年"); the dates themselves go to StartDate / EndDate.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Term { get; set; }
     public string? FunctionClass { get; set; }
     public string? ImplementingUnit { get; set; }
     public string? StartDate { get; set; }     // ISO: 2023-01-01, or 2021-01 where the form gives a month
@@ -76,6 +87,8 @@ public sealed class ProjectForm
     public List<BudgetLine> BudgetLines { get; set; } = [];
     public List<SpendingMilestone> SpendingPlan { get; set; } = [];
     public string? LongTermGoal { get; set; }
+    // The years the label gives the long-term goal: 项目总体目标(2024年-2026年) → "2024年-2026年".
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? LongTermGoalYears { get; set; }
     public string? AnnualGoal { get; set; }
     public List<Indicator> Indicators { get; set; } = [];
     public List<Safeguard> Safeguards { get; set; } = [];

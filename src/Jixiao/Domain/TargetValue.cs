@@ -16,6 +16,9 @@ public sealed record TargetValue
     public decimal? Value { get; init; }
     public string? Unit { get; init; }
     public TrendDirection? Direction { get; init; }
+    // The upper end of a range ("90%-95%", "10-20人"): Value is the lower end and Operator is Ge.
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Upper { get; init; }
 
     // Reads a value as forms write it. Raw keeps the text exactly as given; only the parsing works
     // on a cleaned copy (half-width, no spaces, no trailing punctuation). Decisions on the forms' vaguer values:
@@ -30,6 +33,16 @@ public sealed record TargetValue
         if (Placeholders.Contains(text)) return new() { Raw = raw ?? "", Kind = TargetKind.Empty };
         if (IsQualitative(text, out var direction))
             return new() { Raw = raw!, Kind = TargetKind.Qualitative, Direction = direction };
+        if (Range(text) is { } r)
+            return new() { Raw = raw!, Kind = TargetKind.Quantitative, Operator = TargetOperator.Ge, Value = r.Low, Upper = r.High, Unit = r.Unit };
+        // "较上年下降5%", "提高≥10%": a change by an amount; the trend word gives the direction.
+        var trend = TrendPrefix.Match(text);
+        if (trend.Success && Quantity(text[trend.Length..]) is { } change)
+            return new()
+            {
+                Raw = raw!, Kind = TargetKind.Quantitative, Operator = change.Op, Value = change.Value, Unit = change.Unit,
+                Direction = trend.Groups["up"].Success ? TrendDirection.Up : TrendDirection.Down,
+            };
         return Quantity(text) is { } q
             ? new() { Raw = raw!, Kind = TargetKind.Quantitative, Operator = q.Op, Value = q.Value, Unit = q.Unit }
             : new() { Raw = raw!, Kind = TargetKind.Text };
@@ -39,12 +52,16 @@ public sealed record TargetValue
     // the word or sentence itself for the other kinds, since there the words are the value.
     public string Format() => Kind switch
     {
-        TargetKind.Quantitative when Value is { } v =>
-            Symbol(Operator ?? TargetOperator.Eq) + v.ToString("0.############################", CultureInfo.InvariantCulture) + Unit,
+        TargetKind.Quantitative when Value is { } v && Upper is { } u => Number(v) + Unit + "-" + Number(u) + Unit,
+        TargetKind.Quantitative when Value is { } v && Direction is { } d =>
+            (d == TrendDirection.Up ? "提高" : "下降") + (Operator is null or TargetOperator.Eq ? "" : Symbol(Operator.Value)) + Number(v) + Unit,
+        TargetKind.Quantitative when Value is { } v => Symbol(Operator ?? TargetOperator.Eq) + Number(v) + Unit,
         TargetKind.Empty => "",
         TargetKind.Qualitative => Clean(Raw),
         _ => Raw.Trim(),
     };
+
+    static string Number(decimal v) => v.ToString("0.############################", CultureInfo.InvariantCulture);
 
     static string Symbol(TargetOperator op) => op switch
     {
@@ -98,8 +115,10 @@ public sealed record TargetValue
         "%", "‰", "次", "人次", "万人次", "批次", "宗", "起", "件", "个", "项", "人", "户", "家", "场", "期", "篇",
         "份", "台", "套", "条", "分", "天", "日", "工作日", "个工作日", "小时", "月", "个月", "年",
         "元", "万元", "亿元", "元/人", "元/次", "元/人/天",
-        "米", "千米", "公里", "平方米", "立方米", "吨",
+        "米", "千米", "公里", "平方米", "平方公里", "立方米", "吨", "公顷", "亩", "辆", "座", "册", "课时",
     ];
+    // A unit may carry its magnitude: 3万人次, ≥1.2万件, 2亿元. The number stays as written.
+    static readonly string UnitPattern = $"(?:万|亿)?(?:{Alternation(Units)})";
 
     static string Alternation(IEnumerable<string> words) =>
         string.Join('|', words.OrderByDescending(w => w.Length).Select(Regex.Escape));
@@ -109,9 +128,28 @@ public sealed record TargetValue
         $"(?<op>{Alternation(PrefixOperators.Select(o => o.Text))})?" +
         @"(?<num>\d+(?:,\d{3})*(?:\.\d+)?)" +
         // A unit may stand in brackets, as tables write a column's unit: "=100.00(%)".
-        $"(?:\\((?<unit>{Alternation(Units)})\\)|(?<unit>{Alternation(Units)}))?" +
+        $"(?:\\((?<unit>{UnitPattern})\\)|(?<unit>{UnitPattern}))?" +
         $"(?<suffix>{Alternation(SuffixOperators.Select(o => o.Text))})?" +
         "(?<standard>标准)?$");
+
+    static readonly Regex TrendPrefix = new(
+        $"^(?:较上年|比上年|较去年|比去年|同比)?(?:(?<up>{string.Join('|', UpWords)})|(?<down>{string.Join('|', DownWords)}))(?=[0-9<>=≥≤])");
+
+    // "90%-95%", "90-95%", "10～20人": both ends, one unit (written once or twice), low below high.
+    static readonly Regex RangePattern = new(
+        $"^(?<low>\\d+(?:\\.\\d+)?)(?<u1>{UnitPattern})?(?:-|~|—|至|到)(?<high>\\d+(?:\\.\\d+)?)(?<u2>{UnitPattern})?$");
+
+    static (decimal Low, decimal High, string? Unit)? Range(string text)
+    {
+        var m = RangePattern.Match(text);
+        if (!m.Success) return null;
+        var u1 = m.Groups["u1"].Success ? m.Groups["u1"].Value : null;
+        var u2 = m.Groups["u2"].Success ? m.Groups["u2"].Value : null;
+        if (u1 != null && u2 != null && u1 != u2) return null;
+        var low = decimal.Parse(m.Groups["low"].Value, CultureInfo.InvariantCulture);
+        var high = decimal.Parse(m.Groups["high"].Value, CultureInfo.InvariantCulture);
+        return low < high ? (low, high, u2 ?? u1) : null;
+    }
 
     static (TargetOperator Op, decimal Value, string? Unit)? Quantity(string text)
     {

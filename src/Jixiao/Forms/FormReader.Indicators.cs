@@ -113,7 +113,7 @@ public sealed partial class FormReader
 
     bool IsIndicatorHeader(Row row)
     {
-        var columns = row.Filled.Select(c => FormLabels.MatchColumn(c.Text)).ToList();
+        var columns = row.Filled.Select(c => labels.MatchColumn(c.Text)).ToList();
         return columns.Count(c => c is Column.Level1 or Column.Level2 or Column.Name) >= 2;
     }
 
@@ -128,8 +128,8 @@ public sealed partial class FormReader
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
-            var role = FormLabels.MatchColumn(t);
-            if (role == Column.None && FormLabels.Match(t) is { } field && IsRowField(field.Field))
+            var role = labels.MatchColumn(t);
+            if (role == Column.None && labels.Match(t) is { } field && IsRowField(field.Field))
             {
                 roles[c] = Column.RowField;
                 group[c] = -1;
@@ -181,7 +181,7 @@ public sealed partial class FormReader
 
     // Fields a flat export repeats on each indicator row; 项目名称 there starts or selects the row's project.
     static bool IsRowField(Field f) => IsMoney(f) || f is Field.ProjectName or Field.ProjectCode or Field.ImplementingUnit
-        or Field.UnitName or Field.SupervisingDepartment or Field.FunctionClass or Field.Category or Field.Attribute;
+        or Field.UnitName or Field.SupervisingDepartment or Field.FunctionClass or Field.Category or Field.Attribute or Field.Nature;
 
     Row ApplyRowFields(Row row)
     {
@@ -220,7 +220,7 @@ public sealed partial class FormReader
             if (row.IsBlank) return;
         }
         var first = row.Filled[0];
-        if ((FormLabels.Match(first.Text) ?? FormLabels.MatchInline(first.Text)?[0].Label) is { Field: Field.TotalScore } total)
+        if ((labels.Match(first.Text) ?? labels.MatchInline(first.Text)?[0].Label) is { Field: Field.TotalScore } total)
         {
             TotalRow(row, first, total);
             return;
@@ -274,7 +274,7 @@ public sealed partial class FormReader
             var ok = t.Roles[c] switch
             {
                 Column.None when t.Heads[c] != "" => kind is not (Kind.Level1 or Kind.Level2),
-                Column.Section or Column.None => FormLabels.Match(text) is { Field: Field.Group or Field.AnnualGoal },
+                Column.Section or Column.None => labels.Match(text) is { Field: Field.Group or Field.AnnualGoal },
                 Column.Level1 => kind is Kind.Level1 or Kind.Level or Kind.Level1Part,
                 Column.Level2 => kind is Kind.Level2 or Kind.Level or Kind.Level2Part,
                 Column.Name => kind is not (Kind.Level1 or Kind.Level2),

@@ -20,8 +20,8 @@ public sealed partial class FormReader
 
     static bool IsExecutionColumn(Column c) => c is Column.InitialBudget or Column.AnnualBudget or Column.Executed;
 
-    static bool IsExecutionHeader(Row row) =>
-        row.Filled.Select(c => FormLabels.MatchColumn(c.Text)).Where(IsExecutionColumn).Distinct().Count() >= 2;
+    bool IsExecutionHeader(Row row) =>
+        row.Filled.Select(c => labels.MatchColumn(c.Text)).Where(IsExecutionColumn).Distinct().Count() >= 2;
 
     SelfEvaluation Evaluation(ProjectForm p)
     {
@@ -36,7 +36,7 @@ public sealed partial class FormReader
         {
             var t = row.Text(c);
             if (t == "") continue;
-            var role = FormLabels.MatchColumn(t);
+            var role = labels.MatchColumn(t);
             if (IsExecutionColumn(role) || role is Column.ExecutionRate or Column.Weight or Column.Score)
                 execution.Roles[c] = role;
             // "项目资金（万元）" over the block, or "全年执行数（万元）" on a column.
@@ -56,8 +56,8 @@ public sealed partial class FormReader
         {
             var cell = row.Cells[c];
             if (cell.Text == "" || e.Roles.ContainsKey(c)) continue;
-            if (label == null && FormLabels.Match(cell.Text) is { } m && (IsMoney(m.Field) || m.Field == Field.Sum)) label = m;
-            else if (FormLabels.Match(cell.Text) is not { Field: Field.Group }) orphans.Add(cell);
+            if (label == null && labels.Match(cell.Text) is { } m && (IsMoney(m.Field) || m.Field == Field.Sum)) label = m;
+            else if (labels.Match(cell.Text) is not { Field: Field.Group }) orphans.Add(cell);
         }
         foreach (var cell in orphans) Orphan(cell);
         var values = e.Roles.Where(kv => row.Text(kv.Key) != "").ToList();
@@ -196,7 +196,7 @@ public sealed partial class FormReader
             if (number != null && role == Column.Weight) points = number;
             else if (number != null && role == Column.Score) score = number;
             else if (number != null) numbers.Add(number.Value);
-            else if (FormLabels.MatchInline(cell.Text) is { } pairs)
+            else if (labels.MatchInline(cell.Text) is { } pairs)
                 foreach (var pair in pairs) Apply(pair.Label, pair.Value, cell.Where, null);
             else if (!Nil.Contains(FormLabels.Norm(cell.Text))) Orphan(cell);
         }
@@ -211,7 +211,7 @@ public sealed partial class FormReader
             numbers.RemoveAt(numbers.Count - 1);
         }
         if (numbers.Count > 0) Warn(row.Where, $"总分行多出的数字：{string.Join(" ", numbers)}");
-        var inline = FormLabels.MatchInline(labelCell.Text)?[0].Value;
+        var inline = labels.MatchInline(labelCell.Text)?[0].Value;
         if (!string.IsNullOrEmpty(inline)) SetTotalText(label, inline, labelCell.Where);
         else SetTotal(points, score, label, string.Join(" ", row.Filled.Select(x => x.Text)), row.Where);
     }

@@ -71,10 +71,10 @@ public sealed partial class FormReader
         if (filled.Count == 1)
         {
             var t = first.Text;
-            if (YearLine(t) != null || ProjectHeading(t) != null || IsTitle(t) || FormLabels.MatchInline(t) != null) return true;
+            if (YearLine(t) != null || ProjectHeading(t) != null || IsTitle(t) || labels.MatchInline(t) != null) return true;
             if (indicators != null) return t.Length > 40 || SentencePunctuation().IsMatch(t) && !LooksLikeValue(t);
         }
-        var label = FormLabels.Match(first.Text) ?? FormLabels.MatchInline(first.Text)?[0].Label;
+        var label = labels.Match(first.Text) ?? labels.MatchInline(first.Text)?[0].Label;
         if (label == null) return false;
         if (label.Field == Field.Sum) return indicators != null;
         if (indicators != null)
@@ -103,8 +103,8 @@ public sealed partial class FormReader
     bool IsProjectListHeader(Row row)
     {
         var filled = row.Filled;
-        if (filled.Count < 3 || !filled.All(c => FormLabels.Match(c.Text) != null)) return false;
-        var fields = filled.Select(c => FormLabels.Match(c.Text)!.Field).ToList();
+        if (filled.Count < 3 || !filled.All(c => labels.Match(c.Text) != null)) return false;
+        var fields = filled.Select(c => labels.Match(c.Text)!.Field).ToList();
         return fields.Contains(Field.ProjectName) && fields.Any(IsMoney);
     }
 
@@ -112,7 +112,7 @@ public sealed partial class FormReader
     {
         list = new ProjectList { Unit = moneyUnit };
         for (var c = 0; c < row.Cells.Count; c++)
-            if (FormLabels.Match(row.Text(c)) is { } label)
+            if (labels.Match(row.Text(c)) is { } label)
             {
                 if (label.Field == Field.ProjectName) list.NameColumn = c;
                 else list.Labels[c] = label;
@@ -133,9 +133,9 @@ public sealed partial class FormReader
         var where = row.Cells[l.NameColumn].Where;
         var money = l.Labels.Where(kv => IsMoney(kv.Value.Field)).ToList();
         var hasGoals = l.Labels.Any(kv => !IsMoney(kv.Value.Field) && texts[kv.Key] != "");
-        if (FormLabels.Match(name)?.Field == Field.Sum || (!hasGoals && IsUnitName(name)))
+        if (labels.Match(name)?.Field == Field.Sum || (!hasGoals && IsUnitName(name)))
         {
-            if (FormLabels.Match(name)?.Field != Field.Sum)
+            if (labels.Match(name)?.Field != Field.Sum)
             {
                 doc.Unit.Name ??= name;
                 l.CurrentUnit = name;
@@ -184,7 +184,7 @@ public sealed partial class FormReader
 
     bool IsBudgetHeader(Row row)
     {
-        var columns = row.Filled.Select(c => FormLabels.MatchColumn(c.Text)).ToList();
+        var columns = row.Filled.Select(c => labels.MatchColumn(c.Text)).ToList();
         return columns.Contains(Column.LineName) && columns.Contains(Column.Amount);
     }
 
@@ -195,13 +195,13 @@ public sealed partial class FormReader
         {
             var t = row.Text(c);
             if (t == "") continue;
-            switch (FormLabels.MatchColumn(t))
+            switch (labels.MatchColumn(t))
             {
                 case Column.LineName: budget.NameColumn = c; break;
                 case Column.Amount: budget.AmountColumn = c; budget.Unit = FormLabels.ColumnUnit(t) ?? budget.Unit; break;
                 default:
-                    if (FormLabels.Match(t) is { Field: Field.Period }) budget.PeriodColumn = c;
-                    else if (FormLabels.Match(t) is { Unit: { } u }) budget.Unit ??= u;
+                    if (labels.Match(t) is { Field: Field.Period }) budget.PeriodColumn = c;
+                    else if (labels.Match(t) is { Unit: { } u }) budget.Unit ??= u;
                     break;
             }
         }
@@ -226,7 +226,7 @@ public sealed partial class FormReader
             else Warn(where, $"预算明细“{name}”的金额无法识别：{amountText}");
         }
         if (b.Project == null) { Warn(where, $"无法归属的预算明细：{name} {amountText} {period}".Trim()); return; }
-        if (FormLabels.Match(name)?.Field == Field.Sum)
+        if (labels.Match(name)?.Field == Field.Sum)
         {
             var sum = b.Project.BudgetLines.Sum(x => x.Amount ?? 0);
             if (amount != null && amount != sum) Warn(where, $"预算明细合计 {amount} 元与各项之和 {sum} 元不一致");
@@ -240,7 +240,7 @@ public sealed partial class FormReader
 
     bool IsSafeguardHeader(Row row)
     {
-        var columns = row.Filled.Select(c => FormLabels.MatchColumn(c.Text)).ToList();
+        var columns = row.Filled.Select(c => labels.MatchColumn(c.Text)).ToList();
         return columns.Contains(Column.Document) && columns.Contains(Column.Measures);
     }
 
@@ -251,12 +251,12 @@ public sealed partial class FormReader
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
-            switch (FormLabels.MatchColumn(t))
+            switch (labels.MatchColumn(t))
             {
                 case Column.Document: safeguards.DocumentColumn = c; break;
                 case Column.Measures: safeguards.MeasuresColumn = c; break;
                 case Column.Stage: if (safeguards.StageColumn < 0) safeguards.StageColumn = c; break;
-                default: if (FormLabels.Match(t) is { Field: Field.Safeguards }) safeguards.CategoryColumn = c; break;
+                default: if (labels.Match(t) is { Field: Field.Safeguards }) safeguards.CategoryColumn = c; break;
             }
         }
         if (safeguards.StageColumn < 0) safeguards.StageColumn = Math.Max(safeguards.DocumentColumn, safeguards.MeasuresColumn) + 1;
@@ -296,7 +296,7 @@ public sealed partial class FormReader
     {
         var filled = row.Filled;
         return filled.Count(c => IsMilestone(c.Text)) >= 2
-            && filled.All(c => IsMilestone(c.Text) || FormLabels.Match(c.Text) is { Field: Field.SpendingPlan or Field.Group }
+            && filled.All(c => IsMilestone(c.Text) || labels.Match(c.Text) is { Field: Field.SpendingPlan or Field.Group }
                                || PercentValue(c.Text) != null);
     }
 

@@ -11,7 +11,13 @@ namespace Jixiao.Forms;
 // reported as a located warning instead of being dropped.
 public sealed partial class FormReader
 {
-    public static FormDocument Read(CellGrid grid) => new FormReader(grid).Run();
+    public static FormDocument Read(CellGrid grid)
+    {
+        if (!Traditional.IsTraditional(grid)) return new FormReader(grid).Run();
+        var doc = new FormReader(Traditional.Simplify(grid)).Run();
+        doc.Warnings.Insert(0, new ImportWarning { Where = grid.Rows[0].Where, Message = "表格为繁体字，已转为简体读取，请核对" });
+        return doc;
+    }
 
     sealed record Row(string Where, IReadOnlyList<Cell> Cells)
     {
@@ -23,6 +29,7 @@ public sealed partial class FormReader
     }
 
     readonly FormDocument doc;
+    readonly CachedLabels labels;
     readonly List<Row> rows;
     readonly HashSet<int> consumed = [];
     bool rebuiltRows, packedCells, sideBySide, shanghai2018, flatRows;
@@ -42,8 +49,26 @@ public sealed partial class FormReader
 
     FormReader(CellGrid grid)
     {
-        doc = new FormDocument { Source = new SourceInfo { File = grid.File } };
-        rows = Rebuild(grid.Rows, out rebuiltRows);
+        labels = new CachedLabels(LabelSet.For(grid));
+        doc = new FormDocument { Source = new SourceInfo { File = grid.File, Profile = labels.Profile?.Id } };
+        rows = JoinWrappedLabels(Rebuild(grid.Rows, out rebuiltRows));
+    }
+
+    // A label wrapped over two lines in text from a PDF: "年度绩效" alone, then "目标  推进…". The head
+    // is no label by itself, head and the next row's first cell are one: they are joined into that cell.
+    List<Row> JoinWrappedLabels(List<Row> source)
+    {
+        for (var i = source.Count - 2; i >= 0; i--)
+        {
+            if (source[i].Filled is not [var head] || source[i + 1].Filled is not [var tail, ..] || tail != source[i + 1].Cells[source[i + 1].FirstFilled]) continue;
+            var h = FormLabels.Norm(head.Text);
+            if (h.Length > 8 || !h.All(char.IsLetter) || labels.Match(h) != null || labels.Match(h + FormLabels.Norm(tail.Text)) == null) continue;
+            var cells = source[i + 1].Cells.ToList();
+            cells[source[i + 1].FirstFilled] = new Cell(h + FormLabels.Norm(tail.Text), head.Where + "、" + tail.Where);
+            source[i + 1] = new Row(source[i].Where.TrimEnd('行') + "-" + source[i + 1].Where.TrimStart('第'), cells);
+            source.RemoveAt(i);
+        }
+        return source;
     }
 
     FormDocument Run()
@@ -134,7 +159,7 @@ public sealed partial class FormReader
         }
         var headingKey = HeadingOf(text);
         if (departmentPart && heading != null && headingKey == null) { headingLines.Add(text); return true; }
-        if (FormLabels.MatchInline(text) is { } pairs)
+        if (labels.MatchInline(text) is { } pairs)
         {
             // "一、项目概述", "项目概况：" alone on a line: a label whose text follows on the next lines.
             if (pairs is [{ Value: "" } only] && only.Label.Field is Field.Section or Field.DocumentSection or Field.Group
@@ -212,7 +237,7 @@ public sealed partial class FormReader
         if (headingLines.Count == 0) { if (!headingIsLabel) AddTitle(text); }
         else if (departmentPart && key.Contains("绩效目标")) DepartmentGoals(key, text, headingLines);
         // "年度总体目标" alone on a line with the goal below it: the goal field, not a loose section.
-        else if (headingIsLabel && !NumberedHeading().IsMatch(text) && project != null && FormLabels.Match(key) is { Field: Field.AnnualGoal or Field.LongTermGoal } goal
+        else if (headingIsLabel && !NumberedHeading().IsMatch(text) && project != null && labels.Match(key) is { Field: Field.AnnualGoal or Field.LongTermGoal } goal
                  && (goal.Field == Field.AnnualGoal ? project.AnnualGoal : project.LongTermGoal) == null)
             Apply(goal, JoinLines(headingLines), headingWhere!, null);
         else AddSection(key, JoinLines(headingLines));
@@ -303,6 +328,8 @@ public sealed partial class FormReader
         departmentPart = false;
         if (name == "") { Warn(where, "项目名称为空"); return; }
         if (project != null && FormLabels.Norm(project.Name) == FormLabels.Norm(name)) return;
+        // A project opened by a blank 项目名称 takes the name written further down.
+        if (project is { Name: "", Indicators.Count: 0 }) { project.Name = name; return; }
         project = new ProjectForm { Name = name };
         project.Funding.SourceUnit = moneyUnit;
         doc.Projects.Add(project);
@@ -310,7 +337,7 @@ public sealed partial class FormReader
 
     // ---- label rows
 
-    void ApplyInline(int i, Cell cell, List<FormLabels.InlinePair> pairs)
+    void ApplyInline(int i, Cell cell, List<LabelSet.InlinePair> pairs)
     {
         foreach (var (pair, k) in pairs.Select((p, k) => (p, k)).OrderBy(x => x.p.Label.Field == Field.ProjectName ? 0 : 1))
         {
@@ -326,17 +353,17 @@ public sealed partial class FormReader
         }
     }
 
-    static bool IsLoneValue(string text) =>
-        text.Length <= 30 && FormLabels.Match(text) == null && FormLabels.MatchInline(text) == null
+    bool IsLoneValue(string text) =>
+        text.Length <= 30 && labels.Match(text) == null && labels.MatchInline(text) == null
         && !IsTitle(text) && YearLine(text) == null && !SentencePunctuation().IsMatch(text) && !NumberedHeading().IsMatch(text);
 
-    bool IsLabelCell(string text) => FormLabels.Match(text) != null || IsGroupFragment(text);
+    bool IsLabelCell(string text) => labels.Match(text) != null || IsGroupFragment(text);
 
     // "项目 绩效" whose "目标" went to the next line: the start of a group label.
-    static bool IsGroupFragment(string text)
+    bool IsGroupFragment(string text)
     {
         var n = FormLabels.Norm(text);
-        return n.Length >= 2 && FormLabels.GroupLabels.Any(g => g.StartsWith(n) && g != n);
+        return n.Length >= 2 && labels.GroupLabels.Any(g => g.StartsWith(n) && g != n);
     }
 
     void LabelRow(int i)
@@ -350,9 +377,9 @@ public sealed partial class FormReader
         var orphans = new List<Cell>();
         foreach (var cell in filled)
         {
-            if (FormLabels.Match(cell.Text) is { } label) { items.Add((label, cell, [])); continue; }
+            if (labels.Match(cell.Text) is { } label) { items.Add((label, cell, [])); continue; }
             if (items.Count == 0 && UnitLine(cell.Text)) continue;
-            if (FormLabels.MatchInline(cell.Text) is { } pairs)
+            if (labels.MatchInline(cell.Text) is { } pairs)
             {
                 foreach (var p in pairs) items.Add((p.Label, cell, [new Cell(p.Value, cell.Where)]));
                 continue;
@@ -431,7 +458,7 @@ public sealed partial class FormReader
             headers.Add(j);
             j = NextFilled(j);
         }
-        if (j < 0 || IsTableHeader(rows[j]) || rows[j].Filled.Any(c => IsLabelCell(c.Text) || FormLabels.MatchInline(c.Text) != null))
+        if (j < 0 || IsTableHeader(rows[j]) || rows[j].Filled.Any(c => IsLabelCell(c.Text) || labels.MatchInline(c.Text) != null))
             return false;
         var values = rows[j];
         var width = headers.Max(h => rows[h].Cells.Count);
@@ -443,7 +470,7 @@ public sealed partial class FormReader
             {
                 var t = rows[h].Text(c);
                 if (t == "") continue;
-                if (FormLabels.Match(t) is { } label)
+                if (labels.Match(t) is { } label)
                 {
                     if (label.Field == Field.Group) { blockUnit ??= label.Unit; block ??= label.Label; }
                     if (at[c] == null || at[c]!.Field == Field.Group || label.Field != Field.Group) at[c] = label;
@@ -473,7 +500,7 @@ public sealed partial class FormReader
             else if (value != "")
             {
                 var head = label?.Label ?? fragments[c] ?? "";
-                if (FormLabels.Match(head + FormLabels.Norm(value)) != null) continue;   // the tail of a broken label
+                if (labels.Match(head + FormLabels.Norm(value)) != null) continue;   // the tail of a broken label
                 if (label != null) AddSection(label.Label, value);
                 else Orphan(values.Cells[c]);
             }
@@ -498,22 +525,40 @@ public sealed partial class FormReader
             // "资金情况（万元）": a group heading that names the unit of the amounts below it.
             if (label.Unit != null) SetMoneyUnit(label, label.Unit);
             if (value == "") return;
-            if (FormLabels.MatchInline(value) is { } pairs)
+            if (labels.MatchInline(value) is { } pairs)
             {
                 foreach (var p in pairs) Apply(p.Label, p.Value, where, label.Unit ?? unit);
+            }
+            // "项目总体目标(2024年-2026年)" beside its text: the goal of the whole period.
+            else if (label.Qualifier != null && FormLabels.OverallGoal(label.Label) && project != null)
+            {
+                project.LongTermGoalYears ??= FormLabels.Mend(label.Qualifier);
+                project.LongTermGoal = Append(project.LongTermGoal, value);
             }
             else AddSection(label.Label, value);
             return;
         }
-        if (label.Qualifier != null && label.Field is Field.LongTermGoal or Field.AnnualGoal)
+        if (label.Qualifier != null && label.Field == Field.LongTermGoal && project != null)
+            project.LongTermGoalYears ??= FormLabels.Mend(label.Qualifier);
+        else if (label.Qualifier != null && label.Field is Field.LongTermGoal or Field.AnnualGoal)
             AddSection(label.Label + "期间", FormLabels.Mend(label.Qualifier));
-        if (value == "") return;
+        if (value == "")
+        {
+            Blank(label, where);
+            return;
+        }
         switch (label.Field)
         {
             case Field.ProjectName: StartProject(value, where); break;
             case Field.ProjectCode: if (Current(label, value, where) is { } p1) p1.Code = value; break;
             case Field.Category: SetCategory(label, value, where); break;
             case Field.Attribute: SetAttribute(label, value, where); break;
+            case Field.Nature: SetNature(label, value, where); break;
+            case Field.Term: if (Current(label, value, where) is { } p5) p5.Term = FormLabels.Mend(value); break;
+            case Field.Year:
+                if (YearValue().Match(FormLabels.Norm(value)) is { Success: true } y) SetYear(int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture), where);
+                else { Warn(where, $"预算年度无法识别：{value}"); AddSection(label.Label, value, document: true); }
+                break;
             case Field.FunctionClass: if (Current(label, value, where) is { } p2) p2.FunctionClass = value; break;
             case Field.ImplementingUnit:
                 doc.Unit.Name ??= FormLabels.Mend(value);
@@ -544,6 +589,29 @@ public sealed partial class FormReader
         }
     }
 
+    // A form with a field left blank is still read; the fields a project cannot do without are named.
+    void Blank(LabelMatch label, string where)
+    {
+        switch (label.Field)
+        {
+            case Field.ProjectName:
+                Warn(where, "项目名称为空，已按无名项目读取，请补填");
+                if (project == null || project.Name != "" || project.Indicators.Count > 0)
+                {
+                    project = new ProjectForm { Name = "" };
+                    project.Funding.SourceUnit = moneyUnit;
+                    doc.Projects.Add(project);
+                }
+                break;
+            case Field.SupervisingDepartment when doc.Unit.SupervisingDepartment == null:
+                Warn(where, "主管部门为空，请补填");
+                break;
+            case Field.Year when doc.FiscalYear == null:
+                Warn(where, "预算年度为空，请补填");
+                break;
+        }
+    }
+
     // A project field before any 项目名称 cannot belong to a project: it is kept with the document.
     ProjectForm? Current(LabelMatch label, string value, string where)
     {
@@ -560,6 +628,11 @@ public sealed partial class FormReader
             ? CheckboxOption().Matches(value).Where(m => m.Groups[1].Value == "☑").Select(m => m.Groups[2].Value.Trim()).ToList()
             : [value];
         if (options.Count == 0) return;   // no box ticked: the form leaves the category open
+        if (ClassOf(options[0]) is { } projectClass && options.Count == 1)
+        {
+            p.Class ??= projectClass;
+            return;
+        }
         ProjectCategory? category = options[0] switch
         {
             var o when o.Contains("一次性") => ProjectCategory.OneOff,
@@ -573,6 +646,37 @@ public sealed partial class FormReader
             AddSection(label.Label, value);
         }
         p.Category ??= category;
+    }
+
+    // The integrated systems' classes: 人员类, 运转类 with its two kinds, 特定目标类.
+    static ProjectClass? ClassOf(string value) => FormLabels.Norm(value) switch
+    {
+        var n when n.Contains("人员") => ProjectClass.Personnel,
+        var n when n.Contains("运转") || n.Contains("公用经费") => ProjectClass.Operation,
+        var n when n.Contains("特定目标") => ProjectClass.SpecificPurpose,
+        _ => null,
+    };
+
+    void SetNature(LabelMatch label, string value, string where)
+    {
+        if (Current(label, value, where) is not { } p) return;
+        var ticked = value.Contains('☐') || value.Contains('☑')
+            ? CheckboxOption().Matches(value).Where(m => m.Groups[1].Value == "☑").Select(m => m.Groups[2].Value.Trim()).ToList()
+            : [value];
+        if (ticked.Count == 0) return;   // no box ticked
+        ProjectNature? nature = ticked.Count > 1 ? null : FormLabels.Norm(ticked[0]) switch
+        {
+            var n when n.Contains("经常") => ProjectNature.Recurring,
+            var n when n.Contains("一次") => ProjectNature.OneOff,
+            var n when n.Contains("阶段") => ProjectNature.Phased,
+            _ => null,
+        };
+        if (nature == null)
+        {
+            Warn(where, $"项目性质无法识别：{value}");
+            AddSection(label.Label, value);
+        }
+        else p.Nature ??= nature;
     }
 
     void SetAttribute(LabelMatch label, string value, string where)
@@ -750,6 +854,8 @@ public sealed partial class FormReader
     private static partial Regex YearPattern();
     [GeneratedRegex(@"(\d{4})\s*年")]
     private static partial Regex YearInTitle();
+    [GeneratedRegex(@"^(\d{4})(?:年度?)?$")]
+    private static partial Regex YearValue();
     [GeneratedRegex(@"^(?:项目经费情况说明|项目情况说明|项目支出情况说明)\s*\d*\s*[：:]?\s*(\S.*)$")]
     private static partial Regex ProjectHeadingPattern();
     [GeneratedRegex(@"^第[一二三四五六七八九十\d]+部分$")]

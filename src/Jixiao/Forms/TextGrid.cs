@@ -50,6 +50,11 @@ public static partial class TextGrid
         text = text.Replace("\r\n", "\n").Replace('\r', '\n');
         if (text.StartsWith('\uFEFF')) text = text[1..];
         var isCsv = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        if (!isCsv && MarkedRows(text) is { } marked)
+        {
+            foreach (var row in marked) grid.Rows.Add(row);
+            return grid;
+        }
         foreach (var (line, fields) in isCsv ? CsvRecords(text) : Lines(text))
         {
             if (IsRuleLine(fields)) continue;   // "---|---": a drawn table border, not a cell
@@ -62,6 +67,51 @@ public static partial class TextGrid
         }
         return grid;
     }
+
+    // A table copied from a web page: one cell per line, each row closed by a line ending in " |" or by
+    // a lone "|". Lines between the marks are one row; lines not closed by a mark (titles, notes) stand
+    // alone. Each cell keeps its own line as its place.
+    internal static List<GridRow>? MarkedRows(string text)
+    {
+        var lines = text.Split('\n');
+        if (lines.Any(l => l.Contains('\t')) || lines.Count(IsRowEnd) < 3) return null;
+        var rows = new List<GridRow>();
+        var pending = new List<int>();
+        void Singles()
+        {
+            foreach (var n in pending)
+                rows.Add(new GridRow($"第{n + 1}行", SplitLine(lines[n]).Select((f, i) => new Cell(CellText(f), $"第{n + 1}行第{i + 1}格")).ToList()));
+            pending.Clear();
+        }
+        void Close()
+        {
+            if (pending.Count == 0) return;
+            var where = pending.Count == 1 ? $"第{pending[0] + 1}行" : $"第{pending[0] + 1}-{pending[^1] + 1}行";
+            rows.Add(new GridRow(where, pending.Select(n => new Cell(CellText(WithoutMark(lines[n])), $"第{n + 1}行")).ToList()));
+            pending.Clear();
+        }
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var t = lines[n].Trim();
+            if (t == "") Singles();
+            else if (t == "|") Close();
+            else
+            {
+                pending.Add(n);
+                if (IsRowEnd(lines[n])) Close();
+            }
+        }
+        Singles();
+        return rows;
+    }
+
+    static bool IsRowEnd(string line)
+    {
+        var t = line.Trim();
+        return t == "|" || (t.EndsWith(" |", StringComparison.Ordinal) && t.IndexOf('|') == t.Length - 1);
+    }
+
+    static string WithoutMark(string line) => IsRowEnd(line) ? line.Trim()[..^1] : line;
 
     static IEnumerable<(int Line, List<string> Fields)> Lines(string text)
     {

@@ -9,7 +9,9 @@ public class TargetValueTests
     internal static string Describe(TargetValue v) => string.Join(" ", new[]
     {
         v.Kind.ToString(), v.Operator?.ToString(),
-        v.Value?.ToString("0.############################", CultureInfo.InvariantCulture), v.Unit, v.Direction?.ToString(),
+        v.Value?.ToString("0.############################", CultureInfo.InvariantCulture),
+        v.Upper is { } u ? "to " + u.ToString("0.############################", CultureInfo.InvariantCulture) : null,
+        v.Unit, v.Direction?.ToString(),
     }.Where(p => p is not null));
 
     [Theory]
@@ -127,8 +129,9 @@ public class TargetValueTests
     [Theory]
     [InlineData("走访纯人数不超过辖区人口数的十万分之一")] // a ratio in words, not a number to compare against
     [InlineData("第3")]                               // a label and a bare number: not clearly the target
-    [InlineData("10-20人")]
-    [InlineData("90%~95%")]
+    [InlineData("95%-90%")]                           // a range upside down
+    [InlineData("90%-95人")]                          // two units that differ
+    [InlineData("90%-90%")]                           // a range of one value
     [InlineData("-5%")]
     [InlineData("≥95%以下")]                          // operators that disagree
     [InlineData("100%标准")]                          // "标准" only follows a per-capita amount
@@ -137,6 +140,50 @@ public class TargetValueTests
     [InlineData("有效控制运行成本")]
     [InlineData("应急处置集体访的效率提高")]
     public void Unclear_values_are_text(string raw) => Assert.Equal("Text", Describe(TargetValue.Parse(raw)));
+
+    // The grammar of the provincial integrated systems and of forms copied from web pages and PDFs.
+    [Theory]
+    [InlineData("3万人次", "Quantitative Eq 3 万人次")]
+    [InlineData("≥1.2万件", "Quantitative Ge 1.2 万件")]
+    [InlineData("≥1.2万件以上", "Quantitative Ge 1.2 万件")]
+    [InlineData("2亿元", "Quantitative Eq 2 亿元")]
+    [InlineData("≥90.00(%)", "Quantitative Ge 90 %")]
+    [InlineData("≤5.00(万元)", "Quantitative Le 5 万元")]
+    [InlineData("=12(辆)", "Quantitative Eq 12 辆")]
+    [InlineData("不低于95%", "Quantitative Ge 95 %")]
+    [InlineData("90%-95%", "Quantitative Ge 90 to 95 %")]
+    [InlineData("90-95%", "Quantitative Ge 90 to 95 %")]
+    [InlineData("90%-95", "Quantitative Ge 90 to 95 %")]
+    [InlineData("89.9-90", "Quantitative Ge 89.9 to 90")]
+    [InlineData("1万-2万人次", "Text")]
+    [InlineData("90%～95%", "Quantitative Ge 90 to 95 %")]
+    [InlineData("10至20人", "Quantitative Ge 10 to 20 人")]
+    [InlineData("10到20", "Quantitative Ge 10 to 20")]
+    [InlineData("1.5—2.5万元", "Quantitative Ge 1.5 to 2.5 万元")]
+    [InlineData("较上年下降5%", "Quantitative Eq 5 % Down")]
+    [InlineData("下降≥5%", "Quantitative Ge 5 % Down")]
+    [InlineData("同比提高10个百分点", "Text")]
+    [InlineData("提高3个", "Quantitative Eq 3 个 Up")]
+    [InlineData("增长≤2.5万人次", "Quantitative Le 2.5 万人次 Up")]
+    [InlineData("较上年下降", "Qualitative Down")]
+    [InlineData("＜＝１０个工作日", "Quantitative Le 10 个工作日")]
+    [InlineData("５０００平方公里", "Quantitative Eq 5000 平方公里")]
+    public void Grammar_of_real_forms(string raw, string expected) => Assert.Equal(expected, Describe(TargetValue.Parse(raw)));
+
+    [Theory]
+    [InlineData("90%-95%", "90%-95%")]
+    [InlineData("10至20人", "10人-20人")]
+    [InlineData("10-20", "10-20")]
+    [InlineData("较上年下降5%", "下降5%")]
+    [InlineData("提高≥10%", "提高≥10%")]
+    [InlineData("增加<3件", "提高<3件")]
+    [InlineData("≥1.2万件", "≥1.2万件")]
+    public void Ranges_and_changes_format_and_read_back(string raw, string expected)
+    {
+        var v = TargetValue.Parse(raw);
+        Assert.Equal(expected, v.Format());
+        Assert.Equal(Describe(v), Describe(TargetValue.Parse(v.Format())));
+    }
 
     [Fact]
     public void Raw_is_kept_exactly()

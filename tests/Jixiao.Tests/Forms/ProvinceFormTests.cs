@@ -27,7 +27,8 @@ public class ProvinceFormTests
             (p.Funding.SourceUnit, p.Funding.Total, p.Funding.Fiscal, p.Funding.AnnualRequest, p.Funding.Appropriation, p.Funding.Other));
         Assert.Equal("目标1：建成覆盖省市县三级的网上信访系统。目标2：网上信访占比稳步提高。", p.LongTermGoal);
         Assert.Equal("目标1：系统全年稳定运行。目标2：完成二期功能升级。", p.AnnualGoal);
-        Assert.Equal("3年", p.Sections["项目期"]);
+        Assert.Equal("3年", p.Term);
+        Assert.False(p.Sections.ContainsKey("项目期"));
         Assert.Empty(d.Warnings);
         Assert.Equal(["接入单位数量", "功能模块升级数", "系统正常运行率", "故障修复时间", "年均运维成本", "网上信访占比", "系统使用年限", "使用单位满意度"],
             p.Indicators.Select(i => i.Name));

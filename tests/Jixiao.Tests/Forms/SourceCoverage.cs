@@ -20,6 +20,9 @@ public static partial class SourceCoverage
         ["一次性项目"] = "oneOff", ["经常性项目"] = "recurring", ["中期预算试点项目"] = "mediumTermPilot",
         ["新增"] = "new", ["延续"] = "continuing", ["正向"] = "ge", ["反向"] = "le",
         ["新增项目"] = "new", ["延续项目"] = "continuing",
+        ["经常性"] = "recurring", ["一次性"] = "oneOff", ["阶段性"] = "phased",
+        ["人员类"] = "personnel", ["运转类"] = "operation", ["其他运转类"] = "operation", ["公用经费"] = "operation",
+        ["特定目标类"] = "specificPurpose",
     };
     static readonly List<string> LabelWords = FormLabels.Words.ToList();
 
@@ -41,6 +44,23 @@ public static partial class SourceCoverage
                 foreach (var chunk in Chunks(WithoutMarkup(cells[c])))
                     if (!Found(chunk, corpus, numbers)) missing.Add($"第{n + 1}行第{c + 1}格: {chunk}");
         }
+        return missing;
+    }
+
+    // The same check over a file's cell grid, whatever its kind: each non-empty cell's pieces must be
+    // in the document (values, sections, warnings) or be the form's own labels.
+    public static List<string> MissingCells(CellGrid grid, string json)
+    {
+        var root = JsonNode.Parse(json)!;
+        var strings = new List<string>();
+        var numbers = new HashSet<decimal>();
+        Collect(root, strings, numbers);
+        var corpus = Compact(string.Join("\u0001", strings));
+        var missing = new List<string>();
+        foreach (var row in grid.Rows)
+            foreach (var cell in row.Cells)
+                foreach (var chunk in Chunks(cell.Text))
+                    if (!Found(chunk, corpus, numbers)) missing.Add($"{cell.Where}: {chunk}");
         return missing;
     }
 
@@ -79,6 +99,7 @@ public static partial class SourceCoverage
     public static IEnumerable<string> Chunks(string cellText)
     {
         var text = WithoutUntickedOptions(Compact(cellText)).Replace("☑", "");
+        text = InnerRemark().Replace(text, "");   // "年度(/项目)指标值": a remark inside a column head
         foreach (var piece in Separators().Split(Labels.Replace(text, "\u0001")))
         {
             var chunk = Numbering().Replace(piece, "");
@@ -110,6 +131,8 @@ public static partial class SourceCoverage
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+    [GeneratedRegex(@"[（(][^）)0-9]*[)）](?=指标值|目标值)")]
+    private static partial Regex InnerRemark();
     [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
     private static partial Regex Bookmark();
     [GeneratedRegex(@"<input[^>]*>")]

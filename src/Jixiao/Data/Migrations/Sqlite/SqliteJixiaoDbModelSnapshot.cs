@@ -1026,6 +1026,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Category");
 
+                            b1.Property<string>("Class")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Class");
+
                             b1.Property<string>("Code")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Code");
@@ -1046,10 +1051,19 @@ namespace Jixiao.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("LongTermGoal");
 
+                            b1.Property<string>("LongTermGoalYears")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LongTermGoalYears");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Name");
+
+                            b1.Property<string>("Nature")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Nature");
 
                             b1.Property<string>("Sections")
                                 .IsRequired()
@@ -1059,6 +1073,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                             b1.Property<string>("StartDate")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("StartDate");
+
+                            b1.Property<string>("Term")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Term");
 
                             b1.HasKey("ProjectId");
 
@@ -1250,6 +1268,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("ActualUnit");
 
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("ActualUpper");
+
                                             b3.Property<decimal?>("Value")
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("ActualValue");
@@ -1292,6 +1314,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualUnit");
 
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("AnnualUpper");
+
                                             b3.Property<decimal?>("Value")
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualValue");
@@ -1333,6 +1359,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                                             b3.Property<string>("Unit")
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodUnit");
+
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("PeriodUpper");
 
                                             b3.Property<decimal?>("Value")
                                                 .HasColumnType("TEXT")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jixiao.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJixiaoDb))]
-    [Migration("20261129130840_Initial")]
+    [Migration("20261129131553_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1029,6 +1029,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Category");
 
+                            b1.Property<string>("Class")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Class");
+
                             b1.Property<string>("Code")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Code");
@@ -1049,10 +1054,19 @@ namespace Jixiao.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("LongTermGoal");
 
+                            b1.Property<string>("LongTermGoalYears")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LongTermGoalYears");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Name");
+
+                            b1.Property<string>("Nature")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Nature");
 
                             b1.Property<string>("Sections")
                                 .IsRequired()
@@ -1062,6 +1076,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                             b1.Property<string>("StartDate")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("StartDate");
+
+                            b1.Property<string>("Term")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Term");
 
                             b1.HasKey("ProjectId");
 
@@ -1253,6 +1271,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("ActualUnit");
 
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("ActualUpper");
+
                                             b3.Property<decimal?>("Value")
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("ActualValue");
@@ -1295,6 +1317,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualUnit");
 
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("AnnualUpper");
+
                                             b3.Property<decimal?>("Value")
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualValue");
@@ -1336,6 +1362,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                                             b3.Property<string>("Unit")
                                                 .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodUnit");
+
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("PeriodUpper");
 
                                             b3.Property<decimal?>("Value")
                                                 .HasColumnType("TEXT")

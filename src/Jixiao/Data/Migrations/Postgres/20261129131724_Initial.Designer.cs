@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJixiaoDb))]
-    [Migration("20261129131027_Initial")]
+    [Migration("20261129131724_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1086,6 +1086,11 @@ namespace Jixiao.Data.Migrations.Postgres
                                 .HasColumnType("text")
                                 .HasColumnName("Category");
 
+                            b1.Property<string>("Class")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("Class");
+
                             b1.Property<string>("Code")
                                 .HasColumnType("text")
                                 .HasColumnName("Code");
@@ -1106,10 +1111,19 @@ namespace Jixiao.Data.Migrations.Postgres
                                 .HasColumnType("text")
                                 .HasColumnName("LongTermGoal");
 
+                            b1.Property<string>("LongTermGoalYears")
+                                .HasColumnType("text")
+                                .HasColumnName("LongTermGoalYears");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasColumnType("text")
                                 .HasColumnName("Name");
+
+                            b1.Property<string>("Nature")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("Nature");
 
                             b1.Property<string>("Sections")
                                 .IsRequired()
@@ -1119,6 +1133,10 @@ namespace Jixiao.Data.Migrations.Postgres
                             b1.Property<string>("StartDate")
                                 .HasColumnType("text")
                                 .HasColumnName("StartDate");
+
+                            b1.Property<string>("Term")
+                                .HasColumnType("text")
+                                .HasColumnName("Term");
 
                             b1.HasKey("ProjectId");
 
@@ -1314,6 +1332,10 @@ namespace Jixiao.Data.Migrations.Postgres
                                                 .HasColumnType("text")
                                                 .HasColumnName("ActualUnit");
 
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("numeric")
+                                                .HasColumnName("ActualUpper");
+
                                             b3.Property<decimal?>("Value")
                                                 .HasColumnType("numeric")
                                                 .HasColumnName("ActualValue");
@@ -1356,6 +1378,10 @@ namespace Jixiao.Data.Migrations.Postgres
                                                 .HasColumnType("text")
                                                 .HasColumnName("AnnualUnit");
 
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("numeric")
+                                                .HasColumnName("AnnualUpper");
+
                                             b3.Property<decimal?>("Value")
                                                 .HasColumnType("numeric")
                                                 .HasColumnName("AnnualValue");
@@ -1397,6 +1423,10 @@ namespace Jixiao.Data.Migrations.Postgres
                                             b3.Property<string>("Unit")
                                                 .HasColumnType("text")
                                                 .HasColumnName("PeriodUnit");
+
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("numeric")
+                                                .HasColumnName("PeriodUpper");
 
                                             b3.Property<decimal?>("Value")
                                                 .HasColumnType("numeric")

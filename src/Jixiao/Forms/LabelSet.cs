@@ -1,0 +1,275 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Jixiao.Forms;
+
+// One layout profile from Profiles/labels.json: the labels it adds to the generic ones, and the marks
+// (words only its forms carry) that choose it.
+public sealed record LayoutProfile(string Id, string Name, IReadOnlyList<string> Marks, int MinScore,
+    IReadOnlyDictionary<string, string[]> Fields, IReadOnlyDictionary<string, string[]> Columns);
+
+// The labels a form is read with: the generic ones from the data file, plus those of the layout
+// profile that scores best on the form. Label → field comes from data; only the field path → Field
+// table below is code, since each Field has its own handling in the reader.
+sealed partial class LabelSet
+{
+    static readonly Dictionary<string, Field> FieldPaths = new()
+    {
+        ["project.name"] = Field.ProjectName,
+        ["project.code"] = Field.ProjectCode,
+        ["project.category"] = Field.Category,
+        ["project.attribute"] = Field.Attribute,
+        ["project.nature"] = Field.Nature,
+        ["project.functionClass"] = Field.FunctionClass,
+        ["project.implementingUnit"] = Field.ImplementingUnit,
+        ["project.startDate"] = Field.StartDate,
+        ["project.endDate"] = Field.EndDate,
+        ["project.period"] = Field.Period,
+        ["project.term"] = Field.Term,
+        ["document.fiscalYear"] = Field.Year,
+        ["funding.total"] = Field.Total,
+        ["funding.annualRequest"] = Field.AnnualRequest,
+        ["funding.fiscal"] = Field.Fiscal,
+        ["funding.appropriation"] = Field.Appropriation,
+        ["funding.fromHigherLevel"] = Field.FromHigherLevel,
+        ["funding.fromSameLevel"] = Field.FromSameLevel,
+        ["funding.fromLowerLevel"] = Field.FromLowerLevel,
+        ["funding.carryOver"] = Field.CarryOver,
+        ["funding.specialAccount"] = Field.SpecialAccount,
+        ["funding.other"] = Field.Other,
+        ["project.longTermGoal"] = Field.LongTermGoal,
+        ["group"] = Field.Group,
+        ["project.annualGoal"] = Field.AnnualGoal,
+        ["selfEvaluation.annualGoalActual"] = Field.AnnualGoalActual,
+        ["selfEvaluation.totalScore"] = Field.TotalScore,
+        ["selfEvaluation.grade"] = Field.Grade,
+        ["people"] = Field.Person,
+        ["unit.name"] = Field.UnitName,
+        ["unit.code"] = Field.UnitCode,
+        ["unit.supervisingDepartment"] = Field.SupervisingDepartment,
+        ["unit.functions"] = Field.Functions,
+        ["funding.sourceUnit"] = Field.MoneyUnit,
+        ["project.sections"] = Field.Section,
+        ["document.sections"] = Field.DocumentSection,
+        ["sum"] = Field.Sum,
+        ["project.spendingPlan"] = Field.SpendingPlan,
+        ["project.budgetLines"] = Field.BudgetLines,
+        ["project.safeguards"] = Field.Safeguards,
+    };
+
+    static readonly Dictionary<string, Column> ColumnPaths = new()
+    {
+        ["indicator.level1"] = Column.Level1,
+        ["indicator.level2"] = Column.Level2,
+        ["indicator.name"] = Column.Name,
+        ["indicator.description"] = Column.Description,
+        ["indicator.target"] = Column.Target,
+        ["indicator.annualTarget"] = Column.AnnualTarget,
+        ["indicator.periodTarget"] = Column.PeriodTarget,
+        ["target.operator"] = Column.Operator,
+        ["target.number"] = Column.Number,
+        ["target.unit"] = Column.Unit,
+        ["indicator.basis"] = Column.Basis,
+        ["indicator.remarks"] = Column.Remarks,
+        ["indicator.weight"] = Column.Weight,
+        ["budgetLine.name"] = Column.LineName,
+        ["budgetLine.amount"] = Column.Amount,
+        ["safeguard.document"] = Column.Document,
+        ["safeguard.measures"] = Column.Measures,
+        ["safeguard.stages"] = Column.Stage,
+        ["indicator.actual"] = Column.Actual,
+        ["indicator.score"] = Column.Score,
+        ["indicator.deviationCause"] = Column.DeviationCause,
+        ["target.direction"] = Column.Direction,
+        ["execution.initialBudget"] = Column.InitialBudget,
+        ["execution.annualBudget"] = Column.AnnualBudget,
+        ["execution.executed"] = Column.Executed,
+        ["execution.executionRate"] = Column.ExecutionRate,
+    };
+
+    readonly Dictionary<string, Field> fields = [];
+    readonly Dictionary<string, Column> columns = [];
+    readonly Regex inline;
+
+    public LayoutProfile? Profile { get; }
+
+    LabelSet(LabelData data, LayoutProfile? profile)
+    {
+        Profile = profile;
+        Add(data.Fields, data.Columns);
+        if (profile != null) Add(profile.Fields, profile.Columns);
+        inline = BuildInline(fields.Keys);
+    }
+
+    void Add(IReadOnlyDictionary<string, string[]> fieldLabels, IReadOnlyDictionary<string, string[]> columnLabels)
+    {
+        foreach (var (path, labels) in fieldLabels)
+        {
+            if (!FieldPaths.TryGetValue(path, out var field))
+                throw new InvalidOperationException($"labels.json: unknown field path {path}");
+            foreach (var label in labels) fields[label] = field;   // a profile's label overrides the generic one
+        }
+        foreach (var (path, labels) in columnLabels)
+        {
+            if (!ColumnPaths.TryGetValue(path, out var column))
+                throw new InvalidOperationException($"labels.json: unknown column path {path}");
+            foreach (var label in labels) columns[label] = column;
+        }
+    }
+
+    sealed record LabelData(Dictionary<string, string[]> Fields, Dictionary<string, string[]> Columns, List<ProfileData> Profiles);
+    sealed record ProfileData(string Id, string Name, string[] Marks, int MinScore,
+        Dictionary<string, string[]>? Fields, Dictionary<string, string[]>? Columns);
+
+    static readonly LabelData Data = Load();
+
+    static LabelData Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Jixiao.Forms.Profiles.labels.json")
+            ?? throw new InvalidOperationException("labels.json is not embedded");
+        return JsonSerializer.Deserialize<LabelData>(stream, new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip,
+        })!;
+    }
+
+    public static IReadOnlyList<LayoutProfile> Profiles { get; } = Data.Profiles
+        .Select(p => new LayoutProfile(p.Id, p.Name, p.Marks, p.MinScore,
+            p.Fields ?? [], p.Columns ?? [])).ToList();
+
+    public static LabelSet Generic { get; } = new(Data, null);
+
+    // Built once per profile: the inline pattern is compiled.
+    static readonly Dictionary<string, LabelSet> ByProfile = Profiles.ToDictionary(p => p.Id, p => new LabelSet(Data, p));
+
+    // Every label and column head of every profile: the words a form uses for its structure.
+    public static IEnumerable<string> Words => Data.Fields.Values.Concat(Data.Columns.Values)
+        .Concat(Profiles.SelectMany(p => p.Fields.Values.Concat(p.Columns.Values))).SelectMany(x => x).Distinct();
+
+    // A profile's score is the number of its marks found in the form's cells; the best one at or above
+    // its minimum wins, ties going to the one listed first; none: the generic labels.
+    public static LabelSet For(CellGrid grid) => Choose(grid) is { } p ? ByProfile[p.Id] : Generic;
+
+    public static LayoutProfile? Choose(CellGrid grid)
+    {
+        // Marks are looked for in the cells as written (no copy of every cell): they choose, they do not read.
+        bool Present(string mark)
+        {
+            foreach (var row in grid.Rows)
+                foreach (var cell in row.Cells)
+                    if (cell.Text.Contains(mark, StringComparison.Ordinal)) return true;
+            return false;
+        }
+        LayoutProfile? best = null;
+        var bestScore = 0;
+        foreach (var profile in Profiles)
+        {
+            var score = 0;
+            foreach (var mark in profile.Marks) if (Present(mark)) score++;
+            if (score >= profile.MinScore && score > bestScore) (best, bestScore) = (profile, score);
+        }
+        return best;
+    }
+
+    public IEnumerable<string> GroupLabels => fields.Where(kv => kv.Value == Field.Group).Select(kv => kv.Key);
+
+    // A cell that is a label and nothing else: "项目资金 (元)", "其中：财政    资金", "编报人(签字)：".
+    public LabelMatch? Match(string cellText)
+    {
+        var t = FormLabels.Norm(cellText).TrimEnd('：', ':');
+        if (t.StartsWith("其中")) t = t[2..].TrimStart('：', ':');
+        string? unit = null, qualifier = null;
+        var bare = Paren().Replace(t, m =>
+        {
+            var inner = m.Groups[1].Value;
+            if (inner is "元" or "万元") unit = inner;
+            else if (inner.Any(char.IsDigit)) qualifier = inner;
+            return "";
+        }).TrimEnd('：', ':');
+        return fields.TryGetValue(bare, out var field) ? new LabelMatch(field, bare, unit, qualifier) : null;
+    }
+
+    public Column MatchColumn(string cellText)
+    {
+        var t = FormLabels.Norm(cellText).TrimEnd('：', ':');
+        var bare = Paren().Replace(t, "");
+        return columns.TryGetValue(bare, out var c) ? c : Column.None;
+    }
+
+    // Labels written inside one cell with their values: "金额单位：元", "填报单位（盖章）闵行区信访办公室",
+    // "一、项目总预算： 二、当年预算：". A label needs a colon, a bracketed remark or the end of the text
+    // after it, so a sentence that merely starts with a label word is not taken apart.
+    static Regex BuildInline(IEnumerable<string> labels)
+    {
+        var words = labels.OrderByDescending(k => k.Length)
+            .Select(k => string.Join(@"\s*", k.Select(ch => Regex.Escape(ch.ToString()))));
+        var numbering = @"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、])?\s*";
+        var pattern = $@"(?<=^|[\s；;，,。|])(?<num>{numbering})(?:其中\s*[：:]?\s*)?(?<label>{string.Join("|", words)})" +
+                      @"\s*(?<paren>[（(][^）)]{0,12}[)）])?\s*(?<colon>[：:])?";
+        return new Regex(pattern, RegexOptions.Compiled);
+    }
+
+    public sealed record InlinePair(LabelMatch Label, string Value);
+
+    // The pairs of a cell that starts with a label; null when it does not.
+    public List<InlinePair>? MatchInline(string text)
+    {
+        var matches = inline.Matches(text).Where(m => m.Groups["colon"].Success || m.Groups["paren"].Success
+            || m.Index + m.Length == text.TrimEnd().Length).ToList();
+        if (matches.Count == 0)
+        {
+            // "年度绩效目标 全年化解…": text copied from a PDF keeps a label and its value apart by a space only.
+            var parts = text.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length == 2 && Match(parts[0]) is { Field: not Field.Group } spaced ? [new InlinePair(spaced, parts[1])] : null;
+        }
+        if (text[..matches[0].Index].Trim() != "") return null;
+        var pairs = new List<InlinePair>();
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var m = matches[i];
+            var end = i + 1 < matches.Count ? matches[i + 1].Index : text.Length;
+            var label = Match(m.Groups["label"].Value + m.Groups["paren"].Value);
+            if (label == null) continue;
+            pairs.Add(new InlinePair(label, text[(m.Index + m.Length)..end].Trim()));
+        }
+        return pairs.Count > 0 ? pairs : null;
+    }
+
+    [GeneratedRegex(@"[（(]([^）)]*)[)）]")]
+    private static partial Regex Paren();
+}
+
+// One read's view of a LabelSet: the reader asks about the same cell text many times (is it a label, a
+// column head, a label with its value?), so each answer is worked out once per text. Not shared
+// between reads, so it needs no locking.
+sealed class CachedLabels(LabelSet set)
+{
+    readonly Dictionary<string, LabelMatch?> matches = [];
+    readonly Dictionary<string, Column> columns = [];
+    readonly Dictionary<string, List<LabelSet.InlinePair>?> inline = [];
+    List<string>? groupLabels;
+
+    public LayoutProfile? Profile => set.Profile;
+
+    public IEnumerable<string> GroupLabels => groupLabels ??= set.GroupLabels.ToList();
+
+    public LabelMatch? Match(string text)
+    {
+        if (!matches.TryGetValue(text, out var m)) matches[text] = m = set.Match(text);
+        return m;
+    }
+
+    public Column MatchColumn(string text)
+    {
+        if (!columns.TryGetValue(text, out var c)) columns[text] = c = set.MatchColumn(text);
+        return c;
+    }
+
+    // The pairs are only read by the reader, never changed, so one list serves every asking.
+    public List<LabelSet.InlinePair>? MatchInline(string text)
+    {
+        if (!inline.TryGetValue(text, out var pairs)) inline[text] = pairs = set.MatchInline(text);
+        return pairs;
+    }
+}
