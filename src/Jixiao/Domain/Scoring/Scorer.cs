@@ -220,7 +220,8 @@ public static partial class Scorer
         }
 
         score = Round(score);
-        var required = score < points || overshoot;
+        // A row without an actual is reported as such; its cause is asked for once the actual is in.
+        var required = (score < points && !string.IsNullOrWhiteSpace(actualText)) || overshoot;
         if (overshoot)
             warnings.Add(new("overshoot", $"“{row.Name}”实际完成值达到目标的{Number(Round(ratio!.Value * 100m))}%（≥{Number(settings.OvershootRatio * 100m)}%），请说明目标是否偏低"));
         if (required && string.IsNullOrWhiteSpace(row.DeviationCause))

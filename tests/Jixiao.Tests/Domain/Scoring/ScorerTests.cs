@@ -99,7 +99,8 @@ public class ScorerTests
     {
         var r = Row(Ind("产出", "接待人次", "≥3000人次", null));
         Assert.Equal((0m, ScoreMethod.HigherIsBetter), (r.Score, r.Method));
-        Assert.Equal(["actual-missing", "cause-missing"], Codes(r.Warnings));
+        Assert.Equal(["actual-missing"], Codes(r.Warnings));
+        Assert.False(r.CauseRequired);
         var blank = Row(Ind("产出", "机制", "健全", " "));
         Assert.Equal((0m, ScoreMethod.None), (blank.Score, blank.Method));
         Assert.Contains("actual-missing", Codes(blank.Warnings));
