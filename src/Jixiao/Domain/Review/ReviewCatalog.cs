@@ -170,6 +170,9 @@ public static class ReviewCatalog
         new("R39-self-evaluation-arithmetic", "自评表执行率、得分或等级算错", Severity.Error, Aspect.Appropriateness, RuleTarget.Money, 13,
             Doc10 + "：预算执行率得分 = 全年执行数÷全年预算数×分值；总分 = 各指标得分 + 预算执行率得分；优≥90、良80–89、中60–79、差<60",
             Numbers(("ratePoints", 0.5m), ("score", 0.1m), ("excellent", 90m), ("good", 80m), ("fair", 60m)), WeightRules.SelfEvaluationArithmetic),
+        new("R40-self-score-rules", "自评得分与评分规则不符", Severity.Warning, Aspect.Appropriateness, RuleTarget.Field, 13,
+            Doc10 + "：定量指标按实际完成值与指标值的比例计分，定性指标按达成（80%–100%）、部分达成（60%–80%）、未达成（0–60%）计分",
+            new(), SelfScoreRules.ScoreByRules),
     ];
 
     public static ReviewRule? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);

@@ -126,6 +126,9 @@ internal static class RuleCases
         C("R39-self-evaluation-arithmetic", "execution score", p => Evaluated(p, e => e.Execution[0].Score = 10)),
         C("R39-self-evaluation-arithmetic", "total", p => Evaluated(p, e => e.TotalScore = 96)),
         C("R39-self-evaluation-arithmetic", "grade", p => Evaluated(p, e => e.Grade = EvaluationGrade.Good)),
+        // ≥15宗 weighing 20, stated 15: 12 ÷ 15 × 20 = 16.
+        C("R40-self-score-rules", "stated score differs", p => { Evaluated(p); p.Indicators[0].Actual = V("12宗"); }),
+        C("R40-self-score-rules", "rater outside band", p => { Evaluated(p); p.Indicators[6].Actual = V("达成"); p.Indicators[6].Score = 7.99m; }),
         C("R33-deviation-unexplained", "lost marks", p => { Weigh(p, 20, 10, 10, 10, 10, 20, 10); Find(p, "群众满意率").Score = 6; }),
         D("R34-copy-project", "same indicators", Copied),
         C("R35-goal-same", "same", p => p.LongTermGoal = p.AnnualGoal),
@@ -213,6 +216,10 @@ internal static class RuleCases
         C("R31-weights", "no weights", _ => { }),
         C("R32-self-score", "full marks", p => { Weigh(p, 20, 10, 10, 10, 10, 20, 10); Find(p, "群众满意率").Score = 10; }),
         C("R39-self-evaluation-arithmetic", "all consistent", p => Evaluated(p)),
+        // 11.25 ÷ 15 × 20 = 15, as stated.
+        C("R40-self-score-rules", "stated score as computed", p => { Evaluated(p); p.Indicators[0].Actual = V("11.25宗"); }),
+        C("R40-self-score-rules", "rater at the band's edge", p => { Evaluated(p); p.Indicators[6].Actual = V("达成"); p.Indicators[6].Score = 8m; p.Indicators[6].DeviationCause = "c"; }),
+        C("R40-self-score-rules", "no self-evaluation", p => p.Indicators[0].Actual = V("12宗")),
         C("R39-self-evaluation-arithmetic", "overspent budget scores its full points", p => Evaluated(p, e =>
         {
             e.Execution[0].Executed = 110000;
