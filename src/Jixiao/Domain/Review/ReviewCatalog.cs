@@ -173,6 +173,9 @@ public static class ReviewCatalog
         new("R40-self-score-rules", "自评得分与评分规则不符", Severity.Warning, Aspect.Appropriateness, RuleTarget.Field, 13,
             Doc10 + "：定量指标按实际完成值与指标值的比例计分，定性指标按达成（80%–100%）、部分达成（60%–80%）、未达成（0–60%）计分",
             new(), SelfScoreRules.ScoreByRules),
+        new("R41-below-last-year", "目标值低于上年实际完成值", Severity.Warning, Aspect.Appropriateness, RuleTarget.Field, 7,
+            Doc88 + "：绩效目标应与历史标准相比具有先进性；审核实务：年度目标原则上不低于上年实际完成值",
+            new(), LastYearRules.BelowLastYear),
     ];
 
     public static ReviewRule? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);
