@@ -8,6 +8,7 @@ var root = new RootCommand("Jixiao 绩效 — 预算项目绩效目标管理");
 root.Add(ServeCommand.Create());
 root.Add(ImportCommand.Create());
 root.Add(CheckCommand.Create());
+root.Add(Jixiao.Features.SelfEvaluations.ScoreCommand.Create());
 root.Add(BackupCommand.CreateBackup());
 root.Add(BackupCommand.CreateRestore());
 try

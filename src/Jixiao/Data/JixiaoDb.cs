@@ -87,6 +87,7 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
                     OwnsTarget(i, x => x.PeriodTarget, "Period");
                     OwnsTarget(i, x => x.AnnualTarget, "Annual");
                     OwnsTarget(i, x => x.Actual, "Actual");
+                    OwnsTarget(i, x => x.PreviousActual, "PreviousActual");
                 });
                 f.OwnsOne(x => x.SelfEvaluation, s =>
                 {

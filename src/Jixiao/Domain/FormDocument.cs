@@ -144,6 +144,9 @@ public sealed class Indicator
     public TargetValue? Actual { get; set; }
     public decimal? Score { get; set; }
     public string? DeviationCause { get; set; }
+    // Last year's actual of the same row (the project a year earlier, matched by name), filled when a form is
+    // declared on last year's: a target below it is set too low (domain.md §4 item 7).
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public TargetValue? PreviousActual { get; set; }
 }
 
 public enum EvaluationGrade { Excellent, Good, Fair, Poor }

@@ -170,6 +170,12 @@ public static class ReviewCatalog
         new("R39-self-evaluation-arithmetic", "自评表执行率、得分或等级算错", Severity.Error, Aspect.Appropriateness, RuleTarget.Money, 13,
             Doc10 + "：预算执行率得分 = 全年执行数÷全年预算数×分值；总分 = 各指标得分 + 预算执行率得分；优≥90、良80–89、中60–79、差<60",
             Numbers(("ratePoints", 0.5m), ("score", 0.1m), ("excellent", 90m), ("good", 80m), ("fair", 60m)), WeightRules.SelfEvaluationArithmetic),
+        new("R40-self-score-rules", "自评得分与评分规则不符", Severity.Warning, Aspect.Appropriateness, RuleTarget.Field, 13,
+            Doc10 + "：定量指标按实际完成值与指标值的比例计分，定性指标按达成（80%–100%）、部分达成（60%–80%）、未达成（0–60%）计分",
+            new(), SelfScoreRules.ScoreByRules),
+        new("R41-below-last-year", "目标值低于上年实际完成值", Severity.Warning, Aspect.Appropriateness, RuleTarget.Field, 7,
+            Doc88 + "：绩效目标应与历史标准相比具有先进性；审核实务：年度目标原则上不低于上年实际完成值",
+            new(), LastYearRules.BelowLastYear),
     ];
 
     public static ReviewRule? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);

@@ -1,3 +1,5 @@
+using Jixiao.Domain.Scoring;
+
 namespace Jixiao.Domain.Review;
 
 // How one rule behaves under a profile. Everything a region or year may change is here as data:
@@ -65,6 +67,8 @@ public sealed record ReviewProfile
         ["无", "*", "＊", "/", "／", "\\", "-", "－", "—", "——", "--", "暂无", "待定", "略", "空", "N/A", "n/a", "x", "X", "×"];
     public IReadOnlyDictionary<string, RuleSetting> Rules { get; init; } = new Dictionary<string, RuleSetting>();
     public ScoringSettings Scoring { get; init; } = new();
+    // Year-end self-evaluation: weights, grade thresholds, overshoot ratio and qualitative bands.
+    public SelfEvaluationSettings SelfEvaluation { get; init; } = new();
 
     public RuleSetting SettingFor(ReviewRule rule) =>
         Rules.TryGetValue(rule.Id, out var setting) ? setting.Over(rule.Defaults) : rule.Defaults;

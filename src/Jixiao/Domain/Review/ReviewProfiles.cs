@@ -46,6 +46,11 @@ public static class ReviewProfiles
         RegionKeys = ["上海", "shanghai"],
         ToYear = 2020,
         FrameworkMarkers = ["效果", "影响力"],
+        // Its three level-1 targets take the national 50/30/10 in their order (verify against a Shanghai 自评表).
+        SelfEvaluation = new()
+        {
+            Level1Points = new Dictionary<string, decimal> { ["产出"] = 50m, ["效果"] = 30m, ["影响力"] = 10m },
+        },
     }, new()
     {
         ["R07-missing-level1"] = new()

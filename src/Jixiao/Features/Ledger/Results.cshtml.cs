@@ -1,6 +1,8 @@
 using Jixiao.Data;
 using Jixiao.Domain;
 using Jixiao.Domain.Petition;
+using Jixiao.Features.Projects;
+using Jixiao.Features.SelfEvaluations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,9 @@ public sealed class ResultsModel(JixiaoDb db, IConfiguration config) : PageModel
     public List<MatchedRow> Matches { get; private set; } = [];
     public List<Earlier> History { get; private set; } = [];
     public bool MayUpload { get; private set; }
+    // Approved projects whose self-evaluation this user may fill from the ledger.
+    public int Applicable { get; private set; }
+    [BindProperty(SupportsGet = true)] public int? Applied { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int unitId, int year, CancellationToken ct)
     {
@@ -40,6 +45,7 @@ public sealed class ResultsModel(JixiaoDb db, IConfiguration config) : PageModel
         var projects = await db.Projects.VisibleTo(User).AsNoTracking()
             .Where(p => p.BudgetUnitId == unit.Id && p.FiscalYear == year)
             .OrderBy(p => p.Form.Name).ToListAsync(ct);
+        Applicable = projects.Count(p => actuals.ContainsKey(p.Id) && SelfEvaluationStore.MayWrite(User, p));
         foreach (var project in projects)
         {
             if (!actuals.TryGetValue(project.Id, out var rows)) continue;
@@ -54,5 +60,34 @@ public sealed class ResultsModel(JixiaoDb db, IConfiguration config) : PageModel
             .Select(l => new Earlier(l.FileName, l.SavedUtc ?? l.Utc, l.SavedBy, l.Cases.Count))
             .ToListAsync(ct);
         return Page();
+    }
+
+    // 填入自评: the ledger's figures become the actual values of the matching rows in the self-evaluations
+    // of the unit's approved projects, each keeping its previous version, all in one transaction.
+    public async Task<IActionResult> OnPostApplyAsync(int unitId, int year, CancellationToken ct)
+    {
+        var unit = await db.BudgetUnits.VisibleTo(User).AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit == null) return NotFound();
+        if (!Access.MayDeclare(User, unit.Id)) return Forbid();
+        var ledger = await LedgerQueries.CurrentAsync(db, unit.Id, year, ct);
+        if (ledger == null) return NotFound();
+        var cases = await LedgerQueries.CasesAsync(db, ledger.Id, ct);
+        var figures = PetitionLedger.Compute(cases, LedgerQueries.AsOf(year, DateTime.UtcNow), LedgerQueries.Rules(config));
+        var actuals = await LedgerQueries.ActualsAsync(db, unit.Id, year, figures, ct);
+        var ids = actuals.Keys.ToList();
+        var projects = await db.Projects.Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        var applied = 0;
+        foreach (var project in projects.Where(p => SelfEvaluationStore.MayWrite(User, p)))
+        {
+            SelfEvaluationStore.ApplyActuals(db, db.InFormOrder(project), actuals[project.Id], User.Identity!.Name!, $"信访台账：{ledger.FileName}");
+            applied++;
+        }
+        var result = await ProjectStore.CommitAsync(db, ct);
+        if (!result.Saved)
+        {
+            TempData["LedgerConflict"] = result.Conflict;
+            return Redirect($"/Ledger/{unitId}/{year}");
+        }
+        return Redirect($"/Ledger/{unitId}/{year}?applied={applied}");
     }
 }

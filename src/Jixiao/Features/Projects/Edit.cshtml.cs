@@ -26,6 +26,7 @@ public sealed class EditModel(JixiaoDb db) : PageModel
     public string DraftKey { get; private set; } = "";
     public Dictionary<string, string> PreviousTargets { get; private set; } = [];
     public int? PreviousYear { get; private set; }
+    public bool PreviousHasActuals { get; private set; }
     public List<string> Errors { get; private set; } = [];
     public ConflictView? Conflict { get; private set; }
 
@@ -103,6 +104,7 @@ public sealed class EditModel(JixiaoDb db) : PageModel
         var shown = form.Indicators.ToList();
         var kept = shown.Select((x, n) => (x, n)).Where(x => !EditorInput.IsBlank(x.x)).Select(x => x.n).ToList();
         EditorInput.Tidy(form);
+        await FindPreviousAsync(form);
         // Rows typed since loading get an id for this review only, so that each finding finds its row.
         RowIds.Assign(form);
         var rowOf = form.Indicators.Select((x, n) => (x.Id, n)).Where(x => x.Id != null).ToDictionary(x => x.Id!.Value, x => kept[x.n]);
@@ -250,8 +252,21 @@ public sealed class EditModel(JixiaoDb db) : PageModel
         }
         if (previous == null) return;
         PreviousYear = previous.FiscalYear;
+        var lastYear = new Dictionary<string, Indicator>();
         foreach (var i in previous.Form.Indicators)
-            if (i.Name.Length > 0 && i.AnnualTarget?.Raw is { Length: > 0 } raw) PreviousTargets.TryAdd(i.Name, raw);
+            if (i.Name.Length > 0) lastYear.TryAdd(i.Name, i);
+        foreach (var (name, i) in lastYear)
+        {
+            // Target, and where last year was evaluated its actual and score: "≥95% · 实际 97.2% · 得分 15".
+            var parts = new List<string>();
+            if (i.AnnualTarget?.Raw is { Length: > 0 } raw) parts.Add(raw);
+            if (i.Actual?.Raw is { Length: > 0 } actual) { parts.Add("实际 " + actual); PreviousHasActuals = true; }
+            if (i.Score is { } score && i.Actual != null) parts.Add("得分 " + Jixiao.Domain.Scoring.Scorer.Number(score));
+            if (parts.Count > 0) PreviousTargets[name] = string.Join(" · ", parts);
+        }
+        // Last year's actual travels with the row, so the review can tell a target set below it (R41).
+        foreach (var row in form.Indicators)
+            row.PreviousActual = lastYear.TryGetValue(row.Name, out var last) && last.Actual is { Kind: not TargetKind.Empty } a ? a : null;
     }
 
     async Task ShowConflictAsync(ProjectForm mine)

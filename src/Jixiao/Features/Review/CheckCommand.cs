@@ -65,10 +65,10 @@ public static class CheckCommand
         return cmd;
     }
 
-    sealed class UnreadableFile(string reason) : Exception(reason);
+    internal sealed class UnreadableFile(string reason) : Exception(reason);
 
     // A form in any file kind the importer reads, or an interchange document (.json).
-    static FormDocument Read(string path)
+    internal static FormDocument Read(string path)
     {
         if (Directory.Exists(path)) throw new UnreadableFile("这是一个文件夹，不是文件");
         if (!File.Exists(path)) throw new UnreadableFile("文件不存在");

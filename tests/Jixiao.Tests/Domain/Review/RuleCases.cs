@@ -126,6 +126,14 @@ internal static class RuleCases
         C("R39-self-evaluation-arithmetic", "execution score", p => Evaluated(p, e => e.Execution[0].Score = 10)),
         C("R39-self-evaluation-arithmetic", "total", p => Evaluated(p, e => e.TotalScore = 96)),
         C("R39-self-evaluation-arithmetic", "grade", p => Evaluated(p, e => e.Grade = EvaluationGrade.Good)),
+        // ≥15宗 weighing 20, stated 15: 12 ÷ 15 × 20 = 16.
+        C("R41-below-last-year", "≥ below last year", p => Find(p, "信访事项按期办结率").PreviousActual = V("97.2%")),
+        C("R41-below-last-year", "≥ just below", p => Find(p, "信访事项按期办结率").PreviousActual = V("95.01%")),
+        C("R41-below-last-year", "≤ above last year", p => Find(p, "进京到非接待场所上访纯人数").PreviousActual = V("6")),
+        C("R41-below-last-year", "= below last year", p => Find(p, "信访事项及时受理率").PreviousActual = V("100.5%")),
+        C("R41-below-last-year", "actual without unit", p => Find(p, "提供法律咨询服务案件数").PreviousActual = V("20")),
+        C("R40-self-score-rules", "stated score differs", p => { Evaluated(p); p.Indicators[0].Actual = V("12宗"); }),
+        C("R40-self-score-rules", "rater outside band", p => { Evaluated(p); p.Indicators[6].Actual = V("达成"); p.Indicators[6].Score = 7.99m; }),
         C("R33-deviation-unexplained", "lost marks", p => { Weigh(p, 20, 10, 10, 10, 10, 20, 10); Find(p, "群众满意率").Score = 6; }),
         D("R34-copy-project", "same indicators", Copied),
         C("R35-goal-same", "same", p => p.LongTermGoal = p.AnnualGoal),
@@ -213,6 +221,18 @@ internal static class RuleCases
         C("R31-weights", "no weights", _ => { }),
         C("R32-self-score", "full marks", p => { Weigh(p, 20, 10, 10, 10, 10, 20, 10); Find(p, "群众满意率").Score = 10; }),
         C("R39-self-evaluation-arithmetic", "all consistent", p => Evaluated(p)),
+        // 11.25 ÷ 15 × 20 = 15, as stated.
+        C("R41-below-last-year", "≥ equal to last year", p => Find(p, "信访事项按期办结率").PreviousActual = V("95%")),
+        C("R41-below-last-year", "≥ above last year", p => Find(p, "信访事项按期办结率").PreviousActual = V("94.99%")),
+        C("R41-below-last-year", "≤ equal to last year", p => Find(p, "进京到非接待场所上访纯人数").PreviousActual = V("10")),
+        C("R41-below-last-year", "≤ tighter than last year", p => Find(p, "进京到非接待场所上访纯人数").PreviousActual = V("12")),
+        C("R41-below-last-year", "other unit", p => Find(p, "提供法律咨询服务案件数").PreviousActual = V("20件")),
+        C("R41-below-last-year", "qualitative actual", p => Find(p, "信访事项按期办结率").PreviousActual = V("达成")),
+        C("R41-below-last-year", "qualitative target", p => { SetTarget(p, "信访事项按期办结率", "较上年提高"); Find(p, "信访事项按期办结率").PreviousActual = V("97%"); }),
+        C("R41-below-last-year", "no last year", _ => { }),
+        C("R40-self-score-rules", "stated score as computed", p => { Evaluated(p); p.Indicators[0].Actual = V("11.25宗"); }),
+        C("R40-self-score-rules", "rater at the band's edge", p => { Evaluated(p); p.Indicators[6].Actual = V("达成"); p.Indicators[6].Score = 8m; p.Indicators[6].DeviationCause = "c"; }),
+        C("R40-self-score-rules", "no self-evaluation", p => p.Indicators[0].Actual = V("12宗")),
         C("R39-self-evaluation-arithmetic", "overspent budget scores its full points", p => Evaluated(p, e =>
         {
             e.Execution[0].Executed = 110000;

@@ -136,6 +136,41 @@ public class LedgerPageTests
         }
     }
 
+    // 填入自评: the figures become the actuals of the matching rows of an approved project, a version kept;
+    // a draft is left alone until approved, and only the unit's own people may do it.
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_figures_fill_the_self_evaluation_of_approved_projects(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        await using var app = await TestApp.Start(db, demo: true);
+        var eastId = await EastProject2025(app);
+        var preparer = await app.SignedIn("east-preparer");
+        await Confirm(preparer, await Upload(preparer, eastId, 2025, Encoding.UTF8.GetBytes(Csv), "东城区2025年台账.csv"));
+
+        // Still a draft: nothing to fill.
+        Assert.DoesNotContain("绩效自评</button>", await preparer.GetStringAsync($"/Ledger/{eastId}/2025"));
+        await app.Db(d => d.Projects.Where(p => p.FiscalYear == 2025).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, ProjectStatus.Approved)));
+
+        var page = await preparer.GetStringAsync($"/Ledger/{eastId}/2025");
+        Assert.Contains("填入 1 个已批复项目的绩效自评", page);
+        // Finance sees the figures but may not write a unit's self-evaluation.
+        var finance = await app.SignedIn("finance");
+        var refused = await finance.PostAsync($"/Ledger/{eastId}/2025?handler=Apply", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = TestApp.AntiforgeryToken(await finance.GetStringAsync($"/Ledger/{eastId}/2025")) }));
+        Assert.Equal("/Account/Denied", refused.RequestMessage!.RequestUri!.AbsolutePath);
+
+        var applied = await preparer.PostAsync($"/Ledger/{eastId}/2025?handler=Apply", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = TestApp.AntiforgeryToken(page) }));
+        Assert.Contains("已将台账计算的实际完成值填入 1 个已批复项目的绩效自评", await applied.Content.ReadAsStringAsync());
+        var project = await app.Db(d => d.Projects.Include(p => p.Form.Indicators).SingleAsync(p => p.FiscalYear == 2025));
+        var actuals = project.Form.Indicators.ToDictionary(i => i.Name, i => i.Actual?.Raw);
+        Assert.Equal("83.33%", actuals["信访事项及时受理率"]);
+        Assert.Equal("50%", actuals["按期答复率"]);
+        Assert.Null(actuals["接待来访群众批次"]);
+        Assert.Equal(2, project.Version);
+        Assert.Equal(1, await app.Db(d => d.ProjectVersions.CountAsync(v => v.ProjectId == project.Id)));
+    }
+
     static string Section(string html, string heading) => html[html.IndexOf(heading, StringComparison.Ordinal)..];
 
     static string BreachTable(string html)

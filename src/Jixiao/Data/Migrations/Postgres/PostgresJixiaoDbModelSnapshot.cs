@@ -1437,11 +1437,59 @@ namespace Jixiao.Data.Migrations.Postgres
                                                 .HasForeignKey("IndicatorKey");
                                         });
 
+                                    b2.OwnsOne("Jixiao.Domain.TargetValue", "PreviousActual", b3 =>
+                                        {
+                                            b3.Property<int>("IndicatorKey")
+                                                .HasColumnType("integer");
+
+                                            b3.Property<string>("Direction")
+                                                .HasMaxLength(8)
+                                                .HasColumnType("character varying(8)")
+                                                .HasColumnName("PreviousActualDirection");
+
+                                            b3.Property<string>("Kind")
+                                                .IsRequired()
+                                                .HasMaxLength(16)
+                                                .HasColumnType("character varying(16)")
+                                                .HasColumnName("PreviousActualKind");
+
+                                            b3.Property<string>("Operator")
+                                                .HasMaxLength(8)
+                                                .HasColumnType("character varying(8)")
+                                                .HasColumnName("PreviousActualOperator");
+
+                                            b3.Property<string>("Raw")
+                                                .IsRequired()
+                                                .HasColumnType("text")
+                                                .HasColumnName("PreviousActualRaw");
+
+                                            b3.Property<string>("Unit")
+                                                .HasColumnType("text")
+                                                .HasColumnName("PreviousActualUnit");
+
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("numeric")
+                                                .HasColumnName("PreviousActualUpper");
+
+                                            b3.Property<decimal?>("Value")
+                                                .HasColumnType("numeric")
+                                                .HasColumnName("PreviousActualValue");
+
+                                            b3.HasKey("IndicatorKey");
+
+                                            b3.ToTable("Indicators");
+
+                                            b3.WithOwner()
+                                                .HasForeignKey("IndicatorKey");
+                                        });
+
                                     b2.Navigation("Actual");
 
                                     b2.Navigation("AnnualTarget");
 
                                     b2.Navigation("PeriodTarget");
+
+                                    b2.Navigation("PreviousActual");
                                 });
 
                             b1.OwnsMany("Jixiao.Domain.Person", "People", b2 =>

@@ -1376,11 +1376,59 @@ namespace Jixiao.Data.Migrations.Sqlite
                                                 .HasForeignKey("IndicatorKey");
                                         });
 
+                                    b2.OwnsOne("Jixiao.Domain.TargetValue", "PreviousActual", b3 =>
+                                        {
+                                            b3.Property<int>("IndicatorKey")
+                                                .HasColumnType("INTEGER");
+
+                                            b3.Property<string>("Direction")
+                                                .HasMaxLength(8)
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("PreviousActualDirection");
+
+                                            b3.Property<string>("Kind")
+                                                .IsRequired()
+                                                .HasMaxLength(16)
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("PreviousActualKind");
+
+                                            b3.Property<string>("Operator")
+                                                .HasMaxLength(8)
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("PreviousActualOperator");
+
+                                            b3.Property<string>("Raw")
+                                                .IsRequired()
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("PreviousActualRaw");
+
+                                            b3.Property<string>("Unit")
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("PreviousActualUnit");
+
+                                            b3.Property<decimal?>("Upper")
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("PreviousActualUpper");
+
+                                            b3.Property<decimal?>("Value")
+                                                .HasColumnType("TEXT")
+                                                .HasColumnName("PreviousActualValue");
+
+                                            b3.HasKey("IndicatorKey");
+
+                                            b3.ToTable("Indicators");
+
+                                            b3.WithOwner()
+                                                .HasForeignKey("IndicatorKey");
+                                        });
+
                                     b2.Navigation("Actual");
 
                                     b2.Navigation("AnnualTarget");
 
                                     b2.Navigation("PeriodTarget");
+
+                                    b2.Navigation("PreviousActual");
                                 });
 
                             b1.OwnsMany("Jixiao.Domain.Person", "People", b2 =>

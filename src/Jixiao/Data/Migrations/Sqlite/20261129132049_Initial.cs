@@ -536,6 +536,13 @@ namespace Jixiao.Data.Migrations.Sqlite
                     ActualUpper = table.Column<decimal>(type: "TEXT", nullable: true),
                     Score = table.Column<decimal>(type: "TEXT", nullable: true),
                     DeviationCause = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousActualRaw = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousActualKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    PreviousActualOperator = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    PreviousActualValue = table.Column<decimal>(type: "TEXT", nullable: true),
+                    PreviousActualUnit = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousActualDirection = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    PreviousActualUpper = table.Column<decimal>(type: "TEXT", nullable: true),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     ProjectId = table.Column<int>(type: "INTEGER", nullable: false)
                 },

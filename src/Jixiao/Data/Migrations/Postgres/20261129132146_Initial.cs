@@ -537,6 +537,13 @@ namespace Jixiao.Data.Migrations.Postgres
                     ActualUpper = table.Column<decimal>(type: "numeric", nullable: true),
                     Score = table.Column<decimal>(type: "numeric", nullable: true),
                     DeviationCause = table.Column<string>(type: "text", nullable: true),
+                    PreviousActualRaw = table.Column<string>(type: "text", nullable: true),
+                    PreviousActualKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    PreviousActualOperator = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    PreviousActualValue = table.Column<decimal>(type: "numeric", nullable: true),
+                    PreviousActualUnit = table.Column<string>(type: "text", nullable: true),
+                    PreviousActualDirection = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    PreviousActualUpper = table.Column<decimal>(type: "numeric", nullable: true),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     ProjectId = table.Column<int>(type: "integer", nullable: false)
                 },
