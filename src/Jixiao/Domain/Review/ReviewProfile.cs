@@ -65,6 +65,8 @@ public sealed record ReviewProfile
         ["无", "*", "＊", "/", "／", "\\", "-", "－", "—", "——", "--", "暂无", "待定", "略", "空", "N/A", "n/a", "x", "X", "×"];
     public IReadOnlyDictionary<string, RuleSetting> Rules { get; init; } = new Dictionary<string, RuleSetting>();
     public ScoringSettings Scoring { get; init; } = new();
+    // In-year monitoring (运行监控): the budget light's thresholds and the overshoot warning.
+    public Jixiao.Domain.Monitoring.MonitoringSettings Monitoring { get; init; } = new();
 
     public RuleSetting SettingFor(ReviewRule rule) =>
         Rules.TryGetValue(rule.Id, out var setting) ? setting.Over(rule.Defaults) : rule.Defaults;
