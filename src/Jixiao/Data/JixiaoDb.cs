@@ -22,6 +22,9 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
     public DbSet<ProjectStep> ProjectSteps => Set<ProjectStep>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<LibraryIndicator> LibraryIndicators => Set<LibraryIndicator>();
+    public DbSet<MonitoringRound> MonitoringRounds => Set<MonitoringRound>();
+    public DbSet<MonitoringRoundUnit> MonitoringRoundUnits => Set<MonitoringRoundUnit>();
+    public DbSet<MonitoringReport> MonitoringReports => Set<MonitoringReport>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -135,6 +138,7 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
             r.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(16);
             r.HasIndex(x => x.Utc);
         });
+        MonitoringModel.Configure(b);
     }
 
     // Rows come back in the order of the form: by their stored position, since neither split queries
