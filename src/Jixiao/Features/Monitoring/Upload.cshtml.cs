@@ -21,6 +21,7 @@ public sealed class UploadModel(JixiaoDb db, UploadLimits limits, UploadGate gat
     public int? Record { get; private set; }
     public List<string> Errors { get; private set; } = [];
     public List<ProjectResult> Results { get; private set; } = [];
+    public List<string> Skipped { get; private set; } = [];
     public string? Lock { get; private set; }
     [TempData] public string? Message { get; set; }
 
@@ -71,7 +72,7 @@ public sealed class UploadModel(JixiaoDb db, UploadLimits limits, UploadGate gat
         var stored = await db.ImportRecords.FirstOrDefaultAsync(r => r.Id == record && r.BudgetUnitId == unit
             && r.UserName == User.Identity!.Name && r.Outcome == ImportOutcome.Previewed, ct);
         if (stored is null) return NotFound();
-        if (!await Apply(stored.Content, stored.FileName, save: true, submit, ct)) return Page();
+        if (!await Apply(stored.Content, stored.FileName, save: true, submit, ct) || Results.Count == 0) return Page();
         stored.Outcome = ImportOutcome.Saved;
         var submitted = Results.Count(r => r.Missing.Count == 0);
         stored.Result = $"监控模板导入：保存 {Results.Count} 个项目" + (submit ? $"，提交 {submitted} 个" : "");
@@ -103,8 +104,9 @@ public sealed class UploadModel(JixiaoDb db, UploadLimits limits, UploadGate gat
             foreach (var row in sheet.Rows.Where(r => !ids.Contains(r.Id)))
                 Errors.Add($"{sheet.Sheet}!A{row.Line}：此行的指标已不在项目中（可能已被删除），请删去此行或重新下载模板");
             var report = reports.FirstOrDefault(r => r.ProjectId == project.Id);
+            // A project already submitted keeps what was submitted: its sheet is left out, and the page says so.
             if (report?.Status == ReportStatus.Submitted)
-            { Errors.Add($"{sheet.Sheet}：项目“{form.Name}”已提交，不能再用模板修改；如需修改请主管部门退回"); continue; }
+            { Skipped.Add($"{sheet.Sheet}：项目“{form.Name}”已提交，本表未导入；如需修改请主管部门退回"); continue; }
             report ??= new MonitoringReport { RoundId = Round.Id, ProjectId = project.Id, BudgetUnitId = Unit, Status = ReportStatus.Draft };
             var input = new ReportInput
             {

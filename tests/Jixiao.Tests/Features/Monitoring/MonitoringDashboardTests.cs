@@ -76,3 +76,24 @@ public class MonitoringDashboardTests
     [InlineData(1, "还有 1 天截止")]
     public void Reminder_wording(int days, string text) => Assert.Equal(text, MonitoringRemindersViewComponent.When(days));
 }
+
+public class MonitoringDemoTests
+{
+    [Fact]
+    public async Task The_demo_has_an_open_round_with_one_project_partly_filled_and_loads_once()
+    {
+        await using var db = await TestDatabase.Create("sqlite");
+        await using var app = await TestApp.Start(db, demo: true);
+        var round = await app.Db(d => d.MonitoringRounds.Include(r => r.Units).SingleAsync());
+        Assert.Equal((2026, 6, 2, false), (round.FiscalYear, round.EndMonth, round.Units.Count, round.SignedOff));
+        var report = await app.Db(d => d.MonitoringReports.Include(r => r.Rows).SingleAsync());
+        Assert.Equal((ReportStatus.Draft, Jixiao.Domain.Monitoring.Light.Yellow), (report.Status, report.Light!.Value));
+        Assert.Equal(3, report.Rows.Count(r => r.Value != null));
+        await Bootstrap.RunAsync(app.App.Services, demo: true, new StringWriter());
+        Assert.Equal(1, await app.Db(d => d.MonitoringRounds.CountAsync()));
+        var page = await (await app.SignedIn("west-preparer")).GetStringAsync($"/Monitoring/Round/{round.Id}");
+        Assert.Contains("人民调解与律师参与信访服务", page);
+        Assert.Contains("填报中", page);
+        Assert.Contains("黄灯", page);
+    }
+}

@@ -12,6 +12,10 @@ public static class MonitoringSetup
 
     public static async Task<List<int>> ApproveEast(TestApp app) => await app.Db(async d =>
     {
+        // The demo's own round (MonitoringDemo) goes: each test opens its own.
+        d.MonitoringReports.RemoveRange(await d.MonitoringReports.ToListAsync());
+        d.MonitoringRounds.RemoveRange(await d.MonitoringRounds.ToListAsync());
+        await d.SaveChangesAsync();
         var projects = await d.Projects.Where(p => p.BudgetUnit!.Name == "东城区信访局").OrderBy(p => p.Id).ToListAsync();
         foreach (var p in projects) { p.Status = ProjectStatus.Approved; p.ApprovedVersion = p.Version; }
         await d.SaveChangesAsync();
