@@ -24,6 +24,7 @@ public static class DemoWorkspace
             console.WriteLine("已载入演示数据。");
         }
         await Features.Ledger.LedgerDemo.LoadAsync(db, Year, console);
+        await Features.Monitoring.MonitoringDemo.LoadAsync(db, dept.Id, Year);
         var unitIds = await db.BudgetUnits.Where(u => u.SupervisingDepartmentId == dept.Id).ToDictionaryAsync(u => u.Name, u => u.Id);
         var accounts = new (string, string, string, int?, int?)[]
         {

@@ -24,6 +24,10 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
     public DbSet<LibraryIndicator> LibraryIndicators => Set<LibraryIndicator>();
     public DbSet<PetitionLedgerRecord> PetitionLedgers => Set<PetitionLedgerRecord>();
 
+    public DbSet<MonitoringRound> MonitoringRounds => Set<MonitoringRound>();
+    public DbSet<MonitoringRoundUnit> MonitoringRoundUnits => Set<MonitoringRoundUnit>();
+    public DbSet<MonitoringReport> MonitoringReports => Set<MonitoringReport>();
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
@@ -152,6 +156,8 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
             r.HasIndex(x => x.Utc);
         });
         PetitionLedgerModel.Configure(b);
+
+        MonitoringModel.Configure(b);
     }
 
     // Rows come back in the order of the form: by their stored position, since neither split queries

@@ -70,6 +70,9 @@ public sealed record ReviewProfile
     // Year-end self-evaluation: weights, grade thresholds, overshoot ratio and qualitative bands.
     public SelfEvaluationSettings SelfEvaluation { get; init; } = new();
 
+    // In-year monitoring (运行监控): the budget light's thresholds and the overshoot warning.
+    public Jixiao.Domain.Monitoring.MonitoringSettings Monitoring { get; init; } = new();
+
     public RuleSetting SettingFor(ReviewRule rule) =>
         Rules.TryGetValue(rule.Id, out var setting) ? setting.Over(rule.Defaults) : rule.Defaults;
 }

@@ -367,6 +367,138 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("LibraryIndicators");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.MonitoringReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Budget")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BudgetUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CauseText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Light")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measures")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PacePercent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnComment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Spent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SpentPercent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RoundId", "BudgetUnitId");
+
+                    b.HasIndex("RoundId", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringReports");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EndMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear", "EndMonth");
+
+                    b.ToTable("MonitoringRounds");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringRoundUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedOffUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetUnitId");
+
+                    b.HasIndex("RoundId", "BudgetUnitId")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringRoundUnits");
+                });
+
             modelBuilder.Entity("Jixiao.Data.PetitionLedgerCase", b =>
                 {
                     b.Property<int>("Id")
@@ -889,6 +1021,87 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasForeignKey("SupervisingDepartmentId");
 
                     b.Navigation("SupervisingDepartment");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringReport", b =>
+                {
+                    b.HasOne("Jixiao.Data.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Data.MonitoringRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Jixiao.Data.MonitoringRow", "Rows", b1 =>
+                        {
+                            b1.Property<int>("Key")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Cause")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CauseText")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Expected")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("IndicatorId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Likelihood")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Measures")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ReportId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Value")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Key");
+
+                            b1.HasIndex("ReportId", "IndicatorId")
+                                .IsUnique();
+
+                            b1.ToTable("MonitoringRows", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Round");
+
+                    b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringRoundUnit", b =>
+                {
+                    b.HasOne("Jixiao.Data.BudgetUnit", "BudgetUnit")
+                        .WithMany()
+                        .HasForeignKey("BudgetUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Data.MonitoringRound", null)
+                        .WithMany("Units")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BudgetUnit");
                 });
 
             modelBuilder.Entity("Jixiao.Data.PetitionLedgerCase", b =>
@@ -1731,6 +1944,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringRound", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("Jixiao.Data.PetitionLedgerRecord", b =>

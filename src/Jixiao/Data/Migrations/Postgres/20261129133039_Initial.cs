@@ -138,6 +138,24 @@ namespace Jixiao.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MonitoringRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProfileId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FiscalYear = table.Column<int>(type: "integer", nullable: false),
+                    EndMonth = table.Column<int>(type: "integer", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    OpenedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OpenedBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringRounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProjectVersions",
                 columns: table => new
                 {
@@ -253,6 +271,34 @@ namespace Jixiao.Data.Migrations.Postgres
                         column: x => x.SupervisingDepartmentId,
                         principalTable: "SupervisingDepartments",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitoringRoundUnits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    BudgetUnitId = table.Column<int>(type: "integer", nullable: false),
+                    SignedOffUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SignedOffBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringRoundUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitoringRoundUnits_BudgetUnits_BudgetUnitId",
+                        column: x => x.BudgetUnitId,
+                        principalTable: "BudgetUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MonitoringRoundUnits_MonitoringRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "MonitoringRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -559,6 +605,46 @@ namespace Jixiao.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MonitoringReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    BudgetUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Spent = table.Column<decimal>(type: "numeric", nullable: true),
+                    Budget = table.Column<decimal>(type: "numeric", nullable: true),
+                    PacePercent = table.Column<decimal>(type: "numeric", nullable: false),
+                    SpentPercent = table.Column<decimal>(type: "numeric", nullable: true),
+                    Light = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Cause = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CauseText = table.Column<string>(type: "text", nullable: true),
+                    Measures = table.Column<string>(type: "text", nullable: true),
+                    ReturnComment = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitoringReports_MonitoringRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "MonitoringRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MonitoringReports_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProjectFindings",
                 columns: table => new
                 {
@@ -740,6 +826,32 @@ namespace Jixiao.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MonitoringRows",
+                columns: table => new
+                {
+                    Key = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true),
+                    Expected = table.Column<string>(type: "text", nullable: true),
+                    Likelihood = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Cause = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CauseText = table.Column<string>(type: "text", nullable: true),
+                    Measures = table.Column<string>(type: "text", nullable: true),
+                    ReportId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringRows", x => x.Key);
+                    table.ForeignKey(
+                        name: "FK_MonitoringRows_MonitoringReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "MonitoringReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BudgetExecutions",
                 columns: table => new
                 {
@@ -882,6 +994,44 @@ namespace Jixiao.Data.Migrations.Postgres
                 name: "IX_LibraryIndicators_Status_Level1",
                 table: "LibraryIndicators",
                 columns: new[] { "Status", "Level1" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringReports_ProjectId",
+                table: "MonitoringReports",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringReports_RoundId_BudgetUnitId",
+                table: "MonitoringReports",
+                columns: new[] { "RoundId", "BudgetUnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringReports_RoundId_ProjectId",
+                table: "MonitoringReports",
+                columns: new[] { "RoundId", "ProjectId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringRounds_FiscalYear_EndMonth",
+                table: "MonitoringRounds",
+                columns: new[] { "FiscalYear", "EndMonth" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringRoundUnits_BudgetUnitId",
+                table: "MonitoringRoundUnits",
+                column: "BudgetUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringRoundUnits_RoundId_BudgetUnitId",
+                table: "MonitoringRoundUnits",
+                columns: new[] { "RoundId", "BudgetUnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringRows_ReportId_IndicatorId",
+                table: "MonitoringRows",
+                columns: new[] { "ReportId", "IndicatorId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PetitionLedgerCases_LedgerId_Position",
@@ -1042,6 +1192,12 @@ namespace Jixiao.Data.Migrations.Postgres
                 name: "LibraryIndicators");
 
             migrationBuilder.DropTable(
+                name: "MonitoringRoundUnits");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringRows");
+
+            migrationBuilder.DropTable(
                 name: "PetitionLedgerCases");
 
             migrationBuilder.DropTable(
@@ -1075,7 +1231,13 @@ namespace Jixiao.Data.Migrations.Postgres
                 name: "SelfEvaluations");
 
             migrationBuilder.DropTable(
+                name: "MonitoringReports");
+
+            migrationBuilder.DropTable(
                 name: "PetitionLedgers");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringRounds");
 
             migrationBuilder.DropTable(
                 name: "Projects");

@@ -5,90 +5,85 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jixiao.Data.Migrations.Postgres
+namespace Jixiao.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresJixiaoDb))]
-    [Migration("20261129132146_Initial")]
+    [DbContext(typeof(SqliteJixiaoDb))]
+    [Migration("20261129133011_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Jixiao.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("BudgetUnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("MustChangePassword")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SupervisingDepartmentId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -110,33 +105,31 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Changes")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Entity")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EntityKey")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -149,29 +142,27 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DivisionCode")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Functions")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NameInitials")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SupervisingDepartmentId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -186,39 +177,37 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("BudgetUnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("FiscalYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Layout")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("People")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sections")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceFile")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UnitFunding")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Warnings")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -231,27 +220,25 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("BudgetUnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("FiscalYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Goal")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Indicators")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Order")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -264,50 +251,48 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("BudgetUnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("DocumentJson")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Error")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("FiscalYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Result")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Size")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -320,65 +305,63 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Basis")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DecidedBy")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DecidedUtc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionNote")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Definition")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Direction")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Formula")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Framework")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Level1")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Level2")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProposalReason")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProposedBy")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TypicalTarget")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Unit")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -387,63 +370,193 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("LibraryIndicators");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.MonitoringReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Budget")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BudgetUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CauseText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Light")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measures")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PacePercent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnComment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Spent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SpentPercent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RoundId", "BudgetUnitId");
+
+                    b.HasIndex("RoundId", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringReports");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EndMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear", "EndMonth");
+
+                    b.ToTable("MonitoringRounds");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringRoundUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedOffUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetUnitId");
+
+                    b.HasIndex("RoundId", "BudgetUnitId")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringRoundUnits");
+                });
+
             modelBuilder.Entity("Jixiao.Data.PetitionLedgerCase", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("Accepted")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("Closed")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Evaluated")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Evaluation")
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("ExtensionApproved")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ExtensionDays")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("LedgerDue")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("LedgerId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("NotAccepted")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("Notified")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Registered")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Repeat")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Where")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -456,62 +569,60 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("BudgetUnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Columns")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Error")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ErrorsJson")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("RowsNotCounted")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SavedBy")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SavedUtc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Size")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -524,62 +635,60 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ApprovedVersion")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("BudgetUnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ChangeReason")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Copy")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("FiscalYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FrameworkId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("QualityScore")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewProfileId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceFile")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SourceImportId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedBy")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedUtc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -599,49 +708,47 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ChecklistJson")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Conclusion")
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ProjectId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -654,41 +761,39 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FindingsJson")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FormJson")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ProjectId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("QualityScore")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -702,49 +807,47 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Answer")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AnsweredBy")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("AnsweredUtc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Author")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Field")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ProjectId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Resolved")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ResolvedBy")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RowId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -757,16 +860,14 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -776,19 +877,19 @@ namespace Jixiao.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -803,19 +904,17 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -828,19 +927,17 @@ namespace Jixiao.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -852,17 +949,17 @@ namespace Jixiao.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -874,10 +971,10 @@ namespace Jixiao.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -889,16 +986,16 @@ namespace Jixiao.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -927,6 +1024,87 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasForeignKey("SupervisingDepartmentId");
 
                     b.Navigation("SupervisingDepartment");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringReport", b =>
+                {
+                    b.HasOne("Jixiao.Data.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Data.MonitoringRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Jixiao.Data.MonitoringRow", "Rows", b1 =>
+                        {
+                            b1.Property<int>("Key")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Cause")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CauseText")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Expected")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("IndicatorId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Likelihood")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Measures")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ReportId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Value")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Key");
+
+                            b1.HasIndex("ReportId", "IndicatorId")
+                                .IsUnique();
+
+                            b1.ToTable("MonitoringRows", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Round");
+
+                    b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringRoundUnit", b =>
+                {
+                    b.HasOne("Jixiao.Data.BudgetUnit", "BudgetUnit")
+                        .WithMany()
+                        .HasForeignKey("BudgetUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Data.MonitoringRound", null)
+                        .WithMany("Units")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BudgetUnit");
                 });
 
             modelBuilder.Entity("Jixiao.Data.PetitionLedgerCase", b =>
@@ -965,49 +1143,29 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.OwnsOne("Jixiao.Data.ProjectSearch", "Search", b1 =>
                         {
                             b1.Property<int>("ProjectId")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Goals")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("SearchGoals");
 
                             b1.Property<string>("Indicators")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("SearchIndicators");
 
                             b1.Property<string>("Initials")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("SearchInitials");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("SearchName");
 
                             b1.HasKey("ProjectId");
-
-                            b1.HasIndex("Goals")
-                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
-
-                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Goals"), "GIN");
-
-                            b1.HasIndex("Indicators")
-                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
-
-                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Indicators"), "GIN");
-
-                            b1.HasIndex("Initials")
-                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
-
-                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Initials"), "GIN");
-
-                            b1.HasIndex("Name")
-                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
-
-                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Name"), "GIN");
 
                             b1.ToTable("Projects");
 
@@ -1019,43 +1177,41 @@ namespace Jixiao.Data.Migrations.Postgres
                         {
                             b1.Property<int>("Key")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Key"));
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Basis")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Field")
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Indicator")
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Message")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("ProjectId")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("RowId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Rule")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Severity")
                                 .IsRequired()
                                 .HasMaxLength(16)
-                                .HasColumnType("character varying(16)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Suggestion")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("Key");
 
@@ -1072,70 +1228,70 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.OwnsOne("Jixiao.Domain.ProjectForm", "Form", b1 =>
                         {
                             b1.Property<int>("ProjectId")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("AnnualGoal")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("AnnualGoal");
 
                             b1.Property<string>("Attribute")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Attribute");
 
                             b1.Property<string>("Category")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Category");
 
                             b1.Property<string>("Class")
                                 .HasMaxLength(16)
-                                .HasColumnType("character varying(16)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Class");
 
                             b1.Property<string>("Code")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Code");
 
                             b1.Property<string>("EndDate")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("EndDate");
 
                             b1.Property<string>("FunctionClass")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("FunctionClass");
 
                             b1.Property<string>("ImplementingUnit")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ImplementingUnit");
 
                             b1.Property<string>("LongTermGoal")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("LongTermGoal");
 
                             b1.Property<string>("LongTermGoalYears")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("LongTermGoalYears");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Name");
 
                             b1.Property<string>("Nature")
                                 .HasMaxLength(16)
-                                .HasColumnType("character varying(16)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Nature");
 
                             b1.Property<string>("Sections")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Sections");
 
                             b1.Property<string>("StartDate")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("StartDate");
 
                             b1.Property<string>("Term")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Term");
 
                             b1.HasKey("ProjectId");
@@ -1148,51 +1304,51 @@ namespace Jixiao.Data.Migrations.Postgres
                             b1.OwnsOne("Jixiao.Domain.Funding", "Funding", b2 =>
                                 {
                                     b2.Property<int>("ProjectFormProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<decimal?>("AnnualRequest")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingAnnualRequest");
 
                                     b2.Property<decimal?>("Appropriation")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingAppropriation");
 
                                     b2.Property<decimal?>("CarryOver")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingCarryOver");
 
                                     b2.Property<decimal?>("Fiscal")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingFiscal");
 
                                     b2.Property<decimal?>("FromHigherLevel")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingFromHigherLevel");
 
                                     b2.Property<decimal?>("FromLowerLevel")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingFromLowerLevel");
 
                                     b2.Property<decimal?>("FromSameLevel")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingFromSameLevel");
 
                                     b2.Property<decimal?>("Other")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingOther");
 
                                     b2.Property<string>("SourceUnit")
                                         .HasMaxLength(8)
-                                        .HasColumnType("character varying(8)")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingSourceUnit");
 
                                     b2.Property<decimal?>("SpecialAccount")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingSpecialAccount");
 
                                     b2.Property<decimal?>("Total")
-                                        .HasColumnType("numeric")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("FundingTotal");
 
                                     b2.HasKey("ProjectFormProjectId");
@@ -1207,29 +1363,27 @@ namespace Jixiao.Data.Migrations.Postgres
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("integer");
-
-                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<decimal?>("Amount")
-                                        .HasColumnType("numeric");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("uuid")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("RowId");
 
                                     b2.Property<string>("Name")
                                         .IsRequired()
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Period")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.HasKey("Key");
 
@@ -1248,47 +1402,45 @@ namespace Jixiao.Data.Migrations.Postgres
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("integer");
-
-                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Basis")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Description")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("DeviationCause")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("uuid")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("RowId");
 
                                     b2.Property<string>("Level1")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Level2")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Name")
                                         .IsRequired()
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Remarks")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<decimal?>("Score")
-                                        .HasColumnType("numeric");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<decimal?>("Weight")
-                                        .HasColumnType("numeric");
+                                        .HasColumnType("TEXT");
 
                                     b2.HasKey("Key");
 
@@ -1305,39 +1457,39 @@ namespace Jixiao.Data.Migrations.Postgres
                                     b2.OwnsOne("Jixiao.Domain.TargetValue", "Actual", b3 =>
                                         {
                                             b3.Property<int>("IndicatorKey")
-                                                .HasColumnType("integer");
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<string>("Direction")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualDirection");
 
                                             b3.Property<string>("Kind")
                                                 .IsRequired()
                                                 .HasMaxLength(16)
-                                                .HasColumnType("character varying(16)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualKind");
 
                                             b3.Property<string>("Operator")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualOperator");
 
                                             b3.Property<string>("Raw")
                                                 .IsRequired()
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualRaw");
 
                                             b3.Property<string>("Unit")
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualUnit");
 
                                             b3.Property<decimal?>("Upper")
-                                                .HasColumnType("numeric")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualUpper");
 
                                             b3.Property<decimal?>("Value")
-                                                .HasColumnType("numeric")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("ActualValue");
 
                                             b3.HasKey("IndicatorKey");
@@ -1351,39 +1503,39 @@ namespace Jixiao.Data.Migrations.Postgres
                                     b2.OwnsOne("Jixiao.Domain.TargetValue", "AnnualTarget", b3 =>
                                         {
                                             b3.Property<int>("IndicatorKey")
-                                                .HasColumnType("integer");
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<string>("Direction")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualDirection");
 
                                             b3.Property<string>("Kind")
                                                 .IsRequired()
                                                 .HasMaxLength(16)
-                                                .HasColumnType("character varying(16)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualKind");
 
                                             b3.Property<string>("Operator")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualOperator");
 
                                             b3.Property<string>("Raw")
                                                 .IsRequired()
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualRaw");
 
                                             b3.Property<string>("Unit")
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualUnit");
 
                                             b3.Property<decimal?>("Upper")
-                                                .HasColumnType("numeric")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualUpper");
 
                                             b3.Property<decimal?>("Value")
-                                                .HasColumnType("numeric")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("AnnualValue");
 
                                             b3.HasKey("IndicatorKey");
@@ -1397,39 +1549,39 @@ namespace Jixiao.Data.Migrations.Postgres
                                     b2.OwnsOne("Jixiao.Domain.TargetValue", "PeriodTarget", b3 =>
                                         {
                                             b3.Property<int>("IndicatorKey")
-                                                .HasColumnType("integer");
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<string>("Direction")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodDirection");
 
                                             b3.Property<string>("Kind")
                                                 .IsRequired()
                                                 .HasMaxLength(16)
-                                                .HasColumnType("character varying(16)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodKind");
 
                                             b3.Property<string>("Operator")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodOperator");
 
                                             b3.Property<string>("Raw")
                                                 .IsRequired()
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodRaw");
 
                                             b3.Property<string>("Unit")
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodUnit");
 
                                             b3.Property<decimal?>("Upper")
-                                                .HasColumnType("numeric")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodUpper");
 
                                             b3.Property<decimal?>("Value")
-                                                .HasColumnType("numeric")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PeriodValue");
 
                                             b3.HasKey("IndicatorKey");
@@ -1443,39 +1595,39 @@ namespace Jixiao.Data.Migrations.Postgres
                                     b2.OwnsOne("Jixiao.Domain.TargetValue", "PreviousActual", b3 =>
                                         {
                                             b3.Property<int>("IndicatorKey")
-                                                .HasColumnType("integer");
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<string>("Direction")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PreviousActualDirection");
 
                                             b3.Property<string>("Kind")
                                                 .IsRequired()
                                                 .HasMaxLength(16)
-                                                .HasColumnType("character varying(16)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PreviousActualKind");
 
                                             b3.Property<string>("Operator")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("character varying(8)")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PreviousActualOperator");
 
                                             b3.Property<string>("Raw")
                                                 .IsRequired()
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PreviousActualRaw");
 
                                             b3.Property<string>("Unit")
-                                                .HasColumnType("text")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PreviousActualUnit");
 
                                             b3.Property<decimal?>("Upper")
-                                                .HasColumnType("numeric")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PreviousActualUpper");
 
                                             b3.Property<decimal?>("Value")
-                                                .HasColumnType("numeric")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("PreviousActualValue");
 
                                             b3.HasKey("IndicatorKey");
@@ -1499,29 +1651,27 @@ namespace Jixiao.Data.Migrations.Postgres
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("integer");
-
-                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("uuid")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("RowId");
 
                                     b2.Property<string>("Name")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Phone")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Role")
                                         .IsRequired()
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.HasKey("Key");
 
@@ -1540,32 +1690,30 @@ namespace Jixiao.Data.Migrations.Postgres
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("integer");
-
-                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Category")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Document")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("uuid")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("RowId");
 
                                     b2.Property<string>("Measures")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Stages")
                                         .IsRequired()
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.HasKey("Key");
 
@@ -1583,24 +1731,24 @@ namespace Jixiao.Data.Migrations.Postgres
                             b1.OwnsOne("Jixiao.Domain.SelfEvaluation", "SelfEvaluation", b2 =>
                                 {
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("AnnualGoalActual")
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Grade")
                                         .HasMaxLength(16)
-                                        .HasColumnType("character varying(16)");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("SourceUnit")
                                         .HasMaxLength(8)
-                                        .HasColumnType("character varying(8)");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<decimal?>("TotalPoints")
-                                        .HasColumnType("numeric");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<decimal?>("TotalScore")
-                                        .HasColumnType("numeric");
+                                        .HasColumnType("TEXT");
 
                                     b2.HasKey("ProjectId");
 
@@ -1613,45 +1761,43 @@ namespace Jixiao.Data.Migrations.Postgres
                                         {
                                             b3.Property<int>("Key")
                                                 .ValueGeneratedOnAdd()
-                                                .HasColumnType("integer");
-
-                                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b3.Property<int>("Key"));
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<decimal?>("AnnualBudget")
-                                                .HasColumnType("numeric");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<decimal?>("BudgetExecutionRate")
-                                                .HasColumnType("numeric");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<decimal?>("Executed")
-                                                .HasColumnType("numeric");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<Guid?>("Id")
-                                                .HasColumnType("uuid")
+                                                .HasColumnType("TEXT")
                                                 .HasColumnName("RowId");
 
                                             b3.Property<decimal?>("InitialBudget")
-                                                .HasColumnType("numeric");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<string>("Item")
                                                 .HasMaxLength(32)
-                                                .HasColumnType("character varying(32)");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<string>("Name")
                                                 .IsRequired()
-                                                .HasColumnType("text");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<decimal?>("Points")
-                                                .HasColumnType("numeric");
+                                                .HasColumnType("TEXT");
 
                                             b3.Property<int>("Position")
-                                                .HasColumnType("integer");
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<int>("ProjectId")
-                                                .HasColumnType("integer");
+                                                .HasColumnType("INTEGER");
 
                                             b3.Property<decimal?>("Score")
-                                                .HasColumnType("numeric");
+                                                .HasColumnType("TEXT");
 
                                             b3.HasKey("Key");
 
@@ -1673,26 +1819,24 @@ namespace Jixiao.Data.Migrations.Postgres
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("integer");
-
-                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("By")
                                         .IsRequired()
-                                        .HasColumnType("text");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<decimal?>("CumulativePercent")
-                                        .HasColumnType("numeric");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("uuid")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("RowId");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.HasKey("Key");
 
@@ -1803,6 +1947,11 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringRound", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("Jixiao.Data.PetitionLedgerRecord", b =>

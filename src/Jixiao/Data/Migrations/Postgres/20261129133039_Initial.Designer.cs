@@ -5,85 +5,90 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jixiao.Data.Migrations.Sqlite
+namespace Jixiao.Data.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteJixiaoDb))]
-    [Migration("20261129132049_Initial")]
+    [DbContext(typeof(PostgresJixiaoDb))]
+    [Migration("20261129133039_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Jixiao.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int?>("BudgetUnitId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int?>("SupervisingDepartmentId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
 
@@ -105,31 +110,33 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Changes")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Entity")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("EntityKey")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Hash")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -142,27 +149,29 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Code")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("DivisionCode")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Functions")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("NameInitials")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int?>("SupervisingDepartmentId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -177,37 +186,39 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<int>("BudgetUnitId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("FiscalYear")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Layout")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("People")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Sections")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("SourceFile")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("UnitFunding")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Warnings")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -220,25 +231,27 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<int>("BudgetUnitId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("FiscalYear")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Goal")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Indicators")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Title")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -251,48 +264,50 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<int?>("BudgetUnitId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("BLOB");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("DocumentJson")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Error")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int?>("FiscalYear")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Result")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -305,63 +320,65 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Basis")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DecidedBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("DecidedUtc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DecisionNote")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Definition")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Direction")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Formula")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Framework")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Level1")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Level2")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ProposalReason")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ProposedBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("TypicalTarget")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Unit")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -370,61 +387,201 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("LibraryIndicators");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.MonitoringReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Budget")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("BudgetUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CauseText")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Light")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Measures")
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("PacePercent")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReturnComment")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Spent")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("SpentPercent")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RoundId", "BudgetUnitId");
+
+                    b.HasIndex("RoundId", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringReports");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EndMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OpenedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("OpenedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProfileId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear", "EndMonth");
+
+                    b.ToTable("MonitoringRounds");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringRoundUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BudgetUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SignedOffUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetUnitId");
+
+                    b.HasIndex("RoundId", "BudgetUnitId")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringRoundUnits");
+                });
+
             modelBuilder.Entity("Jixiao.Data.PetitionLedgerCase", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<DateOnly?>("Accepted")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("Closed")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<bool>("Evaluated")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Evaluation")
                         .HasMaxLength(24)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(24)");
 
                     b.Property<bool>("ExtensionApproved")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<int>("ExtensionDays")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("LedgerDue")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<int>("LedgerId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<bool>("NotAccepted")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly?>("Notified")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("Registered")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<bool>("Repeat")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Where")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -437,60 +594,62 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<int>("BudgetUnitId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Columns")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("BLOB");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Error")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ErrorsJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)");
 
                     b.Property<int>("RowsNotCounted")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("SavedBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("SavedUtc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -503,60 +662,62 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<int?>("ApprovedVersion")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("BudgetUnitId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("ChangeReason")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("Copy")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("FiscalYear")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("FrameworkId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(400)");
 
                     b.Property<int?>("QualityScore")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReviewProfileId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("SourceFile")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int?>("SourceImportId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("UpdatedBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("UpdatedUtc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -576,47 +737,49 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("ChecklistJson")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Comment")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Conclusion")
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("DisplayName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("ProjectId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -629,39 +792,41 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("FindingsJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("FormJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("ProjectId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int?>("QualityScore")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -675,47 +840,49 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Answer")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AnsweredBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("AnsweredUtc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Author")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AuthorName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Field")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("ProjectId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<bool>("Resolved")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ResolvedBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("RowId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("Utc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -728,14 +895,16 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Code")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -745,19 +914,19 @@ namespace Jixiao.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
 
@@ -772,17 +941,19 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -795,17 +966,19 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -817,17 +990,17 @@ namespace Jixiao.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -839,10 +1012,10 @@ namespace Jixiao.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -854,16 +1027,16 @@ namespace Jixiao.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Value")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -892,6 +1065,89 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasForeignKey("SupervisingDepartmentId");
 
                     b.Navigation("SupervisingDepartment");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringReport", b =>
+                {
+                    b.HasOne("Jixiao.Data.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Data.MonitoringRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Jixiao.Data.MonitoringRow", "Rows", b1 =>
+                        {
+                            b1.Property<int>("Key")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Key"));
+
+                            b1.Property<string>("Cause")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("CauseText")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Expected")
+                                .HasColumnType("text");
+
+                            b1.Property<Guid>("IndicatorId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Likelihood")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Measures")
+                                .HasColumnType("text");
+
+                            b1.Property<int>("ReportId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Value")
+                                .HasColumnType("text");
+
+                            b1.HasKey("Key");
+
+                            b1.HasIndex("ReportId", "IndicatorId")
+                                .IsUnique();
+
+                            b1.ToTable("MonitoringRows", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Round");
+
+                    b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringRoundUnit", b =>
+                {
+                    b.HasOne("Jixiao.Data.BudgetUnit", "BudgetUnit")
+                        .WithMany()
+                        .HasForeignKey("BudgetUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Data.MonitoringRound", null)
+                        .WithMany("Units")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BudgetUnit");
                 });
 
             modelBuilder.Entity("Jixiao.Data.PetitionLedgerCase", b =>
@@ -930,29 +1186,49 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.OwnsOne("Jixiao.Data.ProjectSearch", "Search", b1 =>
                         {
                             b1.Property<int>("ProjectId")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
 
                             b1.Property<string>("Goals")
                                 .IsRequired()
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("SearchGoals");
 
                             b1.Property<string>("Indicators")
                                 .IsRequired()
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("SearchIndicators");
 
                             b1.Property<string>("Initials")
                                 .IsRequired()
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("SearchInitials");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("SearchName");
 
                             b1.HasKey("ProjectId");
+
+                            b1.HasIndex("Goals")
+                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Goals"), "GIN");
+
+                            b1.HasIndex("Indicators")
+                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Indicators"), "GIN");
+
+                            b1.HasIndex("Initials")
+                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Initials"), "GIN");
+
+                            b1.HasIndex("Name")
+                                .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Name"), "GIN");
 
                             b1.ToTable("Projects");
 
@@ -964,41 +1240,43 @@ namespace Jixiao.Data.Migrations.Sqlite
                         {
                             b1.Property<int>("Key")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Key"));
 
                             b1.Property<string>("Basis")
                                 .IsRequired()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("text");
 
                             b1.Property<string>("Field")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("text");
 
                             b1.Property<string>("Indicator")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("text");
 
                             b1.Property<string>("Message")
                                 .IsRequired()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("text");
 
                             b1.Property<int>("ProjectId")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
 
                             b1.Property<Guid?>("RowId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Rule")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(64)");
 
                             b1.Property<string>("Severity")
                                 .IsRequired()
                                 .HasMaxLength(16)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(16)");
 
                             b1.Property<string>("Suggestion")
                                 .IsRequired()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("text");
 
                             b1.HasKey("Key");
 
@@ -1015,70 +1293,70 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.OwnsOne("Jixiao.Domain.ProjectForm", "Form", b1 =>
                         {
                             b1.Property<int>("ProjectId")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
 
                             b1.Property<string>("AnnualGoal")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("AnnualGoal");
 
                             b1.Property<string>("Attribute")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("Attribute");
 
                             b1.Property<string>("Category")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("Category");
 
                             b1.Property<string>("Class")
                                 .HasMaxLength(16)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(16)")
                                 .HasColumnName("Class");
 
                             b1.Property<string>("Code")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("Code");
 
                             b1.Property<string>("EndDate")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("EndDate");
 
                             b1.Property<string>("FunctionClass")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("FunctionClass");
 
                             b1.Property<string>("ImplementingUnit")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("ImplementingUnit");
 
                             b1.Property<string>("LongTermGoal")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("LongTermGoal");
 
                             b1.Property<string>("LongTermGoalYears")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("LongTermGoalYears");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("Name");
 
                             b1.Property<string>("Nature")
                                 .HasMaxLength(16)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(16)")
                                 .HasColumnName("Nature");
 
                             b1.Property<string>("Sections")
                                 .IsRequired()
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("Sections");
 
                             b1.Property<string>("StartDate")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("StartDate");
 
                             b1.Property<string>("Term")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("Term");
 
                             b1.HasKey("ProjectId");
@@ -1091,51 +1369,51 @@ namespace Jixiao.Data.Migrations.Sqlite
                             b1.OwnsOne("Jixiao.Domain.Funding", "Funding", b2 =>
                                 {
                                     b2.Property<int>("ProjectFormProjectId")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<decimal?>("AnnualRequest")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("numeric")
                                         .HasColumnName("FundingAnnualRequest");
 
                                     b2.Property<decimal?>("Appropriation")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("numeric")
                                         .HasColumnName("FundingAppropriation");
 
                                     b2.Property<decimal?>("CarryOver")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("numeric")
                                         .HasColumnName("FundingCarryOver");
 
                                     b2.Property<decimal?>("Fiscal")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("numeric")
                                         .HasColumnName("FundingFiscal");
 
                                     b2.Property<decimal?>("FromHigherLevel")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("numeric")
                                         .HasColumnName("FundingFromHigherLevel");
 
                                     b2.Property<decimal?>("FromLowerLevel")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("numeric")
                                         .HasColumnName("FundingFromLowerLevel");
 
                                     b2.Property<decimal?>("FromSameLevel")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("numeric")
                                         .HasColumnName("FundingFromSameLevel");
 
                                     b2.Property<decimal?>("Other")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("numeric")
                                         .HasColumnName("FundingOther");
 
                                     b2.Property<string>("SourceUnit")
                                         .HasMaxLength(8)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(8)")
                                         .HasColumnName("FundingSourceUnit");
 
                                     b2.Property<decimal?>("SpecialAccount")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("numeric")
                                         .HasColumnName("FundingSpecialAccount");
 
                                     b2.Property<decimal?>("Total")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("numeric")
                                         .HasColumnName("FundingTotal");
 
                                     b2.HasKey("ProjectFormProjectId");
@@ -1150,27 +1428,29 @@ namespace Jixiao.Data.Migrations.Sqlite
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
+
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
 
                                     b2.Property<decimal?>("Amount")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("numeric");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("uuid")
                                         .HasColumnName("RowId");
 
                                     b2.Property<string>("Name")
                                         .IsRequired()
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<string>("Period")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.HasKey("Key");
 
@@ -1189,45 +1469,47 @@ namespace Jixiao.Data.Migrations.Sqlite
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
+
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
 
                                     b2.Property<string>("Basis")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<string>("Description")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<string>("DeviationCause")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("uuid")
                                         .HasColumnName("RowId");
 
                                     b2.Property<string>("Level1")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<string>("Level2")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<string>("Name")
                                         .IsRequired()
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<string>("Remarks")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<decimal?>("Score")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("numeric");
 
                                     b2.Property<decimal?>("Weight")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("numeric");
 
                                     b2.HasKey("Key");
 
@@ -1244,39 +1526,39 @@ namespace Jixiao.Data.Migrations.Sqlite
                                     b2.OwnsOne("Jixiao.Domain.TargetValue", "Actual", b3 =>
                                         {
                                             b3.Property<int>("IndicatorKey")
-                                                .HasColumnType("INTEGER");
+                                                .HasColumnType("integer");
 
                                             b3.Property<string>("Direction")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("character varying(8)")
                                                 .HasColumnName("ActualDirection");
 
                                             b3.Property<string>("Kind")
                                                 .IsRequired()
                                                 .HasMaxLength(16)
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("character varying(16)")
                                                 .HasColumnName("ActualKind");
 
                                             b3.Property<string>("Operator")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("character varying(8)")
                                                 .HasColumnName("ActualOperator");
 
                                             b3.Property<string>("Raw")
                                                 .IsRequired()
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("text")
                                                 .HasColumnName("ActualRaw");
 
                                             b3.Property<string>("Unit")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("text")
                                                 .HasColumnName("ActualUnit");
 
                                             b3.Property<decimal?>("Upper")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("numeric")
                                                 .HasColumnName("ActualUpper");
 
                                             b3.Property<decimal?>("Value")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("numeric")
                                                 .HasColumnName("ActualValue");
 
                                             b3.HasKey("IndicatorKey");
@@ -1290,39 +1572,39 @@ namespace Jixiao.Data.Migrations.Sqlite
                                     b2.OwnsOne("Jixiao.Domain.TargetValue", "AnnualTarget", b3 =>
                                         {
                                             b3.Property<int>("IndicatorKey")
-                                                .HasColumnType("INTEGER");
+                                                .HasColumnType("integer");
 
                                             b3.Property<string>("Direction")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("character varying(8)")
                                                 .HasColumnName("AnnualDirection");
 
                                             b3.Property<string>("Kind")
                                                 .IsRequired()
                                                 .HasMaxLength(16)
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("character varying(16)")
                                                 .HasColumnName("AnnualKind");
 
                                             b3.Property<string>("Operator")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("character varying(8)")
                                                 .HasColumnName("AnnualOperator");
 
                                             b3.Property<string>("Raw")
                                                 .IsRequired()
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("text")
                                                 .HasColumnName("AnnualRaw");
 
                                             b3.Property<string>("Unit")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("text")
                                                 .HasColumnName("AnnualUnit");
 
                                             b3.Property<decimal?>("Upper")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("numeric")
                                                 .HasColumnName("AnnualUpper");
 
                                             b3.Property<decimal?>("Value")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("numeric")
                                                 .HasColumnName("AnnualValue");
 
                                             b3.HasKey("IndicatorKey");
@@ -1336,39 +1618,39 @@ namespace Jixiao.Data.Migrations.Sqlite
                                     b2.OwnsOne("Jixiao.Domain.TargetValue", "PeriodTarget", b3 =>
                                         {
                                             b3.Property<int>("IndicatorKey")
-                                                .HasColumnType("INTEGER");
+                                                .HasColumnType("integer");
 
                                             b3.Property<string>("Direction")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("character varying(8)")
                                                 .HasColumnName("PeriodDirection");
 
                                             b3.Property<string>("Kind")
                                                 .IsRequired()
                                                 .HasMaxLength(16)
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("character varying(16)")
                                                 .HasColumnName("PeriodKind");
 
                                             b3.Property<string>("Operator")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("character varying(8)")
                                                 .HasColumnName("PeriodOperator");
 
                                             b3.Property<string>("Raw")
                                                 .IsRequired()
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("text")
                                                 .HasColumnName("PeriodRaw");
 
                                             b3.Property<string>("Unit")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("text")
                                                 .HasColumnName("PeriodUnit");
 
                                             b3.Property<decimal?>("Upper")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("numeric")
                                                 .HasColumnName("PeriodUpper");
 
                                             b3.Property<decimal?>("Value")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("numeric")
                                                 .HasColumnName("PeriodValue");
 
                                             b3.HasKey("IndicatorKey");
@@ -1382,39 +1664,39 @@ namespace Jixiao.Data.Migrations.Sqlite
                                     b2.OwnsOne("Jixiao.Domain.TargetValue", "PreviousActual", b3 =>
                                         {
                                             b3.Property<int>("IndicatorKey")
-                                                .HasColumnType("INTEGER");
+                                                .HasColumnType("integer");
 
                                             b3.Property<string>("Direction")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("character varying(8)")
                                                 .HasColumnName("PreviousActualDirection");
 
                                             b3.Property<string>("Kind")
                                                 .IsRequired()
                                                 .HasMaxLength(16)
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("character varying(16)")
                                                 .HasColumnName("PreviousActualKind");
 
                                             b3.Property<string>("Operator")
                                                 .HasMaxLength(8)
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("character varying(8)")
                                                 .HasColumnName("PreviousActualOperator");
 
                                             b3.Property<string>("Raw")
                                                 .IsRequired()
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("text")
                                                 .HasColumnName("PreviousActualRaw");
 
                                             b3.Property<string>("Unit")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("text")
                                                 .HasColumnName("PreviousActualUnit");
 
                                             b3.Property<decimal?>("Upper")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("numeric")
                                                 .HasColumnName("PreviousActualUpper");
 
                                             b3.Property<decimal?>("Value")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("numeric")
                                                 .HasColumnName("PreviousActualValue");
 
                                             b3.HasKey("IndicatorKey");
@@ -1438,27 +1720,29 @@ namespace Jixiao.Data.Migrations.Sqlite
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
+
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("uuid")
                                         .HasColumnName("RowId");
 
                                     b2.Property<string>("Name")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<string>("Phone")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<string>("Role")
                                         .IsRequired()
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.HasKey("Key");
 
@@ -1477,30 +1761,32 @@ namespace Jixiao.Data.Migrations.Sqlite
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
+
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
 
                                     b2.Property<string>("Category")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<string>("Document")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("uuid")
                                         .HasColumnName("RowId");
 
                                     b2.Property<string>("Measures")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<string>("Stages")
                                         .IsRequired()
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.HasKey("Key");
 
@@ -1518,24 +1804,24 @@ namespace Jixiao.Data.Migrations.Sqlite
                             b1.OwnsOne("Jixiao.Domain.SelfEvaluation", "SelfEvaluation", b2 =>
                                 {
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<string>("AnnualGoalActual")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<string>("Grade")
                                         .HasMaxLength(16)
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("character varying(16)");
 
                                     b2.Property<string>("SourceUnit")
                                         .HasMaxLength(8)
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("character varying(8)");
 
                                     b2.Property<decimal?>("TotalPoints")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("numeric");
 
                                     b2.Property<decimal?>("TotalScore")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("numeric");
 
                                     b2.HasKey("ProjectId");
 
@@ -1548,43 +1834,45 @@ namespace Jixiao.Data.Migrations.Sqlite
                                         {
                                             b3.Property<int>("Key")
                                                 .ValueGeneratedOnAdd()
-                                                .HasColumnType("INTEGER");
+                                                .HasColumnType("integer");
+
+                                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b3.Property<int>("Key"));
 
                                             b3.Property<decimal?>("AnnualBudget")
-                                                .HasColumnType("TEXT");
+                                                .HasColumnType("numeric");
 
                                             b3.Property<decimal?>("BudgetExecutionRate")
-                                                .HasColumnType("TEXT");
+                                                .HasColumnType("numeric");
 
                                             b3.Property<decimal?>("Executed")
-                                                .HasColumnType("TEXT");
+                                                .HasColumnType("numeric");
 
                                             b3.Property<Guid?>("Id")
-                                                .HasColumnType("TEXT")
+                                                .HasColumnType("uuid")
                                                 .HasColumnName("RowId");
 
                                             b3.Property<decimal?>("InitialBudget")
-                                                .HasColumnType("TEXT");
+                                                .HasColumnType("numeric");
 
                                             b3.Property<string>("Item")
                                                 .HasMaxLength(32)
-                                                .HasColumnType("TEXT");
+                                                .HasColumnType("character varying(32)");
 
                                             b3.Property<string>("Name")
                                                 .IsRequired()
-                                                .HasColumnType("TEXT");
+                                                .HasColumnType("text");
 
                                             b3.Property<decimal?>("Points")
-                                                .HasColumnType("TEXT");
+                                                .HasColumnType("numeric");
 
                                             b3.Property<int>("Position")
-                                                .HasColumnType("INTEGER");
+                                                .HasColumnType("integer");
 
                                             b3.Property<int>("ProjectId")
-                                                .HasColumnType("INTEGER");
+                                                .HasColumnType("integer");
 
                                             b3.Property<decimal?>("Score")
-                                                .HasColumnType("TEXT");
+                                                .HasColumnType("numeric");
 
                                             b3.HasKey("Key");
 
@@ -1606,24 +1894,26 @@ namespace Jixiao.Data.Migrations.Sqlite
                                 {
                                     b2.Property<int>("Key")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
+
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Key"));
 
                                     b2.Property<string>("By")
                                         .IsRequired()
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("text");
 
                                     b2.Property<decimal?>("CumulativePercent")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("numeric");
 
                                     b2.Property<Guid?>("Id")
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("uuid")
                                         .HasColumnName("RowId");
 
                                     b2.Property<int>("Position")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<int>("ProjectId")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.HasKey("Key");
 
@@ -1734,6 +2024,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.MonitoringRound", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("Jixiao.Data.PetitionLedgerRecord", b =>

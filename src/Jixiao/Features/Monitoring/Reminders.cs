@@ -1,0 +1,47 @@
+using Jixiao.Data;
+using Jixiao.Domain.Monitoring;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Features.Monitoring;
+
+// Reminders on the desk: rounds due within the profile's reminder window (7 days by default) or overdue,
+// for each unit the user sees whose part is not yet signed off.
+public sealed class MonitoringRemindersViewComponent(JixiaoDb db) : ViewComponent
+{
+    public sealed record Reminder(int RoundId, string Title, string Unit, DateOnly Due, int DaysLeft, int Pending);
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var user = HttpContext.User;
+        var today = Monitor.Today();
+        var horizon = today.AddDays(ReminderDays);
+        var units = db.BudgetUnits.VisibleTo(user).Select(u => u.Id);
+        var parts = await db.MonitoringRoundUnits
+            .Where(p => p.SignedOffUtc == null && units.Contains(p.BudgetUnitId))
+            .Join(db.MonitoringRounds, p => p.RoundId, r => r.Id, (p, r) => new { r.Id, r.FiscalYear, r.EndMonth, r.DueDate, r.ProfileId, p.BudgetUnitId, Unit = p.BudgetUnit!.Name })
+            .Where(x => x.DueDate <= horizon)
+            .OrderBy(x => x.DueDate).Take(50).ToListAsync();
+        var list = new List<Reminder>();
+        foreach (var p in parts)
+        {
+            var round = new MonitoringRound { Id = p.Id, FiscalYear = p.FiscalYear, EndMonth = p.EndMonth, ProfileId = p.ProfileId };
+            var days = p.DueDate.DayNumber - today.DayNumber;
+            if (days > Monitor.Profile(round).Monitoring.RemindDays) continue;
+            var monitored = await Monitor.Monitored(db, round, p.BudgetUnitId).CountAsync();
+            var submitted = await db.MonitoringReports.CountAsync(r => r.RoundId == p.Id && r.BudgetUnitId == p.BudgetUnitId && r.Status == ReportStatus.Submitted);
+            list.Add(new Reminder(p.Id, round.Title, p.Unit, p.DueDate, days, monitored - submitted));
+        }
+        return View("~/Features/Monitoring/_Reminders.cshtml", list);
+    }
+
+    // The widest window any profile uses; each round then applies its own profile's RemindDays.
+    static int ReminderDays => Domain.Review.ReviewProfiles.All.Max(p => p.Monitoring.RemindDays);
+
+    public static string When(int days) => days switch
+    {
+        < 0 => $"已逾期 {-days} 天",
+        0 => "今天截止",
+        _ => $"还有 {days} 天截止",
+    };
+}
