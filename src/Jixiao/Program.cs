@@ -10,6 +10,7 @@ root.Add(ImportCommand.Create());
 root.Add(CheckCommand.Create());
 root.Add(BackupCommand.CreateBackup());
 root.Add(BackupCommand.CreateRestore());
+root.Add(Jixiao.Features.Export.ExportCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
