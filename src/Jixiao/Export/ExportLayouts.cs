@@ -42,7 +42,7 @@ public sealed record ExportLayout
     public string AnnualHead { get; init; } = "年度指标值";
     public string? BasisHead { get; init; } = "指标值确定依据";
     public string? RemarksHead { get; init; } = "备注";
-    // Columns shown even when no row fills them (a form's fixed columns); the others only when used.
+    // 备注 shown even when no row fills it (a form's fixed column); the other optional columns only when used.
     public bool FixedColumns { get; init; }
     public string SafeguardsHeading { get; init; } = "制度保障";
     public string[] SafeguardStages { get; init; } = [];   // checkbox columns; none: one 保障阶段 column
@@ -79,14 +79,14 @@ public static class ExportLayouts
             ProjectParts = [Part.Header, Part.Money, Part.BudgetLines, Part.SpendingPlan, Part.Goals, Part.Sections, Part.Indicators, Part.Safeguards, Part.Signature],
             Money =
             [
-                new("一、项目总预算", FundingItem.Total), new("二、当年预算", FundingItem.AnnualRequest),
-                new("（一）财政拨款", FundingItem.Appropriation), new("1.上级财政拨款", FundingItem.FromHigherLevel),
-                new("2.本级财政安排", FundingItem.FromSameLevel), new("3.下级财政配套", FundingItem.FromLowerLevel),
-                new("（二）其他资金", FundingItem.Other),
+                new("项目总预算", FundingItem.Total), new("当年预算", FundingItem.AnnualRequest),
+                new("财政拨款", FundingItem.Appropriation), new("上级财政拨款", FundingItem.FromHigherLevel),
+                new("本级财政安排", FundingItem.FromSameLevel), new("下级财政配套", FundingItem.FromLowerLevel),
+                new("其他资金", FundingItem.Other),
             ],
             MoneyPairsPerRow = 1, LongTermLabel = "项目总目标", AnnualLabel = "年度绩效目标",
             IndicatorsHeading = "附件1-2 绩效目标", Level1Head = "一级目标", Level2Head = "二级目标", NameHead = "三级目标",
-            DescriptionHead = null, PeriodHead = null, AnnualHead = "目标值", BasisHead = null, RemarksHead = "备注", FixedColumns = true,
+            DescriptionHead = null, PeriodHead = "实施周期指标值", AnnualHead = "目标值", BasisHead = null, RemarksHead = "备注", FixedColumns = true,
             SafeguardsHeading = "制度保障", SafeguardStages = ["立项和计划", "实施", "收尾和完成"], AlwaysSafeguards = true,
         },
         new()
@@ -125,7 +125,8 @@ public static class ExportLayouts
         {
             Name = "wuhai", Label = "乌海（中长期与年度指标并列）",
             Title = "财政支出预算绩效目标申报表", DocumentParts = [Part.Cover],
-            ProjectParts = [Part.Header, Part.Money, Part.BudgetLines, Part.SpendingPlan, Part.Goals, Part.Indicators, Part.Safeguards, Part.Sections, Part.Signature],
+            // The goals and the indicators are one table on this form: Indicators writes both.
+            ProjectParts = [Part.Header, Part.Money, Part.BudgetLines, Part.SpendingPlan, Part.Indicators, Part.Safeguards, Part.Sections, Part.Signature],
             Money =
             [
                 new("资金总额", FundingItem.Total), new("上年结转", FundingItem.CarryOver),

@@ -267,18 +267,18 @@ public sealed class FormComposer
 
     void Indicators(ProjectForm p)
     {
-        book.Blocks.Add(new HeadingBlock(layout.IndicatorsHeading));
+        book.Blocks.Add(new HeadingBlock(layout.Indicators == IndicatorStyle.SideBySide ? layout.GoalsHeading : layout.IndicatorsHeading));
+        if (layout.Indicators == IndicatorStyle.SideBySide) { SideBySide(p); return; }
         if (p.Indicators.Count == 0)
         {
             book.Blocks.Add(new ParagraphBlock("（未设置绩效指标）"));
             return;
         }
-        if (layout.Indicators == IndicatorStyle.SideBySide) { SideBySide(p.Indicators); return; }
         bool Show(string? head, Func<Indicator, string?> value) =>
-            head != null && (layout.FixedColumns || p.Indicators.Any(i => !string.IsNullOrWhiteSpace(value(i))));
+            head != null && ((layout.FixedColumns && head == layout.RemarksHead) || p.Indicators.Any(i => !string.IsNullOrWhiteSpace(value(i))));
         var columns = new List<IndicatorColumn> { new(layout.NameHead, i => i.Name, 3) };
         if (Show(layout.DescriptionHead, i => i.Description)) columns.Add(new(layout.DescriptionHead!, i => i.Description ?? "", 3));
-        if (Show(layout.PeriodHead, i => i.PeriodTarget?.Raw)) columns.Add(new(layout.PeriodHead!, i => i.PeriodTarget?.Raw ?? "", 2));
+        if (layout.PeriodHead != null && p.Indicators.Any(i => i.PeriodTarget != null)) columns.Add(new(layout.PeriodHead!, i => i.PeriodTarget?.Raw ?? "", 2));
         columns.Add(new(layout.AnnualHead, i => i.AnnualTarget?.Raw ?? "", 2));
         if (Show(layout.BasisHead, i => i.Basis)) columns.Add(new(layout.BasisHead!, i => i.Basis ?? "", 3));
         if (Show(layout.RemarksHead, i => i.Remarks)) columns.Add(new(layout.RemarksHead!, i => i.Remarks ?? "", 3));
@@ -294,21 +294,23 @@ public sealed class FormComposer
         book.Blocks.Add(new TableBlock(new[] { 1.5, 1.5 }.Concat(columns.Select(c => c.Width)).ToList(), rows, HeaderRows: 1));
     }
 
-    // Wuhai: level 1 shared, then the 中长期 group and the 年度 group side by side on the same row.
-    void SideBySide(List<Indicator> indicators)
+    // Wuhai: goals and indicators in one table. The 中长期 and 年度 groups stand side by side under the goal
+    // they belong to, level 1 shared, and the 中长期 group's level 2 repeated as the form does.
+    void SideBySide(ProjectForm p)
     {
         var rows = new List<List<DocCell>>
         {
-            new() { DocCell.H(layout.Level1Head, rowSpan: 2), DocCell.H("中长期指标", 3), DocCell.H("年度指标", 3) },
-            new() { DocCell.H(layout.Level2Head), DocCell.H(layout.NameHead), DocCell.H(layout.PeriodHead ?? "指标值"),
-                    DocCell.H(layout.Level2Head), DocCell.H(layout.NameHead), DocCell.H(layout.AnnualHead) },
+            new() { DocCell.H("项目总体目标", rowSpan: 2), DocCell.H(layout.LongTermLabel, 4), DocCell.H(layout.AnnualLabel, 3) },
+            new() { new(p.LongTermGoal ?? "", ColSpan: 4), new(p.AnnualGoal ?? "", ColSpan: 3) },
+            new() { DocCell.H("项目绩效指标", rowSpan: p.Indicators.Count + 1), DocCell.H(layout.Level1Head), DocCell.H(layout.Level2Head), DocCell.H(layout.NameHead),
+                    DocCell.H(layout.PeriodHead ?? "指标值"), DocCell.H(layout.Level2Head), DocCell.H(layout.NameHead), DocCell.H(layout.AnnualHead) },
         };
-        foreach (var (x, span1, _) in Merged(indicators))
+        foreach (var (x, span1, _) in Merged(p.Indicators))
         {
             var row = new List<DocCell>();
             if (span1 > 0) row.Add(new(x.Level1 ?? "", RowSpan: span1));
             var hasPeriod = x.PeriodTarget != null;
-            row.Add(new(hasPeriod ? x.Level2 ?? "" : ""));
+            row.Add(new(x.Level2 ?? ""));
             row.Add(new(hasPeriod ? x.Name : ""));
             row.Add(new(x.PeriodTarget?.Raw ?? ""));
             row.Add(new(x.Level2 ?? ""));
@@ -316,7 +318,7 @@ public sealed class FormComposer
             row.Add(new(x.AnnualTarget?.Raw ?? ""));
             rows.Add(row);
         }
-        book.Blocks.Add(new TableBlock([1.4, 1.4, 2.2, 1.5, 1.4, 2.2, 1.5], rows, HeaderRows: 2));
+        book.Blocks.Add(new TableBlock([1.3, 1.3, 1.4, 2.2, 1.4, 1.4, 2.2, 1.4], rows, HeaderRows: 0));
     }
 
     // Level cells merged over the rows that share them, as on the paper form.
