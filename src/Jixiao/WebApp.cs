@@ -78,6 +78,7 @@ public static class WebApp
         services.AddSingleton<Features.Import.UploadGate>();
         services.AddHealthChecks().AddDbContextCheck<JixiaoDb>();
         services.AddJixiaoApi(); // review chain: bearer-token API under /api
+        Features.Export.ExportSetup.AddServices(services); // documents out: one Chromium for PDFs, the exports
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -91,7 +91,7 @@ public sealed class FormComposer
             rows.Add([new((i + 1).ToString(CultureInfo.InvariantCulture)), new(p.Name), new(Money(p.Funding.Total ?? p.Funding.AnnualRequest, unit), Number: true),
                 new(p.Indicators.Count.ToString(CultureInfo.InvariantCulture), Number: true)]);
         }
-        rows.Add([DocCell.H("合"), DocCell.H("计"), new(Money(total, unit), Number: true), new(doc.Projects.Sum(p => p.Indicators.Count).ToString(CultureInfo.InvariantCulture), Number: true)]);
+        rows.Add([DocCell.H("总计", 2), new(Money(total, unit), Number: true), new(doc.Projects.Sum(p => p.Indicators.Count).ToString(CultureInfo.InvariantCulture), Number: true)]);
         book.Blocks.Add(new TableBlock([1, 6, 3, 2], rows, HeaderRows: 1));
     }
 
