@@ -91,7 +91,7 @@ public sealed class FormComposer
             rows.Add([new((i + 1).ToString(CultureInfo.InvariantCulture)), new(p.Name), new(Money(p.Funding.Total ?? p.Funding.AnnualRequest, unit), Number: true),
                 new(p.Indicators.Count.ToString(CultureInfo.InvariantCulture), Number: true)]);
         }
-        rows.Add([DocCell.H("总计", 2), new(Money(total, unit), Number: true), new(doc.Projects.Sum(p => p.Indicators.Count).ToString(CultureInfo.InvariantCulture), Number: true)]);
+        rows.Add([DocCell.H("合计", 2), new(Money(total, unit), Number: true), new(doc.Projects.Sum(p => p.Indicators.Count).ToString(CultureInfo.InvariantCulture), Number: true)]);
         book.Blocks.Add(new TableBlock([1, 6, 3, 2], rows, HeaderRows: 1));
     }
 
@@ -138,7 +138,7 @@ public sealed class FormComposer
         rows.Add([new(doc.Unit.Name ?? ""), .. MoneyCells(i => doc.Unit.Funding is { } f ? ExportLayouts.Amount(f, i) : Sum(i)), new(""), new("")]);
         foreach (var p in doc.Projects)
             rows.Add([new(p.Name), .. MoneyCells(i => ExportLayouts.Amount(p.Funding, i)), new(p.AnnualGoal ?? ""), new(Packed(p.Indicators))]);
-        book.Blocks.Add(new TableBlock([4, 1.4, 1.4, 1.4, 1.4, 4, 7], rows, HeaderRows: 1));
+        book.Blocks.Add(new TableBlock([3.2, 1.7, 1.7, 1.7, 1.7, 4, 7], rows, HeaderRows: 1));
     }
 
     // "1、1-产出指标；11-数量指标；name；实施周期指标值:x；年度指标值:y。" with codes numbered in order of appearance.

@@ -32,7 +32,7 @@ public static class ExportFiles
 
     // What the round trip must keep: every project with its total and its indicators (levels, name, raw targets).
     public static List<string> Essentials(FormDocument doc) =>
-        doc.Projects.SelectMany(p => new[] { $"项目 {p.Name} 总额 {p.Funding.Total} 年度 {p.Funding.AnnualRequest}" }
+        doc.Projects.SelectMany(p => new[] { $"项目 {p.Name} 总额 {p.Funding.Total:0.##}" }
             .Concat(p.Indicators.Select(i => $"  {i.Level1}|{i.Level2}|{i.Name}|{Raw(i.PeriodTarget)}|{Raw(i.AnnualTarget)}"))).ToList();
 
     static string Raw(TargetValue? t) => string.IsNullOrEmpty(t?.Raw) ? "" : t.Raw;
