@@ -409,6 +409,9 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.Property<string>("FrameworkId")
                         .HasColumnType("text");
 
+                    b.Property<bool>("MadePublic")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -390,6 +390,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.Property<string>("FrameworkId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MadePublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(400)
