@@ -76,7 +76,9 @@ public sealed class FormComposer
         book.Blocks.Add(new TitleBlock(BookTitle()));
         book.Blocks.Add(new ParagraphBlock($"编报部门：{doc.Unit.Name}"));
         if (doc.Unit.SupervisingDepartment is { } dept) book.Blocks.Add(new ParagraphBlock($"主管部门：{dept}"));
-        if (!options.Public && doc.Unit.Code is { } code) book.Blocks.Add(new ParagraphBlock($"部门预算代码：{code}"));
+        if (doc.Unit.Code is { } code) book.Blocks.Add(new ParagraphBlock($"部门预算代码：{code}"));
+        foreach (var person in doc.Unit.People)
+            book.Blocks.Add(new ParagraphBlock($"{person.Role}：{person.Name}{(string.IsNullOrWhiteSpace(person.Phone) ? "" : "　联系电话：" + person.Phone)}"));
         var total = doc.Projects.Sum(p => p.Funding.Total ?? p.Funding.AnnualRequest ?? 0);
         var annual = doc.Projects.Sum(p => p.Funding.AnnualRequest ?? 0);
         book.Blocks.Add(new HeadingBlock("部门汇总"));
