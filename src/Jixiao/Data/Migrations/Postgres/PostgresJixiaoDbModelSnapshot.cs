@@ -410,7 +410,9 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<bool>("MadePublic")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("NameKey")
                         .IsRequired()

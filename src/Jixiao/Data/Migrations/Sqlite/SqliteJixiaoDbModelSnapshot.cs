@@ -391,7 +391,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("MadePublic")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("NameKey")
                         .IsRequired()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jixiao.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJixiaoDb))]
-    [Migration("20261129123407_PublicTargets")]
+    [Migration("20261129131945_PublicTargets")]
     partial class PublicTargets
     {
         /// <inheritdoc />
@@ -394,7 +394,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("MadePublic")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("NameKey")
                         .IsRequired()

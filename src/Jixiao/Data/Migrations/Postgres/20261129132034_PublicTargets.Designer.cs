@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJixiaoDb))]
-    [Migration("20261129123644_PublicTargets")]
+    [Migration("20261129132034_PublicTargets")]
     partial class PublicTargets
     {
         /// <inheritdoc />
@@ -413,7 +413,9 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<bool>("MadePublic")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("NameKey")
                         .IsRequired()
