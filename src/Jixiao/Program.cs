@@ -11,6 +11,7 @@ root.Add(CheckCommand.Create());
 root.Add(Jixiao.Features.SelfEvaluations.ScoreCommand.Create());
 root.Add(BackupCommand.CreateBackup());
 root.Add(BackupCommand.CreateRestore());
+root.Add(Jixiao.Features.Export.ExportCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -68,6 +68,7 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToFolder("/Public"); // documents out: published targets, open data
         });
         services.AddAdministration(); // policies (UserAdmin, LibraryAdmin), Chinese validation and Identity messages
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -78,6 +79,7 @@ public static class WebApp
         services.AddSingleton<Features.Import.UploadGate>();
         services.AddHealthChecks().AddDbContextCheck<JixiaoDb>();
         services.AddJixiaoApi(); // review chain: bearer-token API under /api
+        Features.Export.ExportSetup.AddServices(services); // documents out: one Chromium for PDFs, the exports
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -50,6 +50,8 @@ public sealed class Project
     public ProjectStatus Status { get; set; }
     // The version that was last approved and stays in force while an adjustment (调整) goes through review.
     public int? ApprovedVersion { get; set; }
+    // Shown on the public page (/Public) though not yet approved: set by a 财政审核 user (audited).
+    public bool MadePublic { get; set; }
     public string? FrameworkId { get; set; }
     public string? ReviewProfileId { get; set; } // the profile the form was read and is reviewed under
     public string? SourceFile { get; set; }

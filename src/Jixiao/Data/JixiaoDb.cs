@@ -31,6 +31,7 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
+        PublicTargetsModel.Configure(b); // documents out
 
         b.Entity<BudgetUnit>().HasIndex(u => u.Code);
         b.Entity<Project>(p =>

@@ -14,6 +14,8 @@ public sealed class DetailsModel(JixiaoDb db) : PageModel
     public ReviewReport Review { get; private set; } = null!;
     public List<ProjectVersion> Versions { get; private set; } = [];
     public bool MayEdit { get; private set; }
+    // The layout the export buttons offer first: the one the form came in.
+    public string ExportLayout { get; private set; } = "national";
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -31,6 +33,9 @@ public sealed class DetailsModel(JixiaoDb db) : PageModel
             .Select(v => new ProjectVersion { Version = v.Version, Utc = v.Utc, UserName = v.UserName, Reason = v.Reason, Status = v.Status, QualityScore = v.QualityScore })
             .ToListAsync();
         MayEdit = Access.MayEdit(User, project);
+        var layout = await db.DeclarationForms.Where(d => d.BudgetUnitId == project.BudgetUnitId && d.FiscalYear == project.FiscalYear)
+            .OrderByDescending(d => d.Utc).Select(d => d.Layout).FirstOrDefaultAsync();
+        ExportLayout = Jixiao.Export.ExportLayouts.Choose(null, Export.ExportSource.DocumentOf(project).Source.Layout ?? layout).Name;
         return Page();
     }
 

@@ -684,6 +684,11 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.Property<string>("FrameworkId")
                         .HasColumnType("text");
 
+                    b.Property<bool>("MadePublic")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -655,6 +655,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.Property<string>("FrameworkId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MadePublic")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jixiao.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJixiaoDb))]
-    [Migration("20261129133011_Initial")]
+    [Migration("20261129133208_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -657,6 +657,11 @@ namespace Jixiao.Data.Migrations.Sqlite
 
                     b.Property<string>("FrameworkId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MadePublic")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("NameKey")
                         .IsRequired()

@@ -346,6 +346,7 @@ namespace Jixiao.Data.Migrations.Postgres
                     Copy = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ApprovedVersion = table.Column<int>(type: "integer", nullable: true),
+                    MadePublic = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
                     FrameworkId = table.Column<string>(type: "text", nullable: true),
                     ReviewProfileId = table.Column<string>(type: "text", nullable: true),
                     SourceFile = table.Column<string>(type: "text", nullable: true),

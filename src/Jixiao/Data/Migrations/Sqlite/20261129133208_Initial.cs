@@ -345,6 +345,7 @@ namespace Jixiao.Data.Migrations.Sqlite
                     Copy = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ApprovedVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    MadePublic = table.Column<bool>(type: "INTEGER", nullable: false, defaultValue: false),
                     FrameworkId = table.Column<string>(type: "TEXT", nullable: true),
                     ReviewProfileId = table.Column<string>(type: "TEXT", nullable: true),
                     SourceFile = table.Column<string>(type: "TEXT", nullable: true),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJixiaoDb))]
-    [Migration("20261129133039_Initial")]
+    [Migration("20261129133232_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -686,6 +686,11 @@ namespace Jixiao.Data.Migrations.Postgres
 
                     b.Property<string>("FrameworkId")
                         .HasColumnType("text");
+
+                    b.Property<bool>("MadePublic")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("NameKey")
                         .IsRequired()
