@@ -49,8 +49,8 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
             ? await Counts(projects.GroupBy(p => (int?)p.BudgetUnitId))
             : await Counts(projects.GroupBy(p => p.BudgetUnit!.SupervisingDepartmentId));
         var names = ByUnit
-            ? await db.BudgetUnits.Where(u => u.SupervisingDepartmentId == departmentId).ToDictionaryAsync(u => (int?)u.Id, u => u.Name)
-            : await db.SupervisingDepartments.ToDictionaryAsync(d => (int?)d.Id, d => d.Name);
+            ? await db.BudgetUnits.Where(u => u.SupervisingDepartmentId == departmentId).ToDictionaryAsync(u => u.Id, u => u.Name)
+            : await db.SupervisingDepartments.ToDictionaryAsync(d => d.Id, d => d.Name);
         var worst = await WorstRules(projects, ByUnit);
 
         var lines = rows.Select(r => new Line(r.Key, r.Key is int k && names.TryGetValue(k, out var n) ? n : "（未设主管部门）",
