@@ -28,35 +28,29 @@ public static class SearchIndex
     // over a database that already has projects, it is filled from them once.
     public static async Task EnsureSqliteAsync(DbContext db, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var exists = connection.CreateCommand();
-            exists.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'ProjectSearch'";
-            if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct)) > 0) return;
-            const string columns = "SearchName, SearchInitials, SearchGoals, SearchIndicators";
-            const string old = "old.SearchName, old.SearchInitials, old.SearchGoals, old.SearchIndicators";
-            const string @new = "new.SearchName, new.SearchInitials, new.SearchGoals, new.SearchIndicators";
-            await db.Database.ExecuteSqlRawAsync($"""
-                CREATE VIRTUAL TABLE ProjectSearch USING fts5({columns}, content='Projects', content_rowid='Id', tokenize='unicode61 remove_diacritics 0');
-                CREATE TRIGGER ProjectSearch_insert AFTER INSERT ON Projects BEGIN
-                    INSERT INTO ProjectSearch(rowid, {columns}) VALUES (new.Id, {@new});
-                END;
-                CREATE TRIGGER ProjectSearch_delete AFTER DELETE ON Projects BEGIN
-                    INSERT INTO ProjectSearch(ProjectSearch, rowid, {columns}) VALUES ('delete', old.Id, {old});
-                END;
-                CREATE TRIGGER ProjectSearch_update AFTER UPDATE OF {columns} ON Projects BEGIN
-                    INSERT INTO ProjectSearch(ProjectSearch, rowid, {columns}) VALUES ('delete', old.Id, {old});
-                    INSERT INTO ProjectSearch(rowid, {columns}) VALUES (new.Id, {@new});
-                END;
-                INSERT INTO ProjectSearch(ProjectSearch) VALUES ('rebuild');
-                """, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        // One transaction: a start killed half-way must never leave the table without its triggers
+        // (the index would silently drift from the projects; the crash test caught exactly that).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var exists = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'ProjectSearch'").SingleAsync(ct);
+        if (exists > 0) return;
+        const string columns = "SearchName, SearchInitials, SearchGoals, SearchIndicators";
+        const string old = "old.SearchName, old.SearchInitials, old.SearchGoals, old.SearchIndicators";
+        const string @new = "new.SearchName, new.SearchInitials, new.SearchGoals, new.SearchIndicators";
+        await db.Database.ExecuteSqlRawAsync($"""
+            CREATE VIRTUAL TABLE ProjectSearch USING fts5({columns}, content='Projects', content_rowid='Id', tokenize='unicode61 remove_diacritics 0');
+            CREATE TRIGGER ProjectSearch_insert AFTER INSERT ON Projects BEGIN
+                INSERT INTO ProjectSearch(rowid, {columns}) VALUES (new.Id, {@new});
+            END;
+            CREATE TRIGGER ProjectSearch_delete AFTER DELETE ON Projects BEGIN
+                INSERT INTO ProjectSearch(ProjectSearch, rowid, {columns}) VALUES ('delete', old.Id, {old});
+            END;
+            CREATE TRIGGER ProjectSearch_update AFTER UPDATE OF {columns} ON Projects BEGIN
+                INSERT INTO ProjectSearch(ProjectSearch, rowid, {columns}) VALUES ('delete', old.Id, {old});
+                INSERT INTO ProjectSearch(rowid, {columns}) VALUES (new.Id, {@new});
+            END;
+            INSERT INTO ProjectSearch(ProjectSearch) VALUES ('rebuild');
+            """, ct);
+        await tx.CommitAsync(ct);
     }
 
     // The projects in which every word of the query occurs (in name, code, initials and goals, or in the

@@ -131,6 +131,9 @@ public partial class CrashTests
 
     static async Task Check(string folder, Dictionary<string, int> imported, string label)
     {
+        // A connection kept in this process's pool would read the search index through what it cached
+        // before the other processes wrote: every check opens the file afresh.
+        SqliteConnection.ClearAllPools();
         await using var db = Database.Create(folder, null);
         var integrity = await db.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync();
         Assert.True(integrity.SequenceEqual(["ok"]), $"{label}：数据库完整性检查未通过：{string.Join("；", integrity)}");

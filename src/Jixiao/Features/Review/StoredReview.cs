@@ -1,6 +1,7 @@
 using Jixiao.Data;
 using Jixiao.Domain;
 using Jixiao.Domain.Review;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Features.Review;
 
@@ -8,6 +9,18 @@ namespace Jixiao.Features.Review;
 // fiscal year, or a unit's whole year with what its latest declaration said of the unit as a whole.
 public static class StoredReview
 {
+    // A stored project for the commands that take --project (check, score, export): with its unit and
+    // department, rows in form order; null when there is none.
+    public static async Task<Project?> FindAsync(JixiaoDb db, int id, CancellationToken ct)
+    {
+        var stored = await db.Projects.AsSplitQuery()
+            .Include(p => p.BudgetUnit!).ThenInclude(u => u.SupervisingDepartment)
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        return stored == null ? null : db.InFormOrder(stored);
+    }
+
+    public static string NotFound(int id) => $"找不到编号为 {id} 的项目";
+
     public static FormDocument DocumentOf(Project project) => new()
     {
         FiscalYear = project.FiscalYear,

@@ -34,15 +34,13 @@ public static class ScoreCommand
             if (pr.GetValue(project) is int id)
             {
                 await using var db = await Data.Database.OpenAsync(pr.GetValue(data)!, Data.Database.ConnectionFrom(pr.GetValue(database)));
-                var stored = await db.Projects.AsSplitQuery()
-                    .Include(p => p.BudgetUnit!).ThenInclude(u => u.SupervisingDepartment)
-                    .FirstOrDefaultAsync(p => p.Id == id, ct);
+                var stored = await StoredReview.FindAsync(db, id, ct);
                 if (stored == null)
                 {
-                    error.WriteLine($"找不到编号为 {id} 的项目");
+                    error.WriteLine(StoredReview.NotFound(id));
                     return 2;
                 }
-                doc = StoredReview.DocumentOf(db.InFormOrder(stored));
+                doc = StoredReview.DocumentOf(stored);
                 profile = StoredReview.ProfileOf(stored);
             }
             else if (pr.GetValue(file) is { } path)

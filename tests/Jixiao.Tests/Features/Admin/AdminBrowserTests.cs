@@ -99,7 +99,7 @@ public class AdminBrowserTests
             // Search by pinyin initials as typed.
             SetWidth(browser, 1280);
             browser.GoTo(server.Url("/Library"));
-            var box = driver.FindElement(By.Name("q"));
+            var box = driver.FindElement(By.CssSelector("main input[name=q]"));   // not the header's search box
             box.SendKeys("myl");
             box.Submit();
             new OpenQA.Selenium.Support.UI.WebDriverWait(driver, TimeSpan.FromSeconds(10)).Until(d => d.Url.Contains("q=myl"));
