@@ -24,6 +24,8 @@ public sealed class FormSheet
     // Review findings, shown beside the row or field they concern (none on an import preview).
     readonly List<Finding> formFindings = [];
     readonly List<Finding> indicatorFindings = [];
+    // Review comments shown in place (the project page only); null elsewhere.
+    public Workflow.SheetComments? Comments { get; set; }
     public int ColumnCount => 4 + new[] { HasDescription, HasPeriodTarget, HasBasis, HasRemarks, HasActual, HasWeight, HasScore, HasDeviation }.Count(x => x);
 
     // A row's findings by its id: two rows of the same name keep their own.

@@ -17,7 +17,7 @@ public sealed class ReviewPanelViewComponent(JixiaoDb db) : ViewComponent
         public required Project Project { get; init; }
         public required IReadOnlyList<WorkflowAction> Actions { get; init; }
         public required List<ProjectStep> Steps { get; init; }
-        public required List<ReviewComment> Comments { get; init; }
+        public required SheetComments Comments { get; init; }
         public required bool Reviews { get; init; }
         public required bool UnitOwn { get; init; }
         public required string? UserName { get; init; }
@@ -35,7 +35,7 @@ public sealed class ReviewPanelViewComponent(JixiaoDb db) : ViewComponent
     {
         var user = (ClaimsPrincipal)User;
         var steps = await db.ProjectSteps.Where(s => s.ProjectId == project.Id).OrderBy(s => s.Id).ToListAsync();
-        var comments = await db.ReviewComments.Where(c => c.ProjectId == project.Id).OrderBy(c => c.Id).ToListAsync();
+        var comments = await SheetComments.LoadAsync(db, HttpContext, project);
         var actor = ReviewChain.ActorOf(user);
         var panel = new Panel
         {

@@ -47,12 +47,14 @@ public sealed class StepsModel(JixiaoDb db) : PageModel
         if (target?.StartsWith("row:") == true && Guid.TryParse(target[4..], out var g) && ReviewChain.RowIdsOf(project.Form).Contains(g)) row = g;
         else if (target?.StartsWith("field:") == true) field = target[6..];
         else if (!string.IsNullOrEmpty(target)) return Back(id, "意见对象不在此表单中");
-        db.ReviewComments.Add(new ReviewComment
+        var added = new ReviewComment
         {
             ProjectId = id, Version = project.Version, RowId = row, Field = field, Text = text.Trim(),
             Author = User.Identity?.Name, AuthorName = User.FindFirst(UserClaims.DisplayName)?.Value, Utc = DateTime.UtcNow,
-        });
-        return await Commit(id);
+        };
+        db.ReviewComments.Add(added);
+        // Back to the comment where it now stands in the form.
+        return await Commit(id, () => "comment-" + added.Id);
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(int id, int commentId, string? answer)
@@ -64,18 +66,19 @@ public sealed class StepsModel(JixiaoDb db) : PageModel
         comment.Answer = answer.Trim();
         comment.AnsweredBy = User.FindFirst(UserClaims.DisplayName)?.Value ?? User.Identity?.Name;
         comment.AnsweredUtc = DateTime.UtcNow;
-        return await Commit(id);
+        return await Commit(id, () => "comment-" + commentId);
     }
 
     public async Task<IActionResult> OnPostResolveAsync(int id, int commentId)
     {
         var (project, comment) = await LoadComment(id, commentId);
         if (project == null || comment == null) return NotFound();
-        if (!Access.MayDeclare(User, project.BudgetUnitId) && comment.Author != User.Identity?.Name)
-            return Back(id, "只有提出意见的人或本单位人员可以标记已解决");
+        if (!Access.MayDeclare(User, project.BudgetUnitId) && comment.Author != User.Identity?.Name
+            && !Domain.Workflow.Workflow.Reviews(ReviewChain.ActorOf(User), ReviewChain.StageOf(project)))
+            return Back(id, "只有提出意见的人、当前环节的审核人或本单位人员可以标记已解决");
         comment.Resolved = true;
-        comment.ResolvedBy = User.Identity?.Name;
-        return await Commit(id);
+        comment.ResolvedBy = User.FindFirst(UserClaims.DisplayName)?.Value ?? User.Identity?.Name;
+        return await Commit(id, () => "comment-" + commentId);
     }
 
     Task<Project?> Load(int id) =>
@@ -88,10 +91,10 @@ public sealed class StepsModel(JixiaoDb db) : PageModel
         return (project, await db.ReviewComments.FirstOrDefaultAsync(c => c.Id == commentId && c.ProjectId == id));
     }
 
-    async Task<IActionResult> Commit(int id)
+    async Task<IActionResult> Commit(int id, Func<string>? anchor = null)
     {
         var saved = await ProjectStore.CommitAsync(db);
-        return saved.Saved ? Redirect($"/Projects/{id}#review") : Back(id, saved.Conflict!);
+        return saved.Saved ? Redirect($"/Projects/{id}#{anchor?.Invoke() ?? "review"}") : Back(id, saved.Conflict!);
     }
 
     IActionResult Back(int id, string error)

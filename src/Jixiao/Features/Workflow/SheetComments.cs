@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Jixiao.Data;
+using Jixiao.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Features.Workflow;
+
+// The review comments of one project, sorted to the place in the form they concern: a row comment under
+// its row, a field comment beside its field, a form comment at the top. A comment whose row or field is no
+// longer in the form goes to the top too, so that nothing is silently dropped.
+public sealed class SheetComments
+{
+    public required int ProjectId { get; init; }
+    public required List<ReviewComment> All { get; init; }
+    // The unit's own people answer; the author (or whoever reviews the current step) and the unit resolve.
+    public required bool MayAnswer { get; init; }
+    public required bool Reviews { get; init; }
+    public required string? UserName { get; init; }
+    public required HashSet<Guid> RowIds { get; init; }
+
+    // The fields a comment may name, each with the part of the form it sits beside.
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["name"] = "项目名称", ["funding"] = "资金情况", ["longTermGoal"] = "总体目标", ["annualGoal"] = "年度目标",
+    };
+
+    public int Open => All.Count(c => !c.Resolved);
+
+    public IEnumerable<ReviewComment> OfRow(Guid? rowId) => rowId is Guid g ? All.Where(c => c.RowId == g) : [];
+
+    public IEnumerable<ReviewComment> OfField(string field) => All.Where(c => c.RowId == null && c.Field == field);
+
+    // Form comments and the ones whose place is gone.
+    public IEnumerable<ReviewComment> General => All.Where(c =>
+        c.RowId is Guid g ? !RowIds.Contains(g) : c.Field == null || !Fields.ContainsKey(c.Field));
+
+    // Where a comment at the top points: the whole form, or a row or field no longer in the form.
+    public string LabelOf(ReviewComment c) =>
+        c.RowId is Guid g ? (RowIds.Contains(g) ? "表中的一行" : "已删除的行")
+        : c.Field is { } f ? (Fields.TryGetValue(f, out var label) ? label : f)
+        : "整张表";
+
+    public bool MayResolve(ReviewComment c) => !c.Resolved && (MayAnswer || Reviews || c.Author == UserName);
+
+    // Loaded once per request: the form and the review panel both show them.
+    public static async Task<SheetComments> LoadAsync(JixiaoDb db, HttpContext http, Project project)
+    {
+        var key = "SheetComments:" + project.Id;
+        if (http.Items[key] is SheetComments cached) return cached;
+        var user = http.User;
+        var actor = ReviewChain.ActorOf(user);
+        var result = new SheetComments
+        {
+            ProjectId = project.Id,
+            All = await db.ReviewComments.Where(c => c.ProjectId == project.Id).OrderBy(c => c.Id).ToListAsync(),
+            MayAnswer = Access.MayDeclare(user, project.BudgetUnitId),
+            Reviews = Domain.Workflow.Workflow.Reviews(actor, ReviewChain.StageOf(project)),
+            UserName = user.Identity?.Name,
+            RowIds = ReviewChain.RowIdsOf(project.Form),
+        };
+        http.Items[key] = result;
+        return result;
+    }
+}
+
+// The project's form with its comments in place (the project page).
+public sealed class CommentedSheetViewComponent(JixiaoDb db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(FormSheet sheet, Project project)
+    {
+        sheet.Comments = await SheetComments.LoadAsync(db, HttpContext, project);
+        return View("/Features/Shared/_FormSheet.cshtml", sheet);
+    }
+}
+
+// What one place in the form shows: its comments, and for a reviewer a way to add one there.
+// Add: offer the reviewer's "add a comment here" link (a row offers it in its own cell instead).
+// ShowLabel: name the place on each comment (at the top, where a comment's row or field may be gone).
+public sealed record CommentPlace(SheetComments Comments, IReadOnlyList<ReviewComment> Here, string Target, string Label,
+    bool Add = true, bool ShowLabel = false)
+{
+    public static CommentPlace Field(SheetComments comments, string field) =>
+        new(comments, comments.OfField(field).ToList(), "field:" + field, SheetComments.Fields[field]);
+
+    // A comment's summary line when it is folded away.
+    public static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
