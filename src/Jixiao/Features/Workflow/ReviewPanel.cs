@@ -37,6 +37,9 @@ public sealed class ReviewPanelViewComponent(JixiaoDb db) : ViewComponent
         var steps = await db.ProjectSteps.Where(s => s.ProjectId == project.Id).OrderBy(s => s.Id).ToListAsync();
         var comments = await SheetComments.LoadAsync(db, HttpContext, project);
         var actor = ReviewChain.ActorOf(user);
+        // The people's names as the steps recorded them, for the version list below the panel.
+        HttpContext.Items[NamesKey] = steps.Where(s => s.UserName != null && s.DisplayName != null)
+            .GroupBy(s => s.UserName!).ToDictionary(g => g.Key, g => g.Last().DisplayName!);
         var panel = new Panel
         {
             Project = project,
@@ -51,6 +54,12 @@ public sealed class ReviewPanelViewComponent(JixiaoDb db) : ViewComponent
         };
         return View("/Features/Workflow/_ReviewPanel.cshtml", panel);
     }
+
+    const string NamesKey = "Workflow.StepNames";
+
+    // A sign-in name as the person's name where a step of this project recorded it.
+    public static string? NameOf(HttpContext http, string? userName) =>
+        userName != null && http.Items[NamesKey] is Dictionary<string, string> names && names.TryGetValue(userName, out var name) ? name : userName;
 
     public static List<Target> Targets(Project project)
     {

@@ -18,6 +18,8 @@ public sealed class SheetComments
     public required bool Reviews { get; init; }
     public required string? UserName { get; init; }
     public required HashSet<Guid> RowIds { get; init; }
+    // What this user does next on this form, said at its top (the review panel is below the long form).
+    public string? Prompt { get; init; }
 
     // The fields a comment may name, each with the part of the form it sits beside.
     public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
@@ -50,12 +52,18 @@ public sealed class SheetComments
         if (http.Items[key] is SheetComments cached) return cached;
         var user = http.User;
         var actor = ReviewChain.ActorOf(user);
+        var reviews = Domain.Workflow.Workflow.Reviews(actor, ReviewChain.StageOf(project));
+        var actions = ReviewChain.Available(user, project);
         var result = new SheetComments
         {
             ProjectId = project.Id,
             All = await db.ReviewComments.Where(c => c.ProjectId == project.Id).OrderBy(c => c.Id).ToListAsync(),
             MayAnswer = Access.MayDeclare(user, project.BudgetUnitId),
-            Reviews = Domain.Workflow.Workflow.Reviews(actor, ReviewChain.StageOf(project)),
+            Reviews = reviews,
+            Prompt = reviews ? "此表等待您审核：可在表中各行旁点“＋意见”提出意见，审核结论在页面下方。"
+                : actions.Contains(Domain.Workflow.WorkflowAction.Submit)
+                    ? project.Status == ProjectStatus.Returned ? "此表已退回修改：请在表中各条意见处答复，修改后到页面下方重新提交。" : "此表是草稿，尚未提交：填好后到页面下方提交审核。"
+                : null,
             UserName = user.Identity?.Name,
             RowIds = ReviewChain.RowIdsOf(project.Form),
         };
