@@ -31,16 +31,20 @@ public sealed class SheetComments
 
     public IEnumerable<ReviewComment> OfRow(Guid? rowId) => rowId is Guid g ? All.Where(c => c.RowId == g) : [];
 
-    public IEnumerable<ReviewComment> OfField(string field) => All.Where(c => c.RowId == null && c.Field == field);
+    // A field comment beside its part: "funding.total" (as the API may name it) beside the money block too.
+    public IEnumerable<ReviewComment> OfField(string field) => All.Where(c => c.RowId == null && PlaceOf(c.Field) == field);
+
+    static string? PlaceOf(string? field) =>
+        field == null ? null : Fields.Keys.FirstOrDefault(k => field == k || field.StartsWith(k + ".", StringComparison.Ordinal));
 
     // Form comments and the ones whose place is gone.
     public IEnumerable<ReviewComment> General => All.Where(c =>
-        c.RowId is Guid g ? !RowIds.Contains(g) : c.Field == null || !Fields.ContainsKey(c.Field));
+        c.RowId is Guid g ? !RowIds.Contains(g) : PlaceOf(c.Field) == null);
 
     // Where a comment at the top points: the whole form, or a row or field no longer in the form.
     public string LabelOf(ReviewComment c) =>
         c.RowId is Guid g ? (RowIds.Contains(g) ? "表中的一行" : "已删除的行")
-        : c.Field is { } f ? (Fields.TryGetValue(f, out var label) ? label : f)
+        : c.Field is { } f ? (Fields.TryGetValue(f, out var label) ? label : Domain.Review.ReviewLabels.FieldLabel(f))
         : "整张表";
 
     public bool MayResolve(ReviewComment c) => !c.Resolved && (MayAnswer || Reviews || c.Author == UserName);

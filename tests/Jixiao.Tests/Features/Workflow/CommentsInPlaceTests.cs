@@ -30,23 +30,27 @@ public class CommentsInPlaceTests
         var whole = C();
         var gone = C(Gone);
         var funding = C(field: "funding");
+        var total = C(field: "funding.total");
+        var fundingLike = C(field: "fundingSource");
         var unknown = C(field: "sections.立项依据");
-        var sheet = Sheet(false, false, null, onA, onB, whole, gone, funding, unknown);
+        var sheet = Sheet(false, false, null, onA, onB, whole, gone, funding, total, fundingLike, unknown);
 
         Assert.Same(onA, Assert.Single(sheet.OfRow(RowA)));
         Assert.Same(onB, Assert.Single(sheet.OfRow(RowB)));
         Assert.Empty(sheet.OfRow(null));
         Assert.Empty(sheet.OfRow(Guid.NewGuid()));
-        Assert.Same(funding, Assert.Single(sheet.OfField("funding")));
+        Assert.Equal([funding, total], sheet.OfField("funding"));
         Assert.Empty(sheet.OfField("annualGoal"));
-        Assert.Equal([whole, gone, unknown], sheet.General);
-        Assert.Equal(5, sheet.Open);
+        Assert.Equal([whole, gone, fundingLike, unknown], sheet.General);
+        Assert.Equal(7, sheet.Open);
 
         Assert.Equal("整张表", sheet.LabelOf(whole));
         Assert.Equal("已删除的行", sheet.LabelOf(gone));
         Assert.Equal("表中的一行", sheet.LabelOf(onA));
         Assert.Equal("资金情况", sheet.LabelOf(funding));
-        Assert.Equal("sections.立项依据", sheet.LabelOf(unknown));
+        Assert.Equal("立项依据", sheet.LabelOf(unknown));
+        Assert.Equal("项目资金总额", sheet.LabelOf(total));
+        Assert.Equal("fundingSource", sheet.LabelOf(fundingLike));
     }
 
     [Fact]
