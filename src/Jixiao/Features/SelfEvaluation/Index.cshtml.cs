@@ -4,6 +4,8 @@ using Jixiao.Data;
 using Jixiao.Domain;
 using Jixiao.Domain.Review;
 using Jixiao.Domain.Scoring;
+using Jixiao.Export;
+using Jixiao.Features.Export;
 using Jixiao.Features.Projects;
 using Jixiao.Features.Review;
 using Jixiao.Forms;
@@ -124,6 +126,39 @@ public sealed class SelfEvaluationModel(JixiaoDb db) : PageModel
             warnings = result.Warnings.Concat(result.Execution.Warnings).Select(w => w.Message),
             errors,
         }, Interchange.Json);
+    }
+
+    // The 自评表 as a file (?handler=File&to=docx|xlsx|pdf&public=true): what the stored form holds, scored by
+    // the project's profile, in the national layout. Visible to whoever may see the project.
+    public async Task<IActionResult> OnGetFileAsync(int id, string? to, bool @public, [FromServices] Exports exports, CancellationToken ct)
+    {
+        if (to is not ("docx" or "xlsx" or "pdf")) return BadRequest();
+        if (await ComposeAsync(id, @public, exports, ct) is not var (book, name)) return NotFound();
+        try
+        {
+            var stream = await exports.WriteAsync(book, to, ct);
+            return File(stream, Exports.ContentType(to), Exports.FileName(name, to, @public));
+        }
+        catch (PrinterMissingException e)
+        {
+            return new ContentResult { StatusCode = 503, ContentType = "text/plain; charset=utf-8", Content = e.Message };
+        }
+    }
+
+    // The print view of the 自评表: the very HTML Chromium prints to PDF.
+    public async Task<IActionResult> OnGetPrintAsync(int id, bool @public, [FromServices] Exports exports, CancellationToken ct)
+    {
+        if (await ComposeAsync(id, @public, exports, ct) is not var (book, _)) return NotFound();
+        var back = $"<nav class=\"print-toolbar\"><a href=\"/Projects/{id}/SelfEvaluation\">返回绩效自评</a></nav>\n";
+        return Content(HtmlWriter.Write(book, "/css/print.css", back), "text/html; charset=utf-8");
+    }
+
+    async Task<(DocBook Book, string Name)?> ComposeAsync(int id, bool isPublic, Exports exports, CancellationToken ct)
+    {
+        if (await exports.ProjectAsync(db.Projects.VisibleTo(User), id, ct) is not var (doc, project)) return null;
+        var book = FormComposer.Compose(doc, ExportLayouts.SelfEvaluation,
+            new ComposeOptions { Public = isPublic, Scoring = StoredReview.ProfileOf(project).SelfEvaluation });
+        return (book, $"{project.Form.Name} 绩效自评表");
     }
 
     async Task<Project?> LoadAsync(int id)
