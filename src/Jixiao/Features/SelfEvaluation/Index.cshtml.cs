@@ -56,14 +56,21 @@ public sealed class SelfEvaluationModel(JixiaoDb db) : PageModel
     public SelfEvaluationSettings Settings { get; private set; } = new();
     public bool MayWrite { get; private set; }
     public bool Saved { get; private set; }
+    // Values of the latest signed-off monitoring round offered where nothing is entered yet (GET only).
+    public MonitoringPrefillResult Prefill { get; private set; } = new(new Dictionary<Guid, Prefilled>(), null, null);
 
     public async Task<IActionResult> OnGetAsync(int id, bool saved = false)
     {
         if (await LoadAsync(id) == null) return NotFound();
         Saved = saved;
+        if (Project.Status == ProjectStatus.Approved)
+            Prefill = MonitoringPrefill.From(Project.Form, await SignedOffRoundsAsync(Project));
         Fill(Project.Form);
         Version = Project.Version;
         Result = Scorer.Score(Project.Form, Settings);
+        // Offered values are scored as shown, so the page adds up before anything is typed.
+        if ((Prefill.Rows.Count > 0 || Prefill.Spent != null) && Read() is ({ } entry, _))
+            Result = Scorer.Score(Preview(entry), Settings);
         return Page();
     }
 
@@ -161,6 +168,20 @@ public sealed class SelfEvaluationModel(JixiaoDb db) : PageModel
         return (book, $"{project.Form.Name} 绩效自评表");
     }
 
+    // The project's monitoring reports in rounds its unit's supervisor has signed off.
+    async Task<List<MonitoringSource>> SignedOffRoundsAsync(Project project)
+    {
+        var reports = await db.MonitoringReports.AsNoTracking().AsSplitQuery()
+            .Include(r => r.Round!).ThenInclude(r => r.Units)
+            .Where(r => r.ProjectId == project.Id).ToListAsync();
+        return reports
+            .Select(r => (Report: r, Signed: r.Round!.Units.FirstOrDefault(u => u.BudgetUnitId == project.BudgetUnitId)?.SignedOffUtc))
+            .Where(x => x.Signed != null)
+            .Select(x => new MonitoringSource(x.Report.Round!.Title, x.Report.Round.EndMonth, x.Signed!.Value, x.Report.Spent,
+                x.Report.Rows.GroupBy(w => w.IndicatorId).ToDictionary(g => g.Key, g => g.First().Value)))
+            .ToList();
+    }
+
     async Task<Project?> LoadAsync(int id)
     {
         var project = await db.Projects.VisibleTo(User).AsSplitQuery()
@@ -180,7 +201,7 @@ public sealed class SelfEvaluationModel(JixiaoDb db) : PageModel
         Rows = Indicators.Select(i => new RowInput
         {
             Id = i.Id ?? Guid.Empty,
-            Actual = i.Actual?.Raw,
+            Actual = i.Id is { } rowId && Prefill.Rows.TryGetValue(rowId, out var offered) ? offered.Value : i.Actual?.Raw,
             Score = IsQualitative(i) && i.Score is { } s ? Scorer.Number(s) : null,
             Cause = i.DeviationCause,
         }).ToList();
@@ -194,7 +215,7 @@ public sealed class SelfEvaluationModel(JixiaoDb db) : PageModel
                 Item = m.Item,
                 InitialBudget = Amount(row?.InitialBudget ?? planned),
                 AnnualBudget = Amount(row?.AnnualBudget ?? planned),
-                Executed = Amount(row?.Executed),
+                Executed = Amount(row?.Executed ?? (m.Item == FundingItem.AnnualRequest ? Prefill.Spent : null)),
             };
         }).ToList();
         GoalActual = form.SelfEvaluation?.AnnualGoalActual;
