@@ -66,17 +66,24 @@ public sealed partial class FormComposer
         rows.Add([new(Text(p.AnnualGoal), ColSpan: 4), new(Text(e?.AnnualGoalActual), ColSpan: 4)]);
 
         var indicators = p.Indicators;
+        var merged = Merged(indicators).ToList();
+        // The 绩效指标 cell spans the head and the first level-1 group; each later group starts an empty cell
+        // of its own in that column. One cell over every row would make the whole table one block that
+        // a printed page can never break (rows are kept whole), so long tables would start on a new page.
+        var firstGroup = merged.Count == 0 ? 1 : merged[0].Level1Span;
         rows.Add(
         [
-            DocCell.H("绩效指标", rowSpan: Math.Max(indicators.Count, 1) + 1), DocCell.H("一级指标"), DocCell.H("二级指标"), DocCell.H("三级指标"),
+            DocCell.H("绩效指标", rowSpan: firstGroup + 1), DocCell.H("一级指标"), DocCell.H("二级指标"), DocCell.H("三级指标"),
             DocCell.H("年度指标值"), DocCell.H("实际完成值"), DocCell.H("分值"), DocCell.H("得分"), DocCell.H("偏差原因分析及改进措施"),
         ]);
         if (indicators.Count == 0) rows.Add([new("（未设置绩效指标）", ColSpan: 8)]);
-        foreach (var (x, span1, span2) in Merged(indicators))
+        for (var k = 0; k < merged.Count; k++)
         {
+            var (x, span1, span2) = merged[k];
             var scored = result.Indicators.FirstOrDefault(r => ReferenceEquals(r.Row, x));
             var hasActual = !string.IsNullOrWhiteSpace(x.Actual?.Raw);
             var row = new List<DocCell>();
+            if (span1 > 0 && k > 0) row.Add(new("", RowSpan: span1));
             if (span1 > 0) row.Add(new(x.Level1 ?? "", RowSpan: span1));
             if (span2 > 0) row.Add(new(x.Level2 ?? "", RowSpan: span2));
             row.Add(new(x.Name));
