@@ -5,6 +5,11 @@ using Jixiao.Domain.Scoring;
 using Jixiao.Export;
 using Jixiao.Features.Export;
 using Jixiao.Forms;
+using Jixiao.Features.Projects;
+using Jixiao.Features.SelfEvaluations;
+using Jixiao.Tests.Features.SelfEvaluations;
+using Jixiao.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Tests.Export;
 
@@ -230,6 +235,47 @@ public class SelfEvaluationExportTests
         (exit, _, error) = await Export(DataPath("selfeval-national.txt"), "--self-evaluation", "--layout", "hebei", "--to", "docx", "-o", open);
         Assert.Equal(2, exit);
         Assert.Equal("--self-evaluation 与 --layout 不能同时使用：自评表只有全国通用一种版式", error.Trim());
+        Directory.Delete(folder, true);
+    }
+
+    [Fact]
+    public async Task A_stored_self_evaluation_exports_from_the_data_folder_with_its_saved_actuals_and_scores()
+    {
+        await using var db = await TestDatabase.Create("sqlite");
+        int id;
+        string dataFolder;
+        List<Indicator> saved;
+        await using (var app = await TestApp.Start(db, demo: true))
+        {
+            id = await SelfEvaluationPageTests.ApprovedSeed(app);
+            await app.Db(async d =>
+            {
+                var p = d.InFormOrder(await d.Projects.AsSplitQuery().Include(x => x.BudgetUnit).SingleAsync(x => x.Id == id));
+                var rows = p.Form.Indicators;
+                SelfEvaluationStore.Apply(d, p, new SelfEvaluationEntry
+                {
+                    Rows = new Dictionary<Guid, RowEntry>
+                    {
+                        [rows[0].Id!.Value] = new(TargetValue.Parse("2起"), null, "部分问题跨年度化解。"),
+                        [rows[1].Id!.Value] = new(TargetValue.Parse("99%"), null, null),
+                    },
+                    Money = [new MoneyEntry(FundingItem.AnnualRequest, "年度资金总额", 600000m, 600000m, 552000m)],
+                }, "east-preparer", "绩效自评");
+                return await ProjectStore.CommitAsync(d);
+            });
+            saved = await SelfEvaluationPageTests.RowsOf(app, id);
+            dataFolder = app.DataFolder;
+        }
+        var folder = ExportFiles.Folder("selfeval-cli-project");
+        var docx = Path.Combine(folder, "p.docx");
+        var (exit, _, error) = await Export("--project", id.ToString(), "--self-evaluation", "--data", dataFolder, "--to", "docx", "-o", docx);
+        Assert.True(exit == 0, error);
+        var p = DocumentReader.Read(docx).Projects.Single();
+        Assert.Equal(saved.Select(r => (r.Name, r.Actual?.Raw, r.Score)), p.Indicators.Select(r => (r.Name, r.Actual?.Raw, r.Score)));
+        Assert.Equal<decimal?>([8.33m, 12.5m, null], p.Indicators.Take(3).Select(r => r.Score));
+        var total = p.SelfEvaluation!.Execution[0];
+        Assert.Equal((552000m, 92m, 9.2m), (total.Executed!.Value, total.BudgetExecutionRate!.Value, total.Score!.Value));
+        Assert.Equal("部分问题跨年度化解。", p.Indicators[0].DeviationCause);
         Directory.Delete(folder, true);
     }
 }

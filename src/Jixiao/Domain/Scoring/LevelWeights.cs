@@ -15,14 +15,17 @@ public static partial class LevelWeights
     public sealed record Group(string Block, string Level1, string Level2, decimal? Points, IReadOnlyList<int> Lines, decimal RowWeights, bool RowsWeighted);
 
     // The level-2 groups in the order they first appear: rows of the same block and level-2 name belong together.
-    public static List<Group> Groups(IReadOnlyList<Indicator> rows, IReadOnlyList<string> blocks)
+    // A form read from a file keeps a level's points in its 指标分值 section ("数量指标：20分"), the reader having
+    // taken them out of the label; they count where the label itself states none.
+    public static List<Group> Groups(IReadOnlyList<Indicator> rows, IReadOnlyList<string> blocks, IReadOnlyDictionary<string, string>? sections = null)
     {
+        var fromSection = SectionPoints(sections);
         var groups = new List<Group>();
         for (var k = 0; k < rows.Count; k++)
         {
             var label = DomainText.Compact(rows[k].Level2);
             var name = Suffix().Replace(label, "");
-            var points = Points(label);
+            var points = Points(label) ?? (fromSection.TryGetValue(name, out var stated) ? stated : null);
             var at = groups.FindIndex(g => g.Block == blocks[k] && g.Level2 == name);
             var weight = rows[k].Weight;
             if (at < 0)
@@ -43,7 +46,7 @@ public static partial class LevelWeights
     }
 
     public static List<ScoreWarning> Check(IReadOnlyList<Indicator> rows, IReadOnlyList<string> blocks,
-        IReadOnlyDictionary<string, decimal> statedBlocks, SelfEvaluationSettings settings)
+        IReadOnlyDictionary<string, decimal> statedBlocks, SelfEvaluationSettings settings, IReadOnlyDictionary<string, string>? sections = null)
     {
         var warnings = new List<ScoreWarning>();
         var present = blocks.Distinct().ToList();
@@ -58,7 +61,7 @@ public static partial class LevelWeights
                     $"加预算执行率{Scorer.Number(settings.ExecutionPoints)}分应为总分{Scorer.Number(settings.TotalPoints)}分"));
         }
 
-        var groups = Groups(rows, blocks);
+        var groups = Groups(rows, blocks, sections);
         // Level 2 against level 1.
         foreach (var block in present)
         {
@@ -87,6 +90,16 @@ public static partial class LevelWeights
             ? decimal.Parse(m.Groups["points"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)
             : null;
 
+    // "产出指标：50分\n数量指标：20分" → 产出指标 50, 数量指标 20 (names compacted as the labels are).
+    public static Dictionary<string, decimal> SectionPoints(IReadOnlyDictionary<string, string>? sections)
+    {
+        var result = new Dictionary<string, decimal>();
+        if (sections is null || !sections.TryGetValue("指标分值", out var text)) return result;
+        foreach (Match m in SectionLine().Matches(DomainText.Compact(text)))
+            result.TryAdd(m.Groups["name"].Value, decimal.Parse(m.Groups["points"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+        return result;
+    }
+
     // 1–2, or 1、3 for rows that are not next to each other.
     static string Lines(IEnumerable<int> lines)
     {
@@ -97,4 +110,7 @@ public static partial class LevelWeights
 
     [GeneratedRegex(@"\((?<points>\d+(?:\.\d+)?)分\)$")]
     private static partial Regex Suffix();
+
+    [GeneratedRegex(@"(?<name>[^:;，,、\d]+?):(?<points>\d+(?:\.\d+)?)分")]
+    private static partial Regex SectionLine();
 }

@@ -139,6 +139,37 @@ public class LevelWeightsTests
         Assert.Empty(Check(P(R("产出指标", "数量指标", "a", 12m), R("产出指标", "数量指标", "b", 1m))));
     }
 
+    // ---- points a read form keeps in its 指标分值 section
+
+    static ProjectForm WithSection(string points, params Indicator[] rows)
+    {
+        var p = P(rows);
+        p.Sections["指标分值"] = points;
+        return p;
+    }
+
+    [Fact]
+    public void Level2_points_from_the_section_count_where_the_label_states_none()
+    {
+        static List<ScoreWarning> L2(ProjectForm p) => Check(p).Where(w => w.Code == "weights-level2").ToList();
+        Assert.Empty(L2(WithSection("产出指标：50分\n数量指标：20分\n质量指标：30分", R("产出指标", "数量指标"), R("产出指标", "质量指标"))));
+        var w = Assert.Single(L2(WithSection("产出指标：50分\n数量指标：20分\n质量指标：25分", R("产出指标", "数量指标"), R("产出指标", "质量指标"))));
+        Assert.Equal("第1–2行：一级指标“产出指标”下各二级指标分值合计45（数量指标20分、质量指标25分），应等于一级指标分值50", w.Message);
+        // The label's own points come first; a name without points in either place leaves the block unchecked.
+        Assert.Empty(L2(WithSection("数量指标：25分\n质量指标：30分", R("产出指标", "数量指标（20分）"), R("产出指标", "质量指标"))));
+        Assert.Empty(L2(WithSection("数量指标：20分", R("产出指标", "数量指标"), R("产出指标", "质量指标"))));
+        Assert.Empty(L2(WithSection("：20分", R("产出指标", null), R("产出指标", "质量指标（50分）"))));
+    }
+
+    [Fact]
+    public void Section_points_are_read_line_by_line_and_the_first_of_a_name_stands()
+    {
+        Assert.Empty(LevelWeights.SectionPoints(null));
+        Assert.Empty(LevelWeights.SectionPoints(new Dictionary<string, string> { ["其他"] = "数量指标：20分" }));
+        Assert.Equal(new Dictionary<string, decimal> { ["产出指标"] = 50m, ["数量指标"] = 20.5m },
+            LevelWeights.SectionPoints(new Dictionary<string, string> { ["指标分值"] = "产出指标：50分\n数量指标: 20.5分\n数量指标：30分" }));
+    }
+
     // ---- the label's points
 
     [Theory]
