@@ -8,6 +8,8 @@ public enum Part
     Header, Statement, Money, BudgetLines, SpendingPlan, Goals, Indicators, Safeguards, Sections, Signature,
     // Parts of the whole document, written once before the projects.
     Cover, DepartmentGoals, BureauTable,
+    // The year-end 项目支出绩效自评表 of a project (FormComposer.SelfEvaluation.cs).
+    SelfEvaluation,
 }
 
 public enum IndicatorStyle { Table, SideBySide, Packed }
@@ -67,6 +69,15 @@ public static class ExportLayouts
     {
         Name = "national", Label = "全国通用（财预〔2020〕88号 / 财办预〔2021〕101号 申报表）",
         Title = "项目支出绩效目标申报表", DocumentParts = [Part.Cover], ProjectParts = FullForm, Money = NationalMoney,
+    };
+
+    // The year-end 自评表 (财预〔2020〕10号 附件2). Not in All: it is no layout of the declaration form, it is
+    // chosen by its own switch (jixiao export --self-evaluation, the buttons on the 绩效自评 page).
+    public static readonly ExportLayout SelfEvaluation = new()
+    {
+        Name = "self-evaluation", Label = "项目支出绩效自评表（财预〔2020〕10号 附件2）",
+        Title = "项目支出绩效自评表", BookTitle = "项目支出绩效自评表", DocumentParts = [Part.Cover],
+        ProjectParts = [Part.SelfEvaluation, Part.Signature], Money = NationalMoney,
     };
 
     public static readonly IReadOnlyList<ExportLayout> All =

@@ -11,11 +11,13 @@ public sealed record ComposeOptions
     public bool Public { get; init; }
     // The date in the signature block; the export date unless the form states one.
     public DateOnly? Date { get; init; }
+    // How the 自评表 is scored (the project's region profile); the national defaults when not given.
+    public Domain.Scoring.SelfEvaluationSettings? Scoring { get; init; }
 }
 
 // A form and a layout to blocks. Every layout goes through this one class: the layout's data decides
 // which parts appear, in which order, and with which words.
-public sealed class FormComposer
+public sealed partial class FormComposer
 {
     readonly FormDocument doc;
     readonly ExportLayout layout;
@@ -181,6 +183,7 @@ public sealed class FormComposer
                 case Part.Safeguards: Safeguards(p); break;
                 case Part.Sections: Sections(p); break;
                 case Part.Signature: Signature(p); break;
+                case Part.SelfEvaluation: SelfEvaluation(p); break;
             }
     }
 

@@ -122,6 +122,8 @@ public static partial class Scorer
         if (total != settings.IndicatorPoints)
             warnings.Add(new("weights-total",
                 $"各指标分值合计{Number(total)}，应为{Number(settings.IndicatorPoints)}（总分{Number(settings.TotalPoints)}减预算执行率{Number(settings.ExecutionPoints)}分）"));
+        // Level 1 against the total, level 2 against level 1, level 3 against level 2, where the form states them.
+        warnings.AddRange(LevelWeights.Check(rows, blocks, stated, settings, project.Sections));
         return new WeightPlan(rows, points, blocks, warnings);
     }
 

@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Features.Export;
 
-// jixiao export FILE|--project ID --to docx|xlsx|pdf [--layout NAME] [--public] -o OUT
+// jixiao export FILE|--project ID --to docx|xlsx|pdf [--layout NAME | --self-evaluation] [--public] -o OUT
+// --self-evaluation writes the year-end 项目支出绩效自评表 instead of the declaration form, scored by the
+// project's region profile (a file: the profile its region and year choose).
 // Exit 0 written, 2 unreadable input or unknown project/layout (one Chinese line on stderr),
 // 4 when Chromium or a CJK font is missing for PDF.
 public static class ExportCommand
@@ -19,11 +21,12 @@ public static class ExportCommand
         var project = new Option<int?>("--project") { Description = "导出已保存的项目（项目编号）" };
         var to = new Option<string>("--to") { Description = "输出格式：docx、xlsx 或 pdf", Required = true };
         var layout = new Option<string?>("--layout") { Description = "版式：" + ExportLayouts.Names + "（默认按原表的版式）" };
+        var selfEvaluation = new Option<bool>("--self-evaluation") { Description = "导出项目支出绩效自评表（全国通用格式，含实际完成值、得分和自评等级），而非申报表" };
         var isPublic = new Option<bool>("--public") { Description = "公开版：姓名、电话脱敏，隐藏内部信息" };
         var output = new Option<string>("-o", "--output") { Description = "输出文件", Required = true };
         var data = new Option<string>("--data") { Description = "数据文件夹（SQLite），与 --project 一起用", DefaultValueFactory = _ => "./data" };
         var database = new Option<string?>("--database") { Description = "PostgreSQL 连接字符串（也可用环境变量 JIXIAO_DATABASE）" };
-        var cmd = new Command("export", "把申报表导出为 Word、Excel 或 PDF（版式同原表）") { file, project, to, layout, isPublic, output, data, database };
+        var cmd = new Command("export", "把申报表导出为 Word、Excel 或 PDF（版式同原表）") { file, project, to, layout, selfEvaluation, isPublic, output, data, database };
         cmd.SetAction(async (pr, ct) =>
         {
             var error = pr.InvocationConfiguration.Error;
@@ -39,7 +42,14 @@ public static class ExportCommand
                 error.WriteLine($"没有名为“{requested}”的版式，可用的版式：{ExportLayouts.Names}");
                 return 2;
             }
+            var evaluation = pr.GetValue(selfEvaluation);
+            if (evaluation && requested != null)
+            {
+                error.WriteLine("--self-evaluation 与 --layout 不能同时使用：自评表只有全国通用一种版式");
+                return 2;
+            }
             FormDocument doc;
+            Domain.Scoring.SelfEvaluationSettings scoring;
             if (pr.GetValue(project) is int id)
             {
                 await using var db = await Data.Database.OpenAsync(pr.GetValue(data)!, Data.Database.ConnectionFrom(pr.GetValue(database)));
@@ -50,6 +60,7 @@ public static class ExportCommand
                     return 2;
                 }
                 doc = ExportSource.DocumentOf(stored);
+                scoring = StoredReview.ProfileOf(stored).SelfEvaluation;
             }
             else if (pr.GetValue(file) is { } path)
             {
@@ -59,14 +70,15 @@ public static class ExportCommand
                     error.WriteLine($"无法读取“{path}”：{e.Message}");
                     return 2;
                 }
+                scoring = Domain.Review.ReviewProfiles.For(doc).SelfEvaluation;
             }
             else
             {
                 error.WriteLine("请给出要导出的文件，或用 --project 指定已保存的项目");
                 return 2;
             }
-            var chosen = ExportLayouts.Choose(requested, doc.Source.Layout);
-            var book = FormComposer.Compose(doc, chosen, new ComposeOptions { Public = pr.GetValue(isPublic) });
+            var chosen = evaluation ? ExportLayouts.SelfEvaluation : ExportLayouts.Choose(requested, doc.Source.Layout);
+            var book = FormComposer.Compose(doc, chosen, new ComposeOptions { Public = pr.GetValue(isPublic), Scoring = scoring });
             var target = Path.GetFullPath(pr.GetValue(output)!);
             try
             {

@@ -4,6 +4,8 @@ using Jixiao.Data;
 using Jixiao.Domain;
 using Jixiao.Domain.Review;
 using Jixiao.Domain.Scoring;
+using Jixiao.Export;
+using Jixiao.Features.Export;
 using Jixiao.Features.Projects;
 using Jixiao.Features.Review;
 using Jixiao.Forms;
@@ -54,14 +56,21 @@ public sealed class SelfEvaluationModel(JixiaoDb db) : PageModel
     public SelfEvaluationSettings Settings { get; private set; } = new();
     public bool MayWrite { get; private set; }
     public bool Saved { get; private set; }
+    // Values of the latest signed-off monitoring round offered where nothing is entered yet (GET only).
+    public MonitoringPrefillResult Prefill { get; private set; } = new(new Dictionary<Guid, Prefilled>(), null, null);
 
     public async Task<IActionResult> OnGetAsync(int id, bool saved = false)
     {
         if (await LoadAsync(id) == null) return NotFound();
         Saved = saved;
+        if (Project.Status == ProjectStatus.Approved)
+            Prefill = MonitoringPrefill.From(Project.Form, await SignedOffRoundsAsync(Project));
         Fill(Project.Form);
         Version = Project.Version;
         Result = Scorer.Score(Project.Form, Settings);
+        // Offered values are scored as shown, so the page adds up before anything is typed.
+        if ((Prefill.Rows.Count > 0 || Prefill.Spent != null) && Read() is ({ } entry, _))
+            Result = Scorer.Score(Preview(entry), Settings);
         return Page();
     }
 
@@ -126,6 +135,53 @@ public sealed class SelfEvaluationModel(JixiaoDb db) : PageModel
         }, Interchange.Json);
     }
 
+    // The 自评表 as a file (?handler=File&to=docx|xlsx|pdf&public=true): what the stored form holds, scored by
+    // the project's profile, in the national layout. Visible to whoever may see the project.
+    public async Task<IActionResult> OnGetFileAsync(int id, string? to, bool @public, [FromServices] Exports exports, CancellationToken ct)
+    {
+        if (to is not ("docx" or "xlsx" or "pdf")) return BadRequest();
+        if (await ComposeAsync(id, @public, exports, ct) is not var (book, name)) return NotFound();
+        try
+        {
+            var stream = await exports.WriteAsync(book, to, ct);
+            return File(stream, Exports.ContentType(to), Exports.FileName(name, to, @public));
+        }
+        catch (PrinterMissingException e)
+        {
+            return new ContentResult { StatusCode = 503, ContentType = "text/plain; charset=utf-8", Content = e.Message };
+        }
+    }
+
+    // The print view of the 自评表: the very HTML Chromium prints to PDF.
+    public async Task<IActionResult> OnGetPrintAsync(int id, bool @public, [FromServices] Exports exports, CancellationToken ct)
+    {
+        if (await ComposeAsync(id, @public, exports, ct) is not var (book, _)) return NotFound();
+        var back = $"<nav class=\"print-toolbar\"><a href=\"/Projects/{id}/SelfEvaluation\">返回绩效自评</a></nav>\n";
+        return Content(HtmlWriter.Write(book, "/css/print.css", back), "text/html; charset=utf-8");
+    }
+
+    async Task<(DocBook Book, string Name)?> ComposeAsync(int id, bool isPublic, Exports exports, CancellationToken ct)
+    {
+        if (await exports.ProjectAsync(db.Projects.VisibleTo(User), id, ct) is not var (doc, project)) return null;
+        var book = FormComposer.Compose(doc, ExportLayouts.SelfEvaluation,
+            new ComposeOptions { Public = isPublic, Scoring = StoredReview.ProfileOf(project).SelfEvaluation });
+        return (book, $"{project.Form.Name} 绩效自评表");
+    }
+
+    // The project's monitoring reports in rounds its unit's supervisor has signed off.
+    async Task<List<MonitoringSource>> SignedOffRoundsAsync(Project project)
+    {
+        var reports = await db.MonitoringReports.AsNoTracking().AsSplitQuery()
+            .Include(r => r.Round!).ThenInclude(r => r.Units)
+            .Where(r => r.ProjectId == project.Id).ToListAsync();
+        return reports
+            .Select(r => (Report: r, Signed: r.Round!.Units.FirstOrDefault(u => u.BudgetUnitId == project.BudgetUnitId)?.SignedOffUtc))
+            .Where(x => x.Signed != null)
+            .Select(x => new MonitoringSource(x.Report.Round!.Title, x.Report.Round.EndMonth, x.Signed!.Value, x.Report.Spent,
+                x.Report.Rows.GroupBy(w => w.IndicatorId).ToDictionary(g => g.Key, g => g.First().Value)))
+            .ToList();
+    }
+
     async Task<Project?> LoadAsync(int id)
     {
         var project = await db.Projects.VisibleTo(User).AsSplitQuery()
@@ -145,7 +201,7 @@ public sealed class SelfEvaluationModel(JixiaoDb db) : PageModel
         Rows = Indicators.Select(i => new RowInput
         {
             Id = i.Id ?? Guid.Empty,
-            Actual = i.Actual?.Raw,
+            Actual = i.Id is { } rowId && Prefill.Rows.TryGetValue(rowId, out var offered) ? offered.Value : i.Actual?.Raw,
             Score = IsQualitative(i) && i.Score is { } s ? Scorer.Number(s) : null,
             Cause = i.DeviationCause,
         }).ToList();
@@ -159,7 +215,7 @@ public sealed class SelfEvaluationModel(JixiaoDb db) : PageModel
                 Item = m.Item,
                 InitialBudget = Amount(row?.InitialBudget ?? planned),
                 AnnualBudget = Amount(row?.AnnualBudget ?? planned),
-                Executed = Amount(row?.Executed),
+                Executed = Amount(row?.Executed ?? (m.Item == FundingItem.AnnualRequest ? Prefill.Spent : null)),
             };
         }).ToList();
         GoalActual = form.SelfEvaluation?.AnnualGoalActual;

@@ -36,7 +36,7 @@ public class SelfEvaluationPageTests
     });
 
     // The page's fields for seed 004: the same actuals as the `jixiao score` test, with causes where marks are lost.
-    static async Task<Dictionary<string, string>> Filled(TestApp app, int id, int version, bool causes = true, string qualitativeScore = "9")
+    internal static async Task<Dictionary<string, string>> Filled(TestApp app, int id, int version, bool causes = true, string qualitativeScore = "9")
     {
         var rows = await RowsOf(app, id);
         string[] actuals = ["2起", "99%", "部分达成", "1.5元/人", "达成", "达成", "1年", "93.1%"];
