@@ -43,7 +43,6 @@ public sealed class WriteGateTests
 
         // A transaction disposed without commit or rollback still lets the next one in.
         await secondTx.DisposeAsync();
-        await second.Database.CloseConnectionAsync();
         var thirdTx = await thirdBegins.WaitAsync(TimeSpan.FromSeconds(10));
         await thirdTx.RollbackAsync();
         await using var fourthTx = await fourth.Database.BeginTransactionAsync().WaitAsync(TimeSpan.FromSeconds(10));
