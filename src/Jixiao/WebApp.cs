@@ -37,7 +37,8 @@ public static class WebApp
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddScoped<AuditInterceptor>();
-        Database.Register(services, data, options.Database, (sp, db) => db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        Database.Register(services, data, options.Database, (sp, db) => db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
+            TimeSpan.FromSeconds(builder.Configuration.GetValue("Database:BusySeconds", Database.DefaultBusyWait.TotalSeconds)));
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;

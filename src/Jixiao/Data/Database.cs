@@ -9,19 +9,26 @@ public static class Database
     public static string? ConnectionFrom(string? option) =>
         option is { Length: > 0 } ? option : Environment.GetEnvironmentVariable("JIXIAO_DATABASE") is { Length: > 0 } env ? env : null;
 
-    public static void Configure(DbContextOptionsBuilder db, string dataFolder, string? postgres)
+    // How long a write waits for the database before the request is refused as busy.
+    public static readonly TimeSpan DefaultBusyWait = TimeSpan.FromSeconds(30);
+
+    public static void Configure(DbContextOptionsBuilder db, string dataFolder, string? postgres, TimeSpan? busyWait = null)
     {
         if (postgres is { Length: > 0 }) db.UseNpgsql(postgres);
-        else db.UseSqlite($"Data Source={Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db")}");
+        else UseSqlite(db, Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db"), busyWait ?? DefaultBusyWait);
     }
+
+    static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder db, string file, TimeSpan busyWait) =>
+        db.UseSqlite($"Data Source={file};Default Timeout={(int)Math.Ceiling(busyWait.TotalSeconds)}")
+            .AddInterceptors(new SqliteWriteGate(busyWait));
 
     // The context registered for the application: the provider's own type, so its migrations are found.
     public static void Register(IServiceCollection services, string dataFolder, string? postgres,
-        Action<IServiceProvider, DbContextOptionsBuilder>? more = null)
+        Action<IServiceProvider, DbContextOptionsBuilder>? more = null, TimeSpan? busyWait = null)
     {
         void Options(IServiceProvider sp, DbContextOptionsBuilder db)
         {
-            Configure(db, dataFolder, postgres);
+            Configure(db, dataFolder, postgres, busyWait);
             more?.Invoke(sp, db);
         }
         if (postgres is { Length: > 0 }) services.AddDbContext<JixiaoDb, PostgresJixiaoDb>(Options);
@@ -33,8 +40,9 @@ public static class Database
     {
         if (postgres is { Length: > 0 })
             return new PostgresJixiaoDb(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql(postgres).AddInterceptors(interceptors).Options);
-        var file = Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db");
-        return new SqliteJixiaoDb(new DbContextOptionsBuilder<SqliteJixiaoDb>().UseSqlite($"Data Source={file}").AddInterceptors(interceptors).Options);
+        var sqlite = new DbContextOptionsBuilder<SqliteJixiaoDb>();
+        UseSqlite(sqlite, Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db"), DefaultBusyWait);
+        return new SqliteJixiaoDb(sqlite.AddInterceptors(interceptors).Options);
     }
 
     // For commands run outside the web app: migrated, with the audit log recording the command's user.

@@ -5,7 +5,12 @@ namespace Jixiao.Data;
 
 // One context type per provider, so that each provider keeps its own generated migrations and model
 // snapshot (Data/Migrations/Sqlite, Data/Migrations/Postgres); the application only ever sees JixiaoDb.
-public sealed class SqliteJixiaoDb(DbContextOptions<SqliteJixiaoDb> options) : JixiaoDb(options);
+public sealed class SqliteJixiaoDb : JixiaoDb
+{
+    // Every save in a transaction, so that every write queues at the SqliteWriteGate.
+    public SqliteJixiaoDb(DbContextOptions<SqliteJixiaoDb> options) : base(options) =>
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+}
 
 public sealed class PostgresJixiaoDb(DbContextOptions<PostgresJixiaoDb> options) : JixiaoDb(options)
 {

@@ -79,12 +79,11 @@ public static class ProjectStore
 
     public static async Task<SaveResult> CommitAsync(JixiaoDb db, CancellationToken ct = default)
     {
-        // The audit rows, with their final keys, are written inside the same transaction.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One transaction, begun by the AuditInterceptor once it has recorded the changes, so that the
+        // database is held only for the writing: the rows and their audit entries commit together.
         try
         {
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return SaveResult.Ok;
         }
         catch (DbUpdateConcurrencyException)
