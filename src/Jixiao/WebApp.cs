@@ -37,7 +37,7 @@ public static class WebApp
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddScoped<AuditInterceptor>();
-        Database.Register(services, data, options.Database, (sp, db) => db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        Database.Register(services, data, options.Database, (sp, db) => db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Account.IdentityChanges>()));
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
