@@ -68,17 +68,20 @@ public static class ProvinceBench
                 ("本部门各单位汇总（主管部门）", supervisor, $"/Summary?year={Province.Year}"),
             };
             Console.WriteLine($"province: {users} concurrent users, {seconds}s per page after a warm-up, minimal endpoint measured before each page");
-            Console.WriteLine("| page | p50 ms | p95 ms | p99 ms | req/s | minimal req/s | ratio | errors | queries/req | KB/req |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| page | p50 ms | p95 ms | p99 ms | req/s | minimal req/s | ratio | errors | queries/req | KB/req | CPU ms/req | minimal CPU ms/req |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             using var queries = new QueryCounter();
             foreach (var (name, client, path) in pages.Where(p => only == null || only.Any(o => p.Name.Contains(o))))
             {
                 await Load(client, path, users, Math.Min(3, seconds));   // warm-up
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
                 var minimal = await Load(anonymous, "/bench/minimal", users, seconds);
+                var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
                 var before = queries.Count;
                 var page = await Load(client, path, users, seconds);
+                var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
                 var perRequest = (double)(queries.Count - before) / Math.Max(1, page.Millis.Count);
-                Console.WriteLine($"| {name} | {page.P(50):F0} | {page.P(95):F0} | {page.P(99):F0} | {page.Rate:F0} | {minimal.Rate:F0} | {page.Rate / minimal.Rate:F3} | {page.Errors} | {perRequest:F1} | {page.Bytes / 1024.0 / Math.Max(1, page.Millis.Count):F0} |");
+                Console.WriteLine($"| {name} | {page.P(50):F0} | {page.P(95):F0} | {page.P(99):F0} | {page.Rate:F0} | {minimal.Rate:F0} | {page.Rate / minimal.Rate:F3} | {page.Errors} | {perRequest:F1} | {page.Bytes / 1024.0 / Math.Max(1, page.Millis.Count):F0} | {(cpu2 - cpu1).TotalMilliseconds / Math.Max(1, page.Millis.Count):F2} | {(cpu1 - cpu0).TotalMilliseconds / Math.Max(1, minimal.Millis.Count):F3} |");
             }
             Console.WriteLine($"peak working set of the process (server and clients): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
         }
