@@ -24,6 +24,8 @@ public static class ProvinceBench
         var seconds = double.Parse(Option("--seconds") ?? "10");
         var users = int.Parse(Option("--users") ?? "50");
         var size = Option("--size") == "small" ? new Province.Size(5, 200, 2_000) : Province.Full;
+        // --only 单位,项目页: only the pages whose name contains one of these words.
+        var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
         var app = WebApp.Build(new ServeOptions(folder, postgres, Urls: "http://127.0.0.1:0"));
         app.MapGet("/bench/minimal", () => Results.Text("ok")).AllowAnonymous();
@@ -66,14 +68,20 @@ public static class ProvinceBench
                 ("本部门各单位汇总（主管部门）", supervisor, $"/Summary?year={Province.Year}"),
             };
             Console.WriteLine($"province: {users} concurrent users, {seconds}s per page after a warm-up, minimal endpoint measured before each page");
-            Console.WriteLine("| page | p50 ms | p95 ms | p99 ms | req/s | minimal req/s | ratio | errors |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-            foreach (var (name, client, path) in pages)
+            Console.WriteLine("| page | p50 ms | p95 ms | p99 ms | req/s | minimal req/s | ratio | errors | queries/req | KB/req | CPU ms/req | minimal CPU ms/req |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            using var queries = new QueryCounter();
+            foreach (var (name, client, path) in pages.Where(p => only == null || only.Any(o => p.Name.Contains(o))))
             {
                 await Load(client, path, users, Math.Min(3, seconds));   // warm-up
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
                 var minimal = await Load(anonymous, "/bench/minimal", users, seconds);
+                var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
+                var before = queries.Count;
                 var page = await Load(client, path, users, seconds);
-                Console.WriteLine($"| {name} | {page.P(50):F0} | {page.P(95):F0} | {page.P(99):F0} | {page.Rate:F0} | {minimal.Rate:F0} | {page.Rate / minimal.Rate:F3} | {page.Errors} |");
+                var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
+                var perRequest = (double)(queries.Count - before) / Math.Max(1, page.Millis.Count);
+                Console.WriteLine($"| {name} | {page.P(50):F0} | {page.P(95):F0} | {page.P(99):F0} | {page.Rate:F0} | {minimal.Rate:F0} | {page.Rate / minimal.Rate:F3} | {page.Errors} | {perRequest:F1} | {page.Bytes / 1024.0 / Math.Max(1, page.Millis.Count):F0} | {(cpu2 - cpu1).TotalMilliseconds / Math.Max(1, page.Millis.Count):F2} | {(cpu1 - cpu0).TotalMilliseconds / Math.Max(1, minimal.Millis.Count):F3} |");
             }
             Console.WriteLine($"peak working set of the process (server and clients): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
         }
@@ -84,7 +92,7 @@ public static class ProvinceBench
         }
     }
 
-    sealed record Result(List<double> Millis, double Rate, int Errors)
+    sealed record Result(List<double> Millis, double Rate, int Errors, long Bytes)
     {
         public double P(int percent) => Millis.Count == 0 ? double.NaN : Millis[Math.Min(Millis.Count - 1, Millis.Count * percent / 100)];
     }
@@ -94,6 +102,7 @@ public static class ProvinceBench
         var clock = Stopwatch.StartNew();
         var limit = TimeSpan.FromSeconds(seconds);
         var errors = 0;
+        long bytes = 0;
         var all = await Task.WhenAll(Enumerable.Range(0, users).Select(async _ =>
         {
             var mine = new List<double>();
@@ -101,13 +110,57 @@ public static class ProvinceBench
             {
                 var start = clock.Elapsed;
                 using var response = await client.GetAsync(path);
-                await response.Content.CopyToAsync(Stream.Null);
+                var body = new Counting();
+                await response.Content.CopyToAsync(body);
+                Interlocked.Add(ref bytes, body.Length);
                 if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
                 mine.Add((clock.Elapsed - start).TotalMilliseconds);
             }
             return mine;
         }));
         var millis = all.SelectMany(x => x).Order().ToList();
-        return new Result(millis, millis.Count / clock.Elapsed.TotalSeconds, errors);
+        return new Result(millis, millis.Count / clock.Elapsed.TotalSeconds, errors, bytes);
+    }
+
+    // Stream.Null that counts what it is given.
+    sealed class Counting : Stream
+    {
+        long length;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => length;
+        public override long Position { get => length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => length += count;
+        public override void Write(ReadOnlySpan<byte> buffer) => length += buffer.Length;
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    // Database commands executed by the server, counted from EF Core's diagnostic events.
+    sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        long count;
+        readonly List<IDisposable> subscriptions = [];
+        public QueryCounter() => subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        public long Count => Interlocked.Read(ref count);
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == "Microsoft.EntityFrameworkCore")
+                lock (subscriptions) subscriptions.Add(listener.Subscribe(this, name => name == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted"));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value) => Interlocked.Increment(ref count);
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+        public void Dispose() { lock (subscriptions) foreach (var s in subscriptions) s.Dispose(); }
     }
 }

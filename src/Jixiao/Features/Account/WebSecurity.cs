@@ -42,8 +42,10 @@ public static class WebSecurity
         services.AddTransient<IPasswordValidator<AppUser>, PasswordPolicy>();
 
         // Every request checks the user's security stamp: sign-out, a password change or an
-        // administrator's reset change it, and every other copy of the cookie dies at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // administrator's reset change it, and every other copy of the cookie dies at once. The check
+        // remembers the stored stamp briefly and forgets it at every saved change (SessionCheck.cs).
+        services.AddSingleton<SessionCache>();
+        services.AddSingleton<IdentityChanges>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<SecurityOptions>((o, options) =>
         {
             o.ExpireTimeSpan = TimeSpan.FromMinutes(options.IdleMinutes);
@@ -66,7 +68,7 @@ public static class WebSecurity
                     await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;
                 }
-                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                await ctx.HttpContext.RequestServices.GetRequiredService<SessionCache>().ValidateAsync(ctx, now);
             };
         });
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

@@ -19,6 +19,9 @@ public sealed class DetailsModel(JixiaoDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
+        // Read only: without automatic change detection, putting the rows in form order (one Entry()
+        // per row) does not scan the whole tracked form each time — that was a tenth of the page's CPU.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         // Split: one query per owned collection instead of their cartesian product.
         var project = await db.Projects.VisibleTo(User).AsSplitQuery()
             .Include(p => p.BudgetUnit!).ThenInclude(u => u.SupervisingDepartment)
@@ -33,9 +36,11 @@ public sealed class DetailsModel(JixiaoDb db) : PageModel
             .Select(v => new ProjectVersion { Version = v.Version, Utc = v.Utc, UserName = v.UserName, Reason = v.Reason, Status = v.Status, QualityScore = v.QualityScore })
             .ToListAsync();
         MayEdit = Access.MayEdit(User, project);
-        var layout = await db.DeclarationForms.Where(d => d.BudgetUnitId == project.BudgetUnitId && d.FiscalYear == project.FiscalYear)
-            .OrderByDescending(d => d.Utc).Select(d => d.Layout).FirstOrDefaultAsync();
-        ExportLayout = Jixiao.Export.ExportLayouts.Choose(null, Export.ExportSource.DocumentOf(project).Source.Layout ?? layout).Name;
+        // The unit's declaration is asked only when the project's own profile does not name a layout.
+        var layout = Export.ExportSource.DocumentOf(project).Source.Layout
+            ?? await db.DeclarationForms.Where(d => d.BudgetUnitId == project.BudgetUnitId && d.FiscalYear == project.FiscalYear)
+                .OrderByDescending(d => d.Utc).Select(d => d.Layout).FirstOrDefaultAsync();
+        ExportLayout = Jixiao.Export.ExportLayouts.Choose(null, layout).Name;
         return Page();
     }
 
