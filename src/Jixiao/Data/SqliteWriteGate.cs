@@ -21,6 +21,7 @@ public sealed class SqliteWriteGate(TimeSpan wait) : DbTransactionInterceptor, I
     public override InterceptionResult<DbTransaction> TransactionStarting(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
+        if (Held.TryGetValue(connection, out _)) return result; // its last transaction was disposed unended
         var gate = For(connection);
         if (!gate.Wait(wait)) throw new DatabaseBusyException();
         Held.AddOrUpdate(connection, gate);
@@ -31,14 +32,15 @@ public sealed class SqliteWriteGate(TimeSpan wait) : DbTransactionInterceptor, I
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
         CancellationToken cancellationToken = default)
     {
+        if (Held.TryGetValue(connection, out _)) return result;
         var gate = For(connection);
         if (!await gate.WaitAsync(wait, cancellationToken)) throw new DatabaseBusyException();
         Held.AddOrUpdate(connection, gate);
         return result;
     }
 
-    // The gate opens when the transaction ends however it ends; a transaction disposed without commit or
-    // rollback ends when EF closes its connection.
+    // The gate opens when the transaction ends however it ends. A transaction disposed without commit or
+    // rollback raises no event: its connection keeps the gate until it closes or begins the next one.
     static void Release(DbConnection connection)
     {
         if (Held.TryGetValue(connection, out var gate) && Held.Remove(connection)) gate.Release();

@@ -47,6 +47,17 @@ public sealed class WriteGateTests
         await thirdTx.RollbackAsync();
         await using var fourthTx = await fourth.Database.BeginTransactionAsync().WaitAsync(TimeSpan.FromSeconds(10));
         await fourthTx.CommitAsync();
+
+        // A request keeps its connection open throughout (WebApp.Build): a transaction disposed unended
+        // there, then another on the same connection, must not wait for itself.
+        await fourth.Database.OpenConnectionAsync();
+        await (await fourth.Database.BeginTransactionAsync()).DisposeAsync();
+        clock.Restart();
+        await using var again = await fourth.Database.BeginTransactionAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await again.CommitAsync();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the same connection waited {clock.Elapsed} for its own gate");
+        await using var fifth = Database.Create(folder, null);
+        await using var fifthTx = await fifth.Database.BeginTransactionAsync().WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
