@@ -28,48 +28,16 @@ public sealed partial class FormReader
             Enumerable.Range(0, Roles.Length).Where(c => Roles[c] == role && (Group[c] == group || Group[c] == -1));
     }
 
-    static readonly HashSet<string> Level1Words =
-    [
-        "产出指标", "效益指标", "满意度指标", "成本指标", "产出目标", "效果目标", "影响力目标", "效益目标", "满意度目标",
-        "成本目标", "效果指标", "影响力指标", "产出", "效益", "满意度", "成本", "效果", "影响力",
-    ];
-
-    static readonly HashSet<string> Level2Words =
-    [
-        "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
-        "服务对象满意度指标", "社会公众满意度指标", "经济成本指标", "社会成本指标", "生态环境成本指标", "长效管理指标",
-        "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度",
-        "社会公众满意度", "满意度", "经济成本", "社会成本", "生态环境成本", "长效管理", "能力建设", "人力资源",
-        "档案管理", "信息共享",
-    ];
-
-    // The level-1 family each level-2 category belongs to in the frameworks since 2015.
-    static readonly Dictionary<string, string> Parents = new()
-    {
-        ["数量"] = "产出", ["质量"] = "产出", ["时效"] = "产出",
-        ["经济效益"] = "效益", ["社会效益"] = "效益", ["生态效益"] = "效益", ["可持续影响"] = "效益",
-        ["服务对象满意度"] = "满意度", ["社会公众满意度"] = "满意度",
-        ["经济成本"] = "成本", ["社会成本"] = "成本", ["生态环境成本"] = "成本",
-    };
-
-    // Codes of the packed cells ("12-质量指标"), used only where the name after the code is missing.
-    static readonly Dictionary<string, string> LevelCodes = new()
-    {
-        ["1"] = "产出指标", ["11"] = "数量指标", ["12"] = "质量指标", ["13"] = "时效指标", ["14"] = "成本指标",
-        ["2"] = "效益指标", ["21"] = "经济效益", ["22"] = "社会效益", ["23"] = "生态效益", ["24"] = "可持续影响",
-        ["3"] = "满意度指标", ["31"] = "服务对象满意度",
-    };
-
     static readonly HashSet<string> Nil = ["无", "/", "／", "-", "—", "——", "空"];
 
     enum Kind { Level1, Level2, Level, Level1Part, Level2Part, Value, Operator, Number, Unit, Text }
 
     static string LevelKey(string text) => ScoreRange().Replace(LevelCode().Replace(FormLabels.Norm(text), ""), "");
 
-    static bool IsLevel1(string n) => Level1Words.Contains(n);
-    static bool IsLevel2(string n) => Level2Words.Contains(n) || (n.EndsWith("指标") && n.Length is > 2 and <= 12 && !IsLevel1(n));
+    static bool IsLevel1(string n) => IndicatorFramework.Level1Words.Contains(n);
+    static bool IsLevel2(string n) => IndicatorFramework.Level2Words.Contains(n) || (n.EndsWith("指标") && n.Length is > 2 and <= 12 && !IsLevel1(n));
     static string? Family(string? level1) => level1 == null ? null : Regex.Replace(LevelKey(level1), "(指标|目标)$", "");
-    static string? ParentFamily(string level2) => Parents.GetValueOrDefault(Regex.Replace(LevelKey(level2), "指标$", ""));
+    static string? ParentFamily(string level2) => IndicatorFramework.Families.GetValueOrDefault(Regex.Replace(LevelKey(level2), "指标$", ""));
 
     static Kind Classify(string text)
     {
@@ -85,8 +53,8 @@ public sealed partial class FormReader
         if (NumberOnly().IsMatch(raw)) return Kind.Number;
         if (UnitOnly().IsMatch(raw)) return Kind.Unit;
         if (LooksLikeValue(raw)) return Kind.Value;
-        if (n.Length >= 2 && Level1Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level1Part;
-        if (n.Length >= 2 && Level2Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level2Part;
+        if (n.Length >= 2 && IndicatorFramework.Level1Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level1Part;
+        if (n.Length >= 2 && IndicatorFramework.Level2Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level2Part;
         return Kind.Text;
     }
 
@@ -110,12 +78,6 @@ public sealed partial class FormReader
     static TargetValue Target(string raw) => TargetValue.Parse(raw);
 
     // ---- the header
-
-    bool IsIndicatorHeader(Row row)
-    {
-        var columns = row.Filled.Select(c => labels.MatchColumn(c.Text)).ToList();
-        return columns.Count(c => c is Column.Level1 or Column.Level2 or Column.Name) >= 2;
-    }
 
     void StartIndicators(Row row)
     {
@@ -143,7 +105,7 @@ public sealed partial class FormReader
                 group[c] = group[c - 1];
                 continue;
             }
-            if (FormLabels.Norm(t) is "一级目标" or "二级目标" or "三级目标") shanghai2018 = true;
+            if (FormLabels.Norm(t) is "一级目标" or "二级目标" or "三级目标") traits.Add("target-level-heads");
             if (role == Column.None && !roles.Take(c).Any(r => r is Column.Level1 or Column.Level2 or Column.Name))
                 role = Column.Section;
             roles[c] = role;
@@ -166,7 +128,7 @@ public sealed partial class FormReader
         var isPeriod = new bool[groups];
         if (groups > 1)
         {
-            sideBySide = true;
+            traits.Add("side-by-side");
             for (var k = 0; k < groups; k++)
                 isPeriod[k] = annualColumn is int a && longTermColumn != null ? firstGroupColumn[k] < a : k < groups - 1;
         }
@@ -176,7 +138,7 @@ public sealed partial class FormReader
             GroupIsPeriod = isPeriod, Level2 = new string?[groups], LastGroup = groups - 1,
         };
         foreach (var (c, field) in rowFields) indicators.RowFields[c] = field;
-        flatRows |= rowFields.Values.Any(f => f.Field == Field.ProjectName);
+        if (rowFields.Values.Any(f => f.Field == Field.ProjectName)) traits.Add("flat-rows");
     }
 
     // Fields a flat export repeats on each indicator row; 项目名称 there starts or selects the row's project.
@@ -494,7 +456,7 @@ public sealed partial class FormReader
             Array.Fill(t.Level2, null);
         }
         else if (l2 != null && ParentFamily(l2) is { } parent && Family(t.Level1) is { } current && parent != current
-                 && Parents.ContainsValue(current))
+                 && IndicatorFramework.Families.Values.Contains(current))
         {
             t.Level1 = parent + "指标";
             Array.Fill(t.Level2, null);
@@ -616,7 +578,7 @@ public sealed partial class FormReader
             AddSection("绩效指标", text);
             return;
         }
-        packedCells = true;
+        traits.Add("packed-cells");
         var starts = new List<Match>();
         foreach (Match m in PackedItem().Matches(text))
             if (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) == starts.Count + 1) starts.Add(m);
@@ -654,7 +616,7 @@ public sealed partial class FormReader
     static string PackedLevel(string code, string name)
     {
         var n = FormLabels.Norm(name);
-        return n != "" ? n : LevelCodes.GetValueOrDefault(code, code);
+        return n != "" ? n : IndicatorFramework.Codes.GetValueOrDefault(code, code);
     }
 
     [GeneratedRegex(@"^\d+-")]

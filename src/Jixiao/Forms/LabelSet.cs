@@ -88,6 +88,13 @@ sealed partial class LabelSet
         ["execution.executionRate"] = Column.ExecutionRate,
     };
 
+    static readonly Dictionary<Field, string> FieldPathOf = FieldPaths.ToDictionary(kv => kv.Value, kv => kv.Key);
+    static readonly Dictionary<Column, string> ColumnPathOf = ColumnPaths.ToDictionary(kv => kv.Value, kv => kv.Key);
+
+    public static bool IsPath(string path) => FieldPaths.ContainsKey(path) || ColumnPaths.ContainsKey(path);
+    public static string PathOf(Field field) => FieldPathOf[field];
+    public static string PathOf(Column column) => ColumnPathOf[column];
+
     readonly Dictionary<string, Field> fields = [];
     readonly Dictionary<string, Column> columns = [];
     readonly Regex inline;
