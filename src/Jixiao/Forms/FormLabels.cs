@@ -38,7 +38,13 @@ static partial class FormLabels
     // The group label that, given years and a text, is the goal of the whole period.
     internal static bool OverallGoal(string label) => label is "项目总体目标" or "总体目标";
 
-    public static string Norm(string text) => Jixiao.Domain.DomainText.Compact(text);
+    // Most cells need no change: those are returned as they are, without a copy (the reader asks often).
+    public static string Norm(string text)
+    {
+        foreach (var c in text)
+            if (char.IsWhiteSpace(c) || c is >= '\uFF01' and <= '\uFF5E' or '≧' or '≦') return Jixiao.Domain.DomainText.Compact(text);
+        return text;
+    }
 
     public static string? ColumnUnit(string cellText)
     {

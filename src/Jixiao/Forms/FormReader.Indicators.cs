@@ -39,6 +39,16 @@ public sealed partial class FormReader
     static string? Family(string? level1) => level1 == null ? null : Regex.Replace(LevelKey(level1), "(指标|目标)$", "");
     static string? ParentFamily(string level2) => IndicatorFramework.Families.GetValueOrDefault(Regex.Replace(LevelKey(level2), "指标$", ""));
 
+    // The kind of a cell's text, worked out once per text and read: rows are fitted and realigned
+    // by the kinds of their cells, asked about many times.
+    readonly Dictionary<string, Kind> kinds = [];
+
+    Kind KindOf(string text)
+    {
+        if (!kinds.TryGetValue(text, out var kind)) kinds[text] = kind = Classify(text);
+        return kind;
+    }
+
     static Kind Classify(string text)
     {
         var n = LevelKey(text);
@@ -232,7 +242,7 @@ public sealed partial class FormReader
             var text = row.Text(c);
             if (text == "") continue;
             if (c >= t.Roles.Length) return false;
-            var kind = Classify(text);
+            var kind = KindOf(text);
             var ok = t.Roles[c] switch
             {
                 Column.None when t.Heads[c] != "" => kind is not (Kind.Level1 or Kind.Level2),
@@ -420,12 +430,12 @@ public sealed partial class FormReader
         var t = indicators!;
         var notes = new List<string>();
         var cells = row.Filled.Select(c => (c.Text, c.Where)).ToList();
-        if (cells.Count == 1 && Whitespace().IsMatch(cells[0].Text) && !IsLevelKind(Classify(cells[0].Text)))
+        if (cells.Count == 1 && Whitespace().IsMatch(cells[0].Text) && !IsLevelKind(KindOf(cells[0].Text)))
         {
             cells = Whitespace().Split(cells[0].Text).Where(x => x != "").Select(x => (x, cells[0].Where)).ToList();
             notes.Add("格子连在一起，已按空格拆开");
         }
-        var tokens = MergeValueParts(cells.Select(c => (c.Text, Kind: Classify(c.Text), c.Where)).ToList());
+        var tokens = MergeValueParts(cells.Select(c => (c.Text, Kind: KindOf(c.Text), c.Where)).ToList());
 
         var levels = tokens.TakeWhile(x => IsLevelKind(x.Kind)).ToList();
         var rest = tokens.Skip(levels.Count).ToList();

@@ -23,9 +23,22 @@ public sealed partial class FormReader
     {
         public string Text(int i) => i < Cells.Count ? Cells[i].Text : "";
         // Asked for many times per row: worked out once.
-        public List<Cell> Filled { get; } = Cells.Where(c => c.Text != "").ToList();
+        public List<Cell> Filled { get; } = FilledOf(Cells);
         public bool IsBlank => Filled.Count == 0;
-        public int FirstFilled { get; } = Cells.ToList().FindIndex(c => c.Text != "");
+        public int FirstFilled => Filled.Count == 0 ? -1 : IndexOf(Cells, Filled[0]);
+
+        static List<Cell> FilledOf(IReadOnlyList<Cell> cells)
+        {
+            var filled = new List<Cell>(cells.Count);
+            foreach (var c in cells) if (c.Text.Length > 0) filled.Add(c);
+            return filled;
+        }
+
+        static int IndexOf(IReadOnlyList<Cell> cells, Cell cell)
+        {
+            for (var i = 0; i < cells.Count; i++) if (ReferenceEquals(cells[i], cell)) return i;
+            return -1;
+        }
     }
 
     readonly FormDocument doc;
