@@ -24,8 +24,16 @@ public sealed partial class FormReader
 
         public int Groups => Level2.Length;
         public bool IsSectionColumn(int c) => c >= 0 && c < Roles.Length && Roles[c] == Column.Section;
-        public IEnumerable<int> Columns(Column role, int group) =>
-            Enumerable.Range(0, Roles.Length).Where(c => Roles[c] == role && (Group[c] == group || Group[c] == -1));
+        // Asked for on every row: worked out once per role and group.
+        readonly Dictionary<(Column, int), int[]> columns = [];
+
+        public int[] Columns(Column role, int group)
+        {
+            if (!columns.TryGetValue((role, group), out var found))
+                columns[(role, group)] = found = Enumerable.Range(0, Roles.Length)
+                    .Where(c => Roles[c] == role && (Group[c] == group || Group[c] == -1)).ToArray();
+            return found;
+        }
     }
 
     static readonly HashSet<string> Nil = ["无", "/", "／", "-", "—", "——", "空"];
@@ -335,8 +343,13 @@ public sealed partial class FormReader
     string? Joined(Row row, Column role)
     {
         var t = indicators!;
-        var text = string.Join("\n", t.Columns(role, -1).Where(c => t.Group[c] == -1).Select(row.Text).Where(x => x != ""));
-        return text == "" ? null : text;
+        string? text = null;
+        foreach (var c in t.Columns(role, -1))
+        {
+            if (t.Group[c] != -1 || row.Text(c) is not { Length: > 0 } part) continue;
+            text = text == null ? part : text + "\n" + part;
+        }
+        return text;
     }
 
     // The period and annual targets of one group: its own target columns, with an operator, number and

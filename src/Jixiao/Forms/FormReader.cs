@@ -30,7 +30,7 @@ public sealed partial class FormReader
         static List<Cell> FilledOf(IReadOnlyList<Cell> cells)
         {
             var filled = new List<Cell>(cells.Count);
-            foreach (var c in cells) if (c.Text.Length > 0) filled.Add(c);
+            for (var i = 0; i < cells.Count; i++) if (cells[i].Text.Length > 0) filled.Add(cells[i]);
             return filled;
         }
 

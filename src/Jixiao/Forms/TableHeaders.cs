@@ -58,9 +58,13 @@ static class TableHeaders
         var data = new Data(file.Units, file.Patterns, file.Tables.Select(t => new TableProfile(t.Id, t.Heads, t.Required ?? [],
             t.AnyOf ?? [], t.MinAnyOf, t.Distinct, t.MinCells, t.AllKnown, t.Also ?? [])).ToList(), file.FallbackLayout, file.Layouts);
         foreach (var t in data.Tables)
+        {
+            // Scoring keeps the roles found in a 32-bit mask.
+            if (t.Required.Count > 32 || t.AnyOf.Count > 32) throw new InvalidOperationException($"tables.json: table {t.Id} lists too many roles");
             foreach (var role in t.Required.Concat(t.AnyOf).Concat(t.Also))
                 if (role != "*" && !LabelSet.IsPath(role) && !data.Patterns.ContainsKey(role))
                     throw new InvalidOperationException($"tables.json: table {t.Id} names an unknown role {role}");
+        }
         return data;
     }
 
@@ -71,47 +75,70 @@ static class TableHeaders
     public static string? UnitOf(string head) =>
         FormLabels.ColumnUnit(head) is { } u && Profiles.Units.Contains(u) ? u : null;
 
+    // Every row of a form is asked about: the profiles are scored without allocating, and only the
+    // winner's roles are written out.
     public static TableHeader? Match(IReadOnlyList<Cell> cells, CachedLabels labels)
     {
-        TableHeader? best = null;
+        TableProfile? best = null;
+        var bestScore = 0;
         foreach (var profile in Profiles.Tables)
-            if (Score(profile, cells, labels) is { } header && (best == null || header.Score > best.Score)) best = header;
-        return best;
+            if (Score(profile, cells, labels) is var score && score > bestScore) (best, bestScore) = (profile, score);
+        return best == null ? null : Align(best, cells, labels, bestScore);
     }
 
-    static TableHeader? Score(TableProfile profile, IReadOnlyList<Cell> cells, CachedLabels labels)
+    // The number of the row's cells the profile knows, or 0 when its conditions do not hold.
+    static int Score(TableProfile profile, IReadOnlyList<Cell> cells, CachedLabels labels)
     {
-        var roles = new string?[cells.Count];
-        var columns = new Column[cells.Count];
         int filled = 0, known = 0, anyOf = 0;
-        string? unit = null;
-        HashSet<string>? seen = profile.Distinct ? [] : null;
-        for (var c = 0; c < cells.Count; c++)
+        uint seen = 0, required = 0;
+        for (var c = 0; c < cells.Count; c++)   // an index, not foreach: no boxed enumerator per row and profile
         {
             var text = cells[c].Text;
             if (text.Length == 0) continue;
             filled++;
-            var column = labels.MatchColumn(text);
-            columns[c] = column;
-            var role = profile.Heads switch
-            {
-                "columns" => column == Column.None ? null : LabelSet.PathOf(column),
-                "fields" => labels.Match(text) is { } f ? LabelSet.PathOf(f.Field) : null,
-                _ => PatternRole(text) ?? (labels.Match(text) is { } p ? LabelSet.PathOf(p.Field) : null),
-            };
-            unit ??= UnitOf(text);
-            if (role == null) continue;
-            var isAnyOf = profile.AnyOf.Contains(role);
-            if (isAnyOf && (seen == null || seen.Add(role))) anyOf++;
-            // Only the profile's own roles align a column; other known heads stay in Columns.
-            if (!isAnyOf && !profile.Required.Contains(role) && !profile.Also.Contains(role) && !profile.Also.Contains("*")) continue;
-            roles[c] = role;
-            known++;
+            if (RoleOf(profile, text, labels) is not { } role) continue;
+            var a = IndexOf(profile.AnyOf, role);
+            var r = IndexOf(profile.Required, role);
+            if (a >= 0 && (!profile.Distinct || (seen & (1u << a)) == 0)) { anyOf++; seen |= 1u << a; }
+            if (r >= 0) required |= 1u << r;
+            if (a >= 0 || r >= 0 || IsAlso(profile, role)) known++;
         }
-        if (filled < profile.MinCells || anyOf < profile.MinAnyOf || (profile.AllKnown && known < filled)) return null;
-        foreach (var required in profile.Required)
-            if (Array.IndexOf(roles, required) < 0) return null;
-        return new TableHeader(profile, roles, columns, unit, known);
+        var allRequired = required == (1u << profile.Required.Count) - 1;
+        return filled >= profile.MinCells && anyOf >= profile.MinAnyOf && allRequired && (!profile.AllKnown || known == filled) ? known : 0;
+    }
+
+    static TableHeader Align(TableProfile profile, IReadOnlyList<Cell> cells, CachedLabels labels, int score)
+    {
+        var roles = new string?[cells.Count];
+        var columns = new Column[cells.Count];
+        string? unit = null;
+        for (var c = 0; c < cells.Count; c++)
+        {
+            var text = cells[c].Text;
+            if (text.Length == 0) continue;
+            columns[c] = labels.MatchColumn(text);
+            unit ??= UnitOf(text);
+            // Only the profile's own roles align a column; other known heads stay in Columns.
+            if (RoleOf(profile, text, labels) is { } role
+                && (IndexOf(profile.AnyOf, role) >= 0 || IndexOf(profile.Required, role) >= 0 || IsAlso(profile, role)))
+                roles[c] = role;
+        }
+        return new TableHeader(profile, roles, columns, unit, score);
+    }
+
+    static string? RoleOf(TableProfile profile, string text, CachedLabels labels) => profile.Heads switch
+    {
+        "columns" => labels.MatchColumn(text) is var column and not Column.None ? LabelSet.PathOf(column) : null,
+        "fields" => labels.Match(text) is { } f ? LabelSet.PathOf(f.Field) : null,
+        _ => PatternRole(text) ?? (labels.Match(text) is { } p ? LabelSet.PathOf(p.Field) : null),
+    };
+
+    static bool IsAlso(TableProfile profile, string role) => IndexOf(profile.Also, role) >= 0 || IndexOf(profile.Also, "*") >= 0;
+
+    static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++) if (list[i] == value) return i;
+        return -1;
     }
 
     static string? PatternRole(string text)
