@@ -26,6 +26,29 @@ public sealed partial class FormReader
         public bool IsSectionColumn(int c) => c >= 0 && c < Roles.Length && Roles[c] == Column.Section;
         // Asked for on every row: worked out once per role and group.
         readonly Dictionary<(Column, int), int[]> columns = [];
+        readonly Dictionary<int, int[]> targetColumns = [];
+        readonly Dictionary<int, (List<int> Period, List<int> Annual, List<int> Parts)> ownTargets = [];
+
+        // Every column that holds a group's target or a part of it, its own or shared.
+        public int[] TargetColumns(int g)
+        {
+            if (!targetColumns.TryGetValue(g, out var found))
+                targetColumns[g] = found = new[] { Column.Target, Column.AnnualTarget, Column.PeriodTarget, Column.Operator, Column.Number, Column.Unit }
+                    .SelectMany(r => Columns(r, g)).ToArray();
+            return found;
+        }
+
+        // A group's own target columns: period, annual, and operator, number and unit in that order
+        // whatever the order of their columns.
+        public (List<int> Period, List<int> Annual, List<int> Parts) OwnTargets(int g)
+        {
+            if (ownTargets.TryGetValue(g, out var found)) return found;
+            List<int> Own(params Column[] roles) => roles.SelectMany(r => Columns(r, g).Where(c => Group[c] == g)).Order().ToList();
+            found = (Own(Column.PeriodTarget), Own(Column.AnnualTarget),
+                Own(Column.Operator).Concat(Own(Column.Target, Column.Number)).Concat(Own(Column.Unit)).ToList());
+            ownTargets[g] = found;
+            return found;
+        }
 
         public int[] Columns(Column role, int group)
         {
@@ -273,9 +296,7 @@ public sealed partial class FormReader
         return true;
     }
 
-    IEnumerable<int> TargetColumns(int g) =>
-        new[] { Column.Target, Column.AnnualTarget, Column.PeriodTarget, Column.Operator, Column.Number, Column.Unit }
-            .SelectMany(r => indicators!.Columns(r, g));
+    IEnumerable<int> TargetColumns(int g) => indicators!.TargetColumns(g);
 
     void Positional(Row row)
     {
@@ -294,8 +315,8 @@ public sealed partial class FormReader
         var score = Joined(row, Column.Score);
         var deviation = Joined(row, Column.DeviationCause);
         var direction = Joined(row, Column.Direction);
-        foreach (var c in Enumerable.Range(0, t.Roles.Length).Where(c => t.Roles[c] == Column.None && row.Text(c) != ""))
-            remarks = Append(remarks, $"{t.Heads[c]}：{row.Text(c)}");
+        for (var c = 0; c < t.Roles.Length; c++)
+            if (t.Roles[c] == Column.None && row.Text(c) != "") remarks = Append(remarks, $"{t.Heads[c]}：{row.Text(c)}");
         var entries = new List<(int Group, string Name, TargetValue? Period, TargetValue? Annual, string Where)>();
         for (var g = 0; g < t.Groups; g++)
         {
@@ -357,8 +378,6 @@ public sealed partial class FormReader
     (TargetValue? Period, TargetValue? Annual) Targets(Row row, int g)
     {
         var t = indicators!;
-        List<int> Own(params Column[] roles) =>
-            roles.SelectMany(r => t.Columns(r, g).Where(c => t.Group[c] == g)).Order().ToList();
         string Text(List<int> columns)
         {
             var text = "";
@@ -371,10 +390,7 @@ public sealed partial class FormReader
             }
             return text;
         }
-        var periodColumns = Own(Column.PeriodTarget);
-        var annualColumns = Own(Column.AnnualTarget);
-        // Operator, number and unit in that order, whatever the order of their columns.
-        var parts = Own(Column.Operator).Concat(Own(Column.Target, Column.Number)).Concat(Own(Column.Unit)).ToList();
+        var (periodColumns, annualColumns, parts) = t.OwnTargets(g);
         var period = periodColumns.Count > 0 ? Target(Text(periodColumns)) : null;
         var annual = annualColumns.Count > 0 ? Target(Text(annualColumns)) : null;
         if (parts.Count > 0)
