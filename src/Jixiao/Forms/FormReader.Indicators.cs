@@ -289,8 +289,8 @@ public sealed partial class FormReader
         }
         for (var g = 0; g < t.Groups; g++)
         {
-            var hasName = t.Columns(Column.Name, g).Any(c => row.Text(c) != "");
-            var hasTarget = TargetColumns(g).Any(c => row.Text(c) != "");
+            var hasName = FirstText(row, t.Columns(Column.Name, g)) != null;
+            var hasTarget = FirstText(row, t.TargetColumns(g)) != null;
             if (hasTarget && !hasName) return false;
         }
         return true;
@@ -298,10 +298,19 @@ public sealed partial class FormReader
 
     IEnumerable<int> TargetColumns(int g) => indicators!.TargetColumns(g);
 
+    // The first non-empty text of a row in the given columns (of one group only, when given): asked on
+    // every row, so a loop rather than a query with its closures.
+    static string? FirstText(Row row, int[] columns, int[]? groups = null, int group = 0)
+    {
+        foreach (var c in columns)
+            if ((groups == null || groups[c] == group) && row.Text(c) is { Length: > 0 } text) return text;
+        return null;
+    }
+
     void Positional(Row row)
     {
         var t = indicators!;
-        var l1 = t.Columns(Column.Level1, -1).Select(row.Text).FirstOrDefault(x => x != "");
+        var l1 = FirstText(row, t.Columns(Column.Level1, -1));
         if (l1 != null)
         {
             t.Level1 = MendLevel(l1);
@@ -320,7 +329,7 @@ public sealed partial class FormReader
         var entries = new List<(int Group, string Name, TargetValue? Period, TargetValue? Annual, string Where)>();
         for (var g = 0; g < t.Groups; g++)
         {
-            var l2 = t.Columns(Column.Level2, g).Where(c => t.Group[c] == g).Select(row.Text).FirstOrDefault(x => x != "");
+            var l2 = FirstText(row, t.Columns(Column.Level2, g), t.Group, g);
             if (l2 != null) t.Level2[g] = MendLevel(l2);
             var nameColumn = t.Columns(Column.Name, g).FirstOrDefault(-1);
             var name = nameColumn >= 0 ? row.Text(nameColumn) : "";
