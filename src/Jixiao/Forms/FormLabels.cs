@@ -46,18 +46,10 @@ static partial class FormLabels
         return text;
     }
 
-    public static string? ColumnUnit(string cellText)
-    {
-        var m = Paren().Match(Norm(cellText));
-        return m.Success && m.Groups[1].Value is "元" or "万元" ? m.Groups[1].Value : null;
-    }
-
     // Removes the spaces and line breaks that conversion put inside Chinese words ("产出指 标",
     // "服务对象满 意度指标") while keeping spaces between Latin words and numbers.
     public static string Mend(string text) => CjkGap().Replace(text.Trim(), "");
 
-    [GeneratedRegex(@"[（(]([^）)]*)[)）]")]
-    private static partial Regex Paren();
     [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}\p{P}])\s+|\s+(?=[\p{IsCJKUnifiedIdeographs}\p{P}])")]
     private static partial Regex CjkGap();
 }

@@ -32,8 +32,6 @@ static class TableHeaders
         Profiles.Patterns.ToDictionary(kv => kv.Key, kv => new Regex(kv.Value, RegexOptions.Compiled));
 
     public static IReadOnlyList<TableProfile> Tables => Profiles.Tables;
-    public static IReadOnlyList<string> Units => Profiles.Units;
-    public static IReadOnlyList<FormLayout> Layouts => Profiles.Layouts;
 
     // The layout whose traits the stages saw most of; ties go to the one listed first.
     public static string LayoutOf(IReadOnlySet<string> traits)
@@ -72,8 +70,13 @@ static class TableHeaders
     public static bool Is(string pattern, string text) => Patterns[pattern].IsMatch(FormLabels.Norm(text));
 
     // The money unit a head names in brackets: "全年执行数（万元）" → 万元.
-    public static string? UnitOf(string head) =>
-        FormLabels.ColumnUnit(head) is { } u && Profiles.Units.Contains(u) ? u : null;
+    public static string? UnitOf(string head)
+    {
+        var m = Bracket.Match(FormLabels.Norm(head));
+        return m.Success && Profiles.Units.Contains(m.Groups[1].Value) ? m.Groups[1].Value : null;
+    }
+
+    static readonly Regex Bracket = new(@"[（(]([^）)]*)[)）]", RegexOptions.Compiled);
 
     // Every row of a form is asked about: the profiles are scored without allocating, and only the
     // winner's roles are written out.
