@@ -58,6 +58,15 @@ public static class ImportBench
             Console.WriteLine($"  .docx against reading all its text with OpenXml: {count / Median(textRounds.Select(r => r.Text)),6:F0} files/s, " +
                               $"ratio read/text {Median(textRounds.Select(r => r.Read / r.Text)):F1}; allocated per form " +
                               $"{docxReadBytes / (3.0 * count) / 1024:F0} KB reading, {docxTextBytes / (3.0 * count) / 1024:F0} KB all text");
+            // The reader alone, on grids already read: what FormReader itself allocates per form.
+            foreach (var (kind, files) in kinds)
+            {
+                var grids = files.Select(f => GridReader.Read(f.Path)).ToList();
+                var grid = PerPass(() => files.ForEach(f => GridReader.Read(f.Path)));
+                var reader = PerPass(() => grids.ForEach(g => FormReader.Read(g)));
+                Console.WriteLine($"  {kind,-5}: allocated per form {grid.Allocated / count / 1024:F0} KB making the grid, " +
+                                  $"{reader.Allocated / count / 1024:F0} KB reading the grid (FormReader alone, {count / reader.Seconds:F0} forms/s)");
+            }
             var forms = 3.0 * 2 * count;
             Console.WriteLine($"memory: peak working set of the bench process (Process.PeakWorkingSet64) {Megabytes(peakAfterCorpus):F0} MB after writing the corpus, " +
                               $"{Megabytes(Process.GetCurrentProcess().PeakWorkingSet64):F0} MB at the end; allocated per form (GC.GetTotalAllocatedBytes) " +

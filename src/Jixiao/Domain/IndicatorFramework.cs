@@ -95,6 +95,35 @@ public sealed record IndicatorFramework(
         return null;
     }
 
+    // The words forms use for level names, across every framework and region: the one vocabulary the
+    // form reader classifies cells with. Each family (产出, 效益 …) is written bare or with 指标 / 目标.
+    public static IReadOnlySet<string> Level1Words { get; } = new HashSet<string>
+    {
+        "产出指标", "效益指标", "满意度指标", "成本指标", "产出目标", "效果目标", "影响力目标", "效益目标", "满意度目标",
+        "成本目标", "效果指标", "影响力指标", "产出", "效益", "满意度", "成本", "效果", "影响力",
+    };
+
+    // Level-2 names as forms write them, with and without 指标; regional templates add their own
+    // (能力建设, 档案管理 …). 成本指标 is both a level 1 (since 2021) and a level 2 (before).
+    public static IReadOnlySet<string> Level2Words { get; } = new HashSet<string>
+    {
+        "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
+        "服务对象满意度指标", "社会公众满意度指标", "经济成本指标", "社会成本指标", "生态环境成本指标", "长效管理指标",
+        "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度",
+        "社会公众满意度", "满意度", "经济成本", "社会成本", "生态环境成本", "长效管理", "能力建设", "人力资源",
+        "档案管理", "信息共享",
+    };
+
+    // The level-1 family each level-2 category belongs to in the frameworks since 2015 (成本 left out:
+    // it sits under 产出 before 2021 and is a family of its own after).
+    public static IReadOnlyDictionary<string, string> Families { get; } = new Dictionary<string, string>
+    {
+        ["数量"] = "产出", ["质量"] = "产出", ["时效"] = "产出",
+        ["经济效益"] = "效益", ["社会效益"] = "效益", ["生态效益"] = "效益", ["可持续影响"] = "效益",
+        ["服务对象满意度"] = "满意度", ["社会公众满意度"] = "满意度",
+        ["经济成本"] = "成本", ["社会成本"] = "成本", ["生态环境成本"] = "成本",
+    };
+
     // The national codes forms put before level names, as in seed 002 ("12-质量指标").
     public static IReadOnlyDictionary<string, string> Codes { get; } = new Dictionary<string, string>
     {

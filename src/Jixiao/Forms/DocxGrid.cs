@@ -47,6 +47,8 @@ internal static class DocxGrid
         {
             var number = ++tables;
             var rowNumber = 0;
+            // Per column, the cell a vertical merge started in: its row's list and index, to count its rows.
+            var mergeStarts = new Dictionary<int, (List<Cell> Row, int Index)>();
             foreach (var row in Find<TableRow>(table))
             {
                 var rowWhere = $"表格{number} 第{++rowNumber}行";
@@ -64,9 +66,23 @@ internal static class DocxGrid
                         if (block is Table inner) nested.Add(inner);
                         else lines.Add(ParagraphText(block));
                     var text = continues ? "" : Finish(string.Join('\n', lines));
-                    cells.Add(new Cell(text, $"{rowWhere} 第{cells.Count + 1}列"));
+                    var column = cells.Count;
                     var span = Math.Clamp(props?.GridSpan?.Val?.Value ?? 1, 1, MaxColumns);
-                    AddEmpty(cells, rowWhere, span - 1);
+                    var where = $"{rowWhere} 第{column + 1}列";
+                    if (continues && mergeStarts.TryGetValue(column, out var start))
+                    {
+                        var origin = start.Row[start.Index];
+                        start.Row[start.Index] = origin with { Rows = origin.Rows + 1 };
+                        cells.Add(new Cell("", where) { MergedInto = origin.Where });
+                        AddEmpty(cells, rowWhere, span - 1, origin.Where);
+                    }
+                    else
+                    {
+                        if (merge != null) mergeStarts[column] = (cells, column);
+                        else mergeStarts.Remove(column);
+                        cells.Add(new Cell(text, where) { Columns = span });
+                        AddEmpty(cells, rowWhere, span - 1, where);
+                    }
                     if (cells.Count > MaxColumns)
                         throw new FormReadException($"文件“{builder.Grid.File}”的{rowWhere}超过 {MaxColumns} 列，不是有效的 Word 表格");
                 }
@@ -75,9 +91,9 @@ internal static class DocxGrid
             }
         }
 
-        static void AddEmpty(List<Cell> cells, string rowWhere, int count)
+        static void AddEmpty(List<Cell> cells, string rowWhere, int count, string? mergedInto = null)
         {
-            for (var i = 0; i < count; i++) cells.Add(new Cell("", $"{rowWhere} 第{cells.Count + 1}列"));
+            for (var i = 0; i < count; i++) cells.Add(new Cell("", $"{rowWhere} 第{cells.Count + 1}列") { MergedInto = mergedInto });
         }
     }
 

@@ -38,20 +38,18 @@ static partial class FormLabels
     // The group label that, given years and a text, is the goal of the whole period.
     internal static bool OverallGoal(string label) => label is "项目总体目标" or "总体目标";
 
-    public static string Norm(string text) => Jixiao.Domain.DomainText.Compact(text);
-
-    public static string? ColumnUnit(string cellText)
+    // Most cells need no change: those are returned as they are, without a copy (the reader asks often).
+    public static string Norm(string text)
     {
-        var m = Paren().Match(Norm(cellText));
-        return m.Success && m.Groups[1].Value is "元" or "万元" ? m.Groups[1].Value : null;
+        foreach (var c in text)
+            if (char.IsWhiteSpace(c) || c is >= '\uFF01' and <= '\uFF5E' or '≧' or '≦') return Jixiao.Domain.DomainText.Compact(text);
+        return text;
     }
 
     // Removes the spaces and line breaks that conversion put inside Chinese words ("产出指 标",
     // "服务对象满 意度指标") while keeping spaces between Latin words and numbers.
     public static string Mend(string text) => CjkGap().Replace(text.Trim(), "");
 
-    [GeneratedRegex(@"[（(]([^）)]*)[)）]")]
-    private static partial Regex Paren();
     [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}\p{P}])\s+|\s+(?=[\p{IsCJKUnifiedIdeographs}\p{P}])")]
     private static partial Regex CjkGap();
 }

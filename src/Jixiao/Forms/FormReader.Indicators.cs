@@ -24,41 +24,40 @@ public sealed partial class FormReader
 
         public int Groups => Level2.Length;
         public bool IsSectionColumn(int c) => c >= 0 && c < Roles.Length && Roles[c] == Column.Section;
-        public IEnumerable<int> Columns(Column role, int group) =>
-            Enumerable.Range(0, Roles.Length).Where(c => Roles[c] == role && (Group[c] == group || Group[c] == -1));
+        // Asked for on every row: worked out once per role and group.
+        readonly Dictionary<(Column, int), int[]> columns = [];
+        readonly Dictionary<int, int[]> targetColumns = [];
+        readonly Dictionary<int, (List<int> Period, List<int> Annual, List<int> Parts)> ownTargets = [];
+
+        // Every column that holds a group's target or a part of it, its own or shared.
+        public int[] TargetColumns(int g)
+        {
+            if (!targetColumns.TryGetValue(g, out var found))
+                targetColumns[g] = found = new[] { Column.Target, Column.AnnualTarget, Column.PeriodTarget, Column.Operator, Column.Number, Column.Unit }
+                    .SelectMany(r => Columns(r, g)).ToArray();
+            return found;
+        }
+
+        // A group's own target columns: period, annual, and operator, number and unit in that order
+        // whatever the order of their columns.
+        public (List<int> Period, List<int> Annual, List<int> Parts) OwnTargets(int g)
+        {
+            if (ownTargets.TryGetValue(g, out var found)) return found;
+            List<int> Own(params Column[] roles) => roles.SelectMany(r => Columns(r, g).Where(c => Group[c] == g)).Order().ToList();
+            found = (Own(Column.PeriodTarget), Own(Column.AnnualTarget),
+                Own(Column.Operator).Concat(Own(Column.Target, Column.Number)).Concat(Own(Column.Unit)).ToList());
+            ownTargets[g] = found;
+            return found;
+        }
+
+        public int[] Columns(Column role, int group)
+        {
+            if (!columns.TryGetValue((role, group), out var found))
+                columns[(role, group)] = found = Enumerable.Range(0, Roles.Length)
+                    .Where(c => Roles[c] == role && (Group[c] == group || Group[c] == -1)).ToArray();
+            return found;
+        }
     }
-
-    static readonly HashSet<string> Level1Words =
-    [
-        "产出指标", "效益指标", "满意度指标", "成本指标", "产出目标", "效果目标", "影响力目标", "效益目标", "满意度目标",
-        "成本目标", "效果指标", "影响力指标", "产出", "效益", "满意度", "成本", "效果", "影响力",
-    ];
-
-    static readonly HashSet<string> Level2Words =
-    [
-        "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
-        "服务对象满意度指标", "社会公众满意度指标", "经济成本指标", "社会成本指标", "生态环境成本指标", "长效管理指标",
-        "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度",
-        "社会公众满意度", "满意度", "经济成本", "社会成本", "生态环境成本", "长效管理", "能力建设", "人力资源",
-        "档案管理", "信息共享",
-    ];
-
-    // The level-1 family each level-2 category belongs to in the frameworks since 2015.
-    static readonly Dictionary<string, string> Parents = new()
-    {
-        ["数量"] = "产出", ["质量"] = "产出", ["时效"] = "产出",
-        ["经济效益"] = "效益", ["社会效益"] = "效益", ["生态效益"] = "效益", ["可持续影响"] = "效益",
-        ["服务对象满意度"] = "满意度", ["社会公众满意度"] = "满意度",
-        ["经济成本"] = "成本", ["社会成本"] = "成本", ["生态环境成本"] = "成本",
-    };
-
-    // Codes of the packed cells ("12-质量指标"), used only where the name after the code is missing.
-    static readonly Dictionary<string, string> LevelCodes = new()
-    {
-        ["1"] = "产出指标", ["11"] = "数量指标", ["12"] = "质量指标", ["13"] = "时效指标", ["14"] = "成本指标",
-        ["2"] = "效益指标", ["21"] = "经济效益", ["22"] = "社会效益", ["23"] = "生态效益", ["24"] = "可持续影响",
-        ["3"] = "满意度指标", ["31"] = "服务对象满意度",
-    };
 
     static readonly HashSet<string> Nil = ["无", "/", "／", "-", "—", "——", "空"];
 
@@ -66,10 +65,20 @@ public sealed partial class FormReader
 
     static string LevelKey(string text) => ScoreRange().Replace(LevelCode().Replace(FormLabels.Norm(text), ""), "");
 
-    static bool IsLevel1(string n) => Level1Words.Contains(n);
-    static bool IsLevel2(string n) => Level2Words.Contains(n) || (n.EndsWith("指标") && n.Length is > 2 and <= 12 && !IsLevel1(n));
+    static bool IsLevel1(string n) => IndicatorFramework.Level1Words.Contains(n);
+    static bool IsLevel2(string n) => IndicatorFramework.Level2Words.Contains(n) || (n.EndsWith("指标") && n.Length is > 2 and <= 12 && !IsLevel1(n));
     static string? Family(string? level1) => level1 == null ? null : Regex.Replace(LevelKey(level1), "(指标|目标)$", "");
-    static string? ParentFamily(string level2) => Parents.GetValueOrDefault(Regex.Replace(LevelKey(level2), "指标$", ""));
+    static string? ParentFamily(string level2) => IndicatorFramework.Families.GetValueOrDefault(Regex.Replace(LevelKey(level2), "指标$", ""));
+
+    // The kind of a cell's text, worked out once per text and read: rows are fitted and realigned
+    // by the kinds of their cells, asked about many times.
+    readonly Dictionary<string, Kind> kinds = [];
+
+    Kind KindOf(string text)
+    {
+        if (!kinds.TryGetValue(text, out var kind)) kinds[text] = kind = Classify(text);
+        return kind;
+    }
 
     static Kind Classify(string text)
     {
@@ -85,8 +94,8 @@ public sealed partial class FormReader
         if (NumberOnly().IsMatch(raw)) return Kind.Number;
         if (UnitOnly().IsMatch(raw)) return Kind.Unit;
         if (LooksLikeValue(raw)) return Kind.Value;
-        if (n.Length >= 2 && Level1Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level1Part;
-        if (n.Length >= 2 && Level2Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level2Part;
+        if (n.Length >= 2 && IndicatorFramework.Level1Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level1Part;
+        if (n.Length >= 2 && IndicatorFramework.Level2Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level2Part;
         return Kind.Text;
     }
 
@@ -110,12 +119,6 @@ public sealed partial class FormReader
     static TargetValue Target(string raw) => TargetValue.Parse(raw);
 
     // ---- the header
-
-    bool IsIndicatorHeader(Row row)
-    {
-        var columns = row.Filled.Select(c => labels.MatchColumn(c.Text)).ToList();
-        return columns.Count(c => c is Column.Level1 or Column.Level2 or Column.Name) >= 2;
-    }
 
     void StartIndicators(Row row)
     {
@@ -143,7 +146,7 @@ public sealed partial class FormReader
                 group[c] = group[c - 1];
                 continue;
             }
-            if (FormLabels.Norm(t) is "一级目标" or "二级目标" or "三级目标") shanghai2018 = true;
+            if (FormLabels.Norm(t) is "一级目标" or "二级目标" or "三级目标") traits.Add("target-level-heads");
             if (role == Column.None && !roles.Take(c).Any(r => r is Column.Level1 or Column.Level2 or Column.Name))
                 role = Column.Section;
             roles[c] = role;
@@ -166,7 +169,7 @@ public sealed partial class FormReader
         var isPeriod = new bool[groups];
         if (groups > 1)
         {
-            sideBySide = true;
+            traits.Add("side-by-side");
             for (var k = 0; k < groups; k++)
                 isPeriod[k] = annualColumn is int a && longTermColumn != null ? firstGroupColumn[k] < a : k < groups - 1;
         }
@@ -176,7 +179,7 @@ public sealed partial class FormReader
             GroupIsPeriod = isPeriod, Level2 = new string?[groups], LastGroup = groups - 1,
         };
         foreach (var (c, field) in rowFields) indicators.RowFields[c] = field;
-        flatRows |= rowFields.Values.Any(f => f.Field == Field.ProjectName);
+        if (rowFields.Values.Any(f => f.Field == Field.ProjectName)) traits.Add("flat-rows");
     }
 
     // Fields a flat export repeats on each indicator row; 项目名称 there starts or selects the row's project.
@@ -270,7 +273,7 @@ public sealed partial class FormReader
             var text = row.Text(c);
             if (text == "") continue;
             if (c >= t.Roles.Length) return false;
-            var kind = Classify(text);
+            var kind = KindOf(text);
             var ok = t.Roles[c] switch
             {
                 Column.None when t.Heads[c] != "" => kind is not (Kind.Level1 or Kind.Level2),
@@ -286,21 +289,28 @@ public sealed partial class FormReader
         }
         for (var g = 0; g < t.Groups; g++)
         {
-            var hasName = t.Columns(Column.Name, g).Any(c => row.Text(c) != "");
-            var hasTarget = TargetColumns(g).Any(c => row.Text(c) != "");
+            var hasName = FirstText(row, t.Columns(Column.Name, g)) != null;
+            var hasTarget = FirstText(row, t.TargetColumns(g)) != null;
             if (hasTarget && !hasName) return false;
         }
         return true;
     }
 
-    IEnumerable<int> TargetColumns(int g) =>
-        new[] { Column.Target, Column.AnnualTarget, Column.PeriodTarget, Column.Operator, Column.Number, Column.Unit }
-            .SelectMany(r => indicators!.Columns(r, g));
+    IEnumerable<int> TargetColumns(int g) => indicators!.TargetColumns(g);
+
+    // The first non-empty text of a row in the given columns (of one group only, when given): asked on
+    // every row, so a loop rather than a query with its closures.
+    static string? FirstText(Row row, int[] columns, int[]? groups = null, int group = 0)
+    {
+        foreach (var c in columns)
+            if ((groups == null || groups[c] == group) && row.Text(c) is { Length: > 0 } text) return text;
+        return null;
+    }
 
     void Positional(Row row)
     {
         var t = indicators!;
-        var l1 = t.Columns(Column.Level1, -1).Select(row.Text).FirstOrDefault(x => x != "");
+        var l1 = FirstText(row, t.Columns(Column.Level1, -1));
         if (l1 != null)
         {
             t.Level1 = MendLevel(l1);
@@ -314,12 +324,12 @@ public sealed partial class FormReader
         var score = Joined(row, Column.Score);
         var deviation = Joined(row, Column.DeviationCause);
         var direction = Joined(row, Column.Direction);
-        foreach (var c in Enumerable.Range(0, t.Roles.Length).Where(c => t.Roles[c] == Column.None && row.Text(c) != ""))
-            remarks = Append(remarks, $"{t.Heads[c]}：{row.Text(c)}");
+        for (var c = 0; c < t.Roles.Length; c++)
+            if (t.Roles[c] == Column.None && row.Text(c) != "") remarks = Append(remarks, $"{t.Heads[c]}：{row.Text(c)}");
         var entries = new List<(int Group, string Name, TargetValue? Period, TargetValue? Annual, string Where)>();
         for (var g = 0; g < t.Groups; g++)
         {
-            var l2 = t.Columns(Column.Level2, g).Where(c => t.Group[c] == g).Select(row.Text).FirstOrDefault(x => x != "");
+            var l2 = FirstText(row, t.Columns(Column.Level2, g), t.Group, g);
             if (l2 != null) t.Level2[g] = MendLevel(l2);
             var nameColumn = t.Columns(Column.Name, g).FirstOrDefault(-1);
             var name = nameColumn >= 0 ? row.Text(nameColumn) : "";
@@ -363,8 +373,13 @@ public sealed partial class FormReader
     string? Joined(Row row, Column role)
     {
         var t = indicators!;
-        var text = string.Join("\n", t.Columns(role, -1).Where(c => t.Group[c] == -1).Select(row.Text).Where(x => x != ""));
-        return text == "" ? null : text;
+        string? text = null;
+        foreach (var c in t.Columns(role, -1))
+        {
+            if (t.Group[c] != -1 || row.Text(c) is not { Length: > 0 } part) continue;
+            text = text == null ? part : text + "\n" + part;
+        }
+        return text;
     }
 
     // The period and annual targets of one group: its own target columns, with an operator, number and
@@ -372,8 +387,6 @@ public sealed partial class FormReader
     (TargetValue? Period, TargetValue? Annual) Targets(Row row, int g)
     {
         var t = indicators!;
-        List<int> Own(params Column[] roles) =>
-            roles.SelectMany(r => t.Columns(r, g).Where(c => t.Group[c] == g)).Order().ToList();
         string Text(List<int> columns)
         {
             var text = "";
@@ -386,10 +399,7 @@ public sealed partial class FormReader
             }
             return text;
         }
-        var periodColumns = Own(Column.PeriodTarget);
-        var annualColumns = Own(Column.AnnualTarget);
-        // Operator, number and unit in that order, whatever the order of their columns.
-        var parts = Own(Column.Operator).Concat(Own(Column.Target, Column.Number)).Concat(Own(Column.Unit)).ToList();
+        var (periodColumns, annualColumns, parts) = t.OwnTargets(g);
         var period = periodColumns.Count > 0 ? Target(Text(periodColumns)) : null;
         var annual = annualColumns.Count > 0 ? Target(Text(annualColumns)) : null;
         if (parts.Count > 0)
@@ -458,12 +468,12 @@ public sealed partial class FormReader
         var t = indicators!;
         var notes = new List<string>();
         var cells = row.Filled.Select(c => (c.Text, c.Where)).ToList();
-        if (cells.Count == 1 && Whitespace().IsMatch(cells[0].Text) && !IsLevelKind(Classify(cells[0].Text)))
+        if (cells.Count == 1 && Whitespace().IsMatch(cells[0].Text) && !IsLevelKind(KindOf(cells[0].Text)))
         {
             cells = Whitespace().Split(cells[0].Text).Where(x => x != "").Select(x => (x, cells[0].Where)).ToList();
             notes.Add("格子连在一起，已按空格拆开");
         }
-        var tokens = MergeValueParts(cells.Select(c => (c.Text, Kind: Classify(c.Text), c.Where)).ToList());
+        var tokens = MergeValueParts(cells.Select(c => (c.Text, Kind: KindOf(c.Text), c.Where)).ToList());
 
         var levels = tokens.TakeWhile(x => IsLevelKind(x.Kind)).ToList();
         var rest = tokens.Skip(levels.Count).ToList();
@@ -494,7 +504,7 @@ public sealed partial class FormReader
             Array.Fill(t.Level2, null);
         }
         else if (l2 != null && ParentFamily(l2) is { } parent && Family(t.Level1) is { } current && parent != current
-                 && Parents.ContainsValue(current))
+                 && IndicatorFramework.Families.Values.Contains(current))
         {
             t.Level1 = parent + "指标";
             Array.Fill(t.Level2, null);
@@ -616,7 +626,7 @@ public sealed partial class FormReader
             AddSection("绩效指标", text);
             return;
         }
-        packedCells = true;
+        traits.Add("packed-cells");
         var starts = new List<Match>();
         foreach (Match m in PackedItem().Matches(text))
             if (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) == starts.Count + 1) starts.Add(m);
@@ -654,7 +664,7 @@ public sealed partial class FormReader
     static string PackedLevel(string code, string name)
     {
         var n = FormLabels.Norm(name);
-        return n != "" ? n : LevelCodes.GetValueOrDefault(code, code);
+        return n != "" ? n : IndicatorFramework.Codes.GetValueOrDefault(code, code);
     }
 
     [GeneratedRegex(@"^\d+-")]

@@ -16,31 +16,26 @@ public sealed partial class FormReader
     }
 
     ExecutionTable? execution;
-    bool selfEvaluation;
 
+    // The amount columns; the others (执行率, 分值, 得分) hold rates and scores.
     static bool IsExecutionColumn(Column c) => c is Column.InitialBudget or Column.AnnualBudget or Column.Executed;
-
-    bool IsExecutionHeader(Row row) =>
-        row.Filled.Select(c => labels.MatchColumn(c.Text)).Where(IsExecutionColumn).Distinct().Count() >= 2;
 
     SelfEvaluation Evaluation(ProjectForm p)
     {
-        selfEvaluation = true;
+        traits.Add("self-evaluation");
         return p.SelfEvaluation ??= new SelfEvaluation();
     }
 
-    void StartExecution(Row row)
+    void StartExecution(Row row, TableHeader header)
     {
         execution = new ExecutionTable { Unit = moneyUnit };
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
             if (t == "") continue;
-            var role = labels.MatchColumn(t);
-            if (IsExecutionColumn(role) || role is Column.ExecutionRate or Column.Weight or Column.Score)
-                execution.Roles[c] = role;
+            if (header.Roles[c] != null) execution.Roles[c] = header.Columns[c];
             // "项目资金（万元）" over the block, or "全年执行数（万元）" on a column.
-            if (FormLabels.ColumnUnit(t) is { } unit) execution.Unit = unit;
+            if (TableHeaders.UnitOf(t) is { } unit) execution.Unit = unit;
         }
         if (project == null) Warn(row.Where, "预算执行情况出现在项目名称之前");
         else Evaluation(project).SourceUnit ??= execution.Unit;

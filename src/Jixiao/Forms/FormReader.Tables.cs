@@ -45,20 +45,34 @@ public sealed partial class FormReader
         execution = null;
     }
 
-    bool IsTableHeader(Row row) =>
-        IsIndicatorHeader(row) || IsProjectListHeader(row) || IsBudgetHeader(row) || IsSafeguardHeader(row) || IsSpendingHeader(row)
-        || IsExecutionHeader(row);
+    // Each row is scored against the table profiles once, however often it is asked about.
+    readonly Dictionary<Row, TableHeader?> headers = new(ReferenceEqualityComparer.Instance);
+
+    TableHeader? HeaderOf(Row row)
+    {
+        if (!headers.TryGetValue(row, out var header)) headers[row] = header = TableHeaders.Match(row.Cells, labels);
+        return header;
+    }
+
+    bool IsTableHeader(Row row) => HeaderOf(row) != null;
 
     bool TryTableHeader(int i)
     {
         var row = rows[i];
-        if (IsIndicatorHeader(row)) { FlushHeading(); StartIndicators(row); return true; }
-        if (IsProjectListHeader(row)) { FlushHeading(); StartProjectList(row); return true; }
-        if (IsBudgetHeader(row)) { FlushHeading(); StartBudget(row); return true; }
-        if (IsSafeguardHeader(row)) { FlushHeading(); StartSafeguards(row); return true; }
-        if (IsSpendingHeader(row)) { FlushHeading(); ReadSpendingPlan(i); return true; }
-        if (IsExecutionHeader(row)) { FlushHeading(); StartExecution(row); return true; }
-        return false;
+        if (HeaderOf(row) is not { } header) return false;
+        FlushHeading();
+        traits.Add("table:" + header.Profile.Id);
+        switch (header.Profile.Id)
+        {
+            case "indicators": StartIndicators(row); break;
+            case "project-list": StartProjectList(row); break;
+            case "budget-lines": StartBudget(row, header); break;
+            case "safeguards": StartSafeguards(row, header); break;
+            case "spending-plan": ReadSpendingPlan(i, header); break;
+            case "execution": StartExecution(row, header); break;
+            default: throw new InvalidOperationException($"tables.json: no reader for table {header.Profile.Id}");
+        }
+        return true;
     }
 
     // A table goes on until a row that starts something else: a title, a heading, a new header row,
@@ -99,14 +113,6 @@ public sealed partial class FormReader
     static bool IsMoney(Field f) => f is Field.Total or Field.AnnualRequest or Field.Fiscal or Field.Appropriation
         or Field.FromHigherLevel or Field.FromSameLevel or Field.FromLowerLevel or Field.CarryOver
         or Field.SpecialAccount or Field.Other;
-
-    bool IsProjectListHeader(Row row)
-    {
-        var filled = row.Filled;
-        if (filled.Count < 3 || !filled.All(c => labels.Match(c.Text) != null)) return false;
-        var fields = filled.Select(c => labels.Match(c.Text)!.Field).ToList();
-        return fields.Contains(Field.ProjectName) && fields.Any(IsMoney);
-    }
 
     void StartProjectList(Row row)
     {
@@ -182,23 +188,17 @@ public sealed partial class FormReader
 
     // ---- 项目预算明细: item, amount, period
 
-    bool IsBudgetHeader(Row row)
-    {
-        var columns = row.Filled.Select(c => labels.MatchColumn(c.Text)).ToList();
-        return columns.Contains(Column.LineName) && columns.Contains(Column.Amount);
-    }
-
-    void StartBudget(Row row)
+    void StartBudget(Row row, TableHeader header)
     {
         budget = new BudgetTable { Project = project, Unit = moneyUnit };
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
             if (t == "") continue;
-            switch (labels.MatchColumn(t))
+            switch (header.Columns[c])
             {
                 case Column.LineName: budget.NameColumn = c; break;
-                case Column.Amount: budget.AmountColumn = c; budget.Unit = FormLabels.ColumnUnit(t) ?? budget.Unit; break;
+                case Column.Amount: budget.AmountColumn = c; budget.Unit = TableHeaders.UnitOf(t) ?? budget.Unit; break;
                 default:
                     if (labels.Match(t) is { Field: Field.Period }) budget.PeriodColumn = c;
                     else if (labels.Match(t) is { Unit: { } u }) budget.Unit ??= u;
@@ -238,20 +238,13 @@ public sealed partial class FormReader
 
     // ---- 制度保障: category, document, measures and the stages ticked
 
-    bool IsSafeguardHeader(Row row)
+    void StartSafeguards(Row row, TableHeader header)
     {
-        var columns = row.Filled.Select(c => labels.MatchColumn(c.Text)).ToList();
-        return columns.Contains(Column.Document) && columns.Contains(Column.Measures);
-    }
-
-    void StartSafeguards(Row row)
-    {
-        shanghai2018 = true;
         safeguards = new SafeguardTable { StageColumn = -1 };
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
-            switch (labels.MatchColumn(t))
+            switch (header.Columns[c])
             {
                 case Column.Document: safeguards.DocumentColumn = c; break;
                 case Column.Measures: safeguards.MeasuresColumn = c; break;
@@ -290,21 +283,11 @@ public sealed partial class FormReader
 
     // ---- 资金支出计划: milestones with cumulative percentages, in the row below or beside them
 
-    static bool IsMilestone(string text) => Milestone().IsMatch(FormLabels.Norm(text));
-
-    bool IsSpendingHeader(Row row)
-    {
-        var filled = row.Filled;
-        return filled.Count(c => IsMilestone(c.Text)) >= 2
-            && filled.All(c => IsMilestone(c.Text) || labels.Match(c.Text) is { Field: Field.SpendingPlan or Field.Group }
-                               || PercentValue(c.Text) != null);
-    }
-
-    void ReadSpendingPlan(int i)
+    void ReadSpendingPlan(int i, TableHeader header)
     {
         var row = rows[i];
         if (project == null) Warn(row.Where, "资金支出计划出现在项目名称之前");
-        var columns = Enumerable.Range(0, row.Cells.Count).Where(c => IsMilestone(row.Text(c))).ToList();
+        var columns = Enumerable.Range(0, row.Cells.Count).Where(c => header.Roles[c] == "milestone").ToList();
         var beside = columns.All(c => PercentValue(row.Text(c + 1)) != null);
         Row values = row;
         var offset = 1;
@@ -329,16 +312,9 @@ public sealed partial class FormReader
         }
     }
 
-    static decimal? PercentValue(string text)
-    {
-        var m = Percent().Match(FormLabels.Norm(text));
-        return m.Success ? decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-    }
+    static decimal? PercentValue(string text) =>
+        TableHeaders.Is("percent", text) ? decimal.Parse(FormLabels.Norm(text).TrimEnd('%', '％'), CultureInfo.InvariantCulture) : null;
 
     [GeneratedRegex(@"(局|办|办公室|委员会|委|中心|院|所|厅|处|站|队|本级|单位)$")]
     private static partial Regex UnitSuffix();
-    [GeneratedRegex(@"^(\d{1,2}月(底|末)?|第?[一二三四1-4]季度末?|[上下]半年)$")]
-    private static partial Regex Milestone();
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)[%％]$")]
-    private static partial Regex Percent();
 }

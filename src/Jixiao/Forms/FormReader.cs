@@ -23,16 +23,30 @@ public sealed partial class FormReader
     {
         public string Text(int i) => i < Cells.Count ? Cells[i].Text : "";
         // Asked for many times per row: worked out once.
-        public List<Cell> Filled { get; } = Cells.Where(c => c.Text != "").ToList();
+        public List<Cell> Filled { get; } = FilledOf(Cells);
         public bool IsBlank => Filled.Count == 0;
-        public int FirstFilled { get; } = Cells.ToList().FindIndex(c => c.Text != "");
+        public int FirstFilled => Filled.Count == 0 ? -1 : IndexOf(Cells, Filled[0]);
+
+        static List<Cell> FilledOf(IReadOnlyList<Cell> cells)
+        {
+            var filled = new List<Cell>(cells.Count);
+            for (var i = 0; i < cells.Count; i++) if (cells[i].Text.Length > 0) filled.Add(cells[i]);
+            return filled;
+        }
+
+        static int IndexOf(IReadOnlyList<Cell> cells, Cell cell)
+        {
+            for (var i = 0; i < cells.Count; i++) if (ReferenceEquals(cells[i], cell)) return i;
+            return -1;
+        }
     }
 
     readonly FormDocument doc;
     readonly CachedLabels labels;
     readonly List<Row> rows;
     readonly HashSet<int> consumed = [];
-    bool rebuiltRows, packedCells, sideBySide, shanghai2018, flatRows;
+    // What the stages saw of the form's shape; the layout is named from these by the data (tables.json).
+    readonly HashSet<string> traits = [];
     bool warnedNoUnit;
     ProjectForm? project;
     string? moneyUnit;
@@ -51,7 +65,8 @@ public sealed partial class FormReader
     {
         labels = new CachedLabels(LabelSet.For(grid));
         doc = new FormDocument { Source = new SourceInfo { File = grid.File, Profile = labels.Profile?.Id } };
-        rows = JoinWrappedLabels(Rebuild(grid.Rows, out rebuiltRows));
+        rows = JoinWrappedLabels(Rebuild(grid.Rows, out var rebuilt));
+        if (rebuilt) traits.Add("one-cell-per-line");
     }
 
     // A label wrapped over two lines in text from a PDF: "年度绩效" alone, then "目标  推进…". The head
@@ -80,13 +95,7 @@ public sealed partial class FormReader
         }
         EndTable();
         FlushHeading();
-        doc.Source.Layout = selfEvaluation ? "self-evaluation"
-            : flatRows ? "flat-indicator-rows"
-            : packedCells ? "packed-cells-table"
-            : rebuiltRows ? "one-cell-per-line"
-            : sideBySide ? "side-by-side-groups"
-            : shanghai2018 ? "shanghai-2018-three-part"
-            : "label-value-form";
+        doc.Source.Layout = TableHeaders.LayoutOf(traits);
         return doc;
     }
 

@@ -87,8 +87,9 @@ internal static class HtmlGrid
         {
             var number = ++tables;
             var rowNumber = 0;
-            // Rows still covered by a rowspan from above, per column.
+            // Rows still covered by a rowspan from above, per column, and the cell that covers them.
             var covered = new List<int>();
+            var coveredBy = new List<string?>();
             foreach (var row in table.Rows)
             {
                 var rowWhere = $"表格{number} 第{++rowNumber}行";
@@ -96,22 +97,26 @@ internal static class HtmlGrid
                 var nested = new List<IHtmlTableElement>();
                 foreach (var cell in row.Cells)
                 {
-                    SkipCovered(cells, covered, rowWhere);
+                    SkipCovered(cells, covered, coveredBy, rowWhere);
                     var sb = new StringBuilder();
                     CellText(cell, sb, nested);
                     var span = Math.Clamp(cell.ColumnSpan, 1, MaxColumns);
                     var down = Math.Clamp(cell.RowSpan, 1, 65534) - 1;
+                    var origin = $"{rowWhere} 第{cells.Count + 1}列";
                     for (var i = 0; i < span; i++)
                     {
                         var column = cells.Count;
                         if (column >= MaxColumns)
                             throw new FormReadException($"文件“{file}”的{rowWhere}超过 {MaxColumns} 列，请检查表格");
-                        while (covered.Count <= column) covered.Add(0);
+                        while (covered.Count <= column) { covered.Add(0); coveredBy.Add(null); }
                         covered[column] = down;
-                        cells.Add(new Cell(i == 0 ? Finish(sb.ToString()) : "", $"{rowWhere} 第{column + 1}列"));
+                        coveredBy[column] = down > 0 ? origin : null;
+                        cells.Add(i == 0
+                            ? new Cell(Finish(sb.ToString()), origin) { Columns = span, Rows = down + 1 }
+                            : new Cell("", $"{rowWhere} 第{column + 1}列") { MergedInto = origin });
                     }
                 }
-                SkipCovered(cells, covered, rowWhere, toEnd: true);
+                SkipCovered(cells, covered, coveredBy, rowWhere, toEnd: true);
                 builder.Add(rowWhere, cells);
                 foreach (var inner in nested) Table(inner);
             }
@@ -145,13 +150,14 @@ internal static class HtmlGrid
 
         // Columns that a rowspan from an earlier row still covers become empty cells: those just
         // before the next cell, or at the end of the row all that remain.
-        static void SkipCovered(List<Cell> cells, List<int> covered, string rowWhere, bool toEnd = false)
+        static void SkipCovered(List<Cell> cells, List<int> covered, List<string?> coveredBy, string rowWhere, bool toEnd = false)
         {
             var last = toEnd ? covered.FindLastIndex(c => c > 0) : -1;
             while (cells.Count < covered.Count && (covered[cells.Count] > 0 || cells.Count <= last))
             {
+                var by = covered[cells.Count] > 0 ? coveredBy[cells.Count] : null;
                 if (covered[cells.Count] > 0) covered[cells.Count]--;
-                cells.Add(new Cell("", $"{rowWhere} 第{cells.Count + 1}列"));
+                cells.Add(new Cell("", $"{rowWhere} 第{cells.Count + 1}列") { MergedInto = by });
             }
         }
     }

@@ -88,6 +88,13 @@ sealed partial class LabelSet
         ["execution.executionRate"] = Column.ExecutionRate,
     };
 
+    static readonly Dictionary<Field, string> FieldPathOf = FieldPaths.ToDictionary(kv => kv.Value, kv => kv.Key);
+    static readonly Dictionary<Column, string> ColumnPathOf = ColumnPaths.ToDictionary(kv => kv.Value, kv => kv.Key);
+
+    public static bool IsPath(string path) => FieldPaths.ContainsKey(path) || ColumnPaths.ContainsKey(path);
+    public static string PathOf(Field field) => FieldPathOf[field];
+    public static string PathOf(Column column) => ColumnPathOf[column];
+
     readonly Dictionary<string, Field> fields = [];
     readonly Dictionary<string, Column> columns = [];
     readonly Regex inline;
@@ -157,8 +164,8 @@ sealed partial class LabelSet
         bool Present(string mark)
         {
             foreach (var row in grid.Rows)
-                foreach (var cell in row.Cells)
-                    if (cell.Text.Contains(mark, StringComparison.Ordinal)) return true;
+                for (var c = 0; c < row.Cells.Count; c++)   // an index: no boxed enumerator per row
+                    if (row.Cells[c].Text.Contains(mark, StringComparison.Ordinal)) return true;
             return false;
         }
         LayoutProfile? best = null;
@@ -180,14 +187,27 @@ sealed partial class LabelSet
         var t = FormLabels.Norm(cellText).TrimEnd('：', ':');
         if (t.StartsWith("其中")) t = t[2..].TrimStart('：', ':');
         string? unit = null, qualifier = null;
-        var bare = Paren().Replace(t, m =>
+        // Norm made brackets half-width; only a text with one is taken apart (most are not).
+        var bare = t.Contains('(') ? WithoutRemarks(t, out unit, out qualifier) : t;
+        return fields.TryGetValue(bare, out var field) ? new LabelMatch(field, bare, unit, qualifier) : null;
+    }
+
+    // "项目资金(万元)" → 项目资金 with its unit; "项目总体目标(2024年-2026年)" → the years as qualifier.
+    static string WithoutRemarks(string t, out string? unit, out string? qualifier)
+    {
+        unit = qualifier = null;
+        var sb = new System.Text.StringBuilder(t.Length);
+        var last = 0;
+        for (var m = Paren().Match(t); m.Success; m = m.NextMatch())
         {
+            sb.Append(t, last, m.Index - last);
+            last = m.Index + m.Length;
             var inner = m.Groups[1].Value;
             if (inner is "元" or "万元") unit = inner;
             else if (inner.Any(char.IsDigit)) qualifier = inner;
-            return "";
-        }).TrimEnd('：', ':');
-        return fields.TryGetValue(bare, out var field) ? new LabelMatch(field, bare, unit, qualifier) : null;
+        }
+        sb.Append(t, last, t.Length - last);
+        return sb.ToString().TrimEnd('：', ':');
     }
 
     public Column MatchColumn(string cellText)
@@ -215,15 +235,22 @@ sealed partial class LabelSet
     // The pairs of a cell that starts with a label; null when it does not.
     public List<InlinePair>? MatchInline(string text)
     {
-        var matches = inline.Matches(text).Where(m => m.Groups["colon"].Success || m.Groups["paren"].Success
-            || m.Index + m.Length == text.TrimEnd().Length).ToList();
-        if (matches.Count == 0)
+        // Most cells hold no label: the matches are collected only once one is found.
+        List<Match>? matches = null;
+        var textEnd = text.AsSpan().TrimEnd().Length;
+        for (var m = inline.Match(text); m.Success; m = m.NextMatch())
+            if (m.Groups["colon"].Success || m.Groups["paren"].Success || m.Index + m.Length == textEnd) (matches ??= []).Add(m);
+        if (matches == null)
         {
             // "年度绩效目标 全年化解…": text copied from a PDF keeps a label and its value apart by a space only.
+            var trimmed = text.AsSpan().Trim();
+            var gap = false;
+            foreach (var c in trimmed) if (char.IsWhiteSpace(c)) { gap = true; break; }
+            if (!gap) return null;
             var parts = text.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
             return parts.Length == 2 && Match(parts[0]) is { Field: not Field.Group } spaced ? [new InlinePair(spaced, parts[1])] : null;
         }
-        if (text[..matches[0].Index].Trim() != "") return null;
+        if (!text.AsSpan(0, matches[0].Index).IsWhiteSpace()) return null;
         var pairs = new List<InlinePair>();
         for (var i = 0; i < matches.Count; i++)
         {

@@ -49,8 +49,8 @@ public static class Traditional
     {
         var seen = new HashSet<char>();
         foreach (var row in grid.Rows)
-            foreach (var cell in row.Cells)
-                foreach (var c in cell.Text)
+            for (var i = 0; i < row.Cells.Count; i++)   // an index: no boxed enumerator per row
+                foreach (var c in row.Cells[i].Text)
                     if (Marks.Contains(c) && seen.Add(c) && seen.Count >= 3) return true;
         return false;
     }

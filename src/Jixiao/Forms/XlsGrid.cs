@@ -39,7 +39,7 @@ internal static class XlsGrid
                 var merges = (reader.MergeCells ?? [])
                     .Select(m => (m.FromRow + 1, m.FromColumn + 1, m.ToRow + 1, m.ToColumn + 1)).ToList();
                 XlsxGrid.KeepMergedValueTopLeft(rows, merges, file, reader.Name);
-                XlsxGrid.AddSheet(grid, reader.Name, rows);
+                XlsxGrid.AddSheet(grid, reader.Name, rows, merges);
             } while (reader.NextResult());
             return grid.Grid;
         }

@@ -35,21 +35,41 @@ internal static class XlsxGrid
         foreach (var (name, id) in sheets)
         {
             if (workbook.GetPartById(id) is not WorksheetPart part) continue;
-            AddSheet(grid, name, ReadSheet(part, name, file, shared, formats, date1904));
+            var merges = new List<(int Top, int Left, int Bottom, int Right)>();
+            AddSheet(grid, name, ReadSheet(part, name, file, shared, formats, date1904, merges), merges);
         }
         return grid.Grid;
     }
 
     // Rows of one sheet, in order, with text; cells numbered from 1 (column A).
-    internal static void AddSheet(GridBuilder grid, string sheet, List<SheetRow> rows)
+    // The merged regions keep their shape on the cells: spans on the top-left one, MergedInto on those
+    // covered. Regions are swept by their top row, so each row looks only at the regions crossing it.
+    internal static void AddSheet(GridBuilder grid, string sheet, List<SheetRow> rows, List<(int Top, int Left, int Bottom, int Right)> merges)
     {
+        var byTop = merges.OrderBy(m => m.Top).ToList();
+        var next = 0;
+        var active = new List<(int Top, int Left, int Bottom, int Right)>();
         foreach (var row in rows)
         {
+            while (next < byTop.Count && byTop[next].Top <= row.Index) active.Add(byTop[next++]);
+            active.RemoveAll(m => m.Bottom < row.Index);
             var cells = new List<Cell>();
+            Cell Place(string text, int column)
+            {
+                var cell = new Cell(text, Where(sheet, column, row.Index));
+                foreach (var m in active)
+                {
+                    if (column < m.Left || column > m.Right) continue;
+                    return m.Top == row.Index && m.Left == column
+                        ? cell with { Columns = m.Right - m.Left + 1, Rows = m.Bottom - m.Top + 1 }
+                        : cell with { MergedInto = Where(sheet, m.Left, m.Top) };
+                }
+                return cell;
+            }
             foreach (var (column, text) in row.Cells.OrderBy(c => c.Column))
             {
-                while (cells.Count < column - 1) cells.Add(new Cell("", Where(sheet, cells.Count + 1, row.Index)));
-                cells.Add(new Cell(Checkboxes.Normalize(text.Trim()), Where(sheet, column, row.Index)));
+                while (cells.Count < column - 1) cells.Add(Place("", cells.Count + 1));
+                cells.Add(Place(Checkboxes.Normalize(text.Trim()), column));
             }
             grid.Add($"{sheet} 第{row.Index}行", cells);
         }
@@ -126,10 +146,9 @@ internal static class XlsxGrid
     }
 
     static List<SheetRow> ReadSheet(WorksheetPart part, string sheet, string file, List<string> shared,
-        List<Format> formats, bool date1904)
+        List<Format> formats, bool date1904, List<(int Top, int Left, int Bottom, int Right)> merges)
     {
         var rows = new List<SheetRow>();
-        var merges = new List<(int Top, int Left, int Bottom, int Right)>();
         var lastRow = 0;
         using var reader = OpenXmlReader.Create(part);
         while (reader.Read())

@@ -136,4 +136,41 @@ public class IndicatorFrameworkTests
     [InlineData("上海市", "编号120185", "national-2018")]
     public void Default_profile_follows_region_and_year(string? region, string? year, string expected) =>
         Assert.Equal(expected, IndicatorFramework.ChooseDefault(region, year).Id);
+
+    // The one vocabulary of level names the form reader classifies cells with.
+    [Theory]
+    [InlineData("产出指标", true, false)]
+    [InlineData("影响力目标", true, false)]
+    [InlineData("效果", true, false)]
+    [InlineData("成本指标", true, true)]     // level 1 since 2021, level 2 before
+    [InlineData("满意度", true, true)]       // Shanghai 2018 puts 满意度 under 影响力目标
+    [InlineData("数量指标", false, true)]
+    [InlineData("社会公众满意度", false, true)]
+    [InlineData("档案管理", false, true)]
+    [InlineData("数量指", false, false)]     // a name cut short is no level word
+    [InlineData("接访人次", false, false)]
+    public void Level_words_know_both_levels(string word, bool level1, bool level2)
+    {
+        Assert.Equal(level1, IndicatorFramework.Level1Words.Contains(word));
+        Assert.Equal(level2, IndicatorFramework.Level2Words.Contains(word));
+    }
+
+    [Theory]
+    [InlineData("数量", "产出")]
+    [InlineData("时效", "产出")]
+    [InlineData("可持续影响", "效益")]
+    [InlineData("社会公众满意度", "满意度")]
+    [InlineData("生态环境成本", "成本")]
+    [InlineData("成本", null)]    // under 产出 before 2021, a family of its own after: no single parent
+    [InlineData("长效管理", null)]
+    public void Level2_names_know_their_family(string level2, string? family) =>
+        Assert.Equal(family, IndicatorFramework.Families.GetValueOrDefault(level2));
+
+    [Fact]
+    public void Level_word_lists_have_their_sizes()
+    {
+        Assert.Equal(18, IndicatorFramework.Level1Words.Count);
+        Assert.Equal(33, IndicatorFramework.Level2Words.Count);
+        Assert.Equal(12, IndicatorFramework.Families.Count);
+    }
 }

@@ -57,6 +57,12 @@ public class DocxGridTests
             Texts(grid));
         Assert.Equal(["表格1 第4行 第1列", "表格1 第4行 第2列", "表格1 第4行 第3列", "表格1 第4行 第4列"],
             grid.Rows[3].Cells.Select(c => c.Where));
+        // The merges keep their shape: spans on the cell with the text, the covered cells name it.
+        Assert.Equal((1, 2), (grid.Rows[1].Cells[0].Columns, grid.Rows[1].Cells[0].Rows));
+        Assert.Equal("表格1 第2行 第1列", grid.Rows[2].Cells[0].MergedInto);
+        Assert.Equal((3, 1), (grid.Rows[3].Cells[0].Columns, grid.Rows[3].Cells[0].Rows));
+        Assert.Equal(["表格1 第4行 第1列", "表格1 第4行 第1列", null], grid.Rows[3].Cells.Skip(1).Select(c => c.MergedInto));
+        Assert.All(grid.Rows[1].Cells.Skip(1), c => Assert.Equal((1, 1, (string?)null), (c.Columns, c.Rows, c.MergedInto)));
     }
 
     [Fact]

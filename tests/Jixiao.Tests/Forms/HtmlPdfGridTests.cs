@@ -45,6 +45,11 @@ public class HtmlPdfGridTests
         Assert.Equal(["第1段", "第2段", "表格1 第1行", "表格1 第2行", "表格1 第3行", "表格1 第4行", "第3段"],
             grid.Rows.Select(r => r.Where));
         Assert.Equal("表格1 第3行 第2列", grid.Rows[4].Cells[1].Where);
+        var origin = grid.Rows[3].Cells[0];
+        Assert.Equal((1, 2, (string?)null), (origin.Columns, origin.Rows, origin.MergedInto));
+        Assert.Equal(origin.Where, grid.Rows[4].Cells[0].MergedInto);
+        Assert.Equal(3, grid.Rows[5].Cells[0].Columns);
+        Assert.Equal([grid.Rows[5].Cells[0].Where, grid.Rows[5].Cells[0].Where, null], grid.Rows[5].Cells.Skip(1).Select(c => c.MergedInto));
     }
 
     [Fact]

@@ -60,6 +60,11 @@ public class SheetGridTests
             [["一级指标", "二级指标", "指标值"], ["产出指标", "数量指标", "≥200次"], ["", "质量指标", "100%"], ["合计", "", "无"]],
             Texts(grid));
         Assert.Equal("Sheet1!C4", grid.Rows[3].Cells[2].Where);
+        Assert.Equal((1, 2), (grid.Rows[1].Cells[0].Columns, grid.Rows[1].Cells[0].Rows));
+        Assert.Equal("Sheet1!A2", grid.Rows[2].Cells[0].MergedInto);
+        Assert.Equal((2, 1), (grid.Rows[3].Cells[0].Columns, grid.Rows[3].Cells[0].Rows));
+        Assert.Equal(["Sheet1!A4", null], grid.Rows[3].Cells.Skip(1).Select(c => c.MergedInto));
+        Assert.Null(grid.Rows[1].Cells[1].MergedInto);
     }
 
     [Fact]
