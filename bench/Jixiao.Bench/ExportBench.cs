@@ -61,9 +61,11 @@ public static class ExportBench
             single = sw.Elapsed;
         }
 
+        // JIXIAO_BENCH_NO_LO=1 skips LibreOffice (for the writers' figures alone; no ratio then).
+        var skipLo = Environment.GetEnvironmentVariable("JIXIAO_BENCH_NO_LO") == "1";
         var profile = Path.Combine(folder, "lo-profile");
         sw.Restart();
-        var lo = Process.Start(new ProcessStartInfo("libreoffice")
+        var lo = Process.Start(new ProcessStartInfo(skipLo ? "true" : "libreoffice")
         {
             ArgumentList = { "--headless", "--norestore", $"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir", Path.Combine(folder, "lo"), docx },
             RedirectStandardOutput = true, RedirectStandardError = true,

@@ -17,13 +17,13 @@ public sealed class ExportJob
     public required string Format { get; init; }
     public required string FileName { get; init; }
     public DateTime Created { get; } = DateTime.UtcNow;
-    public DateTime? Finished { get; internal set; }
+    public DateTime? Finished { get; set; }
     public ExportJobState State { get; internal set; } = ExportJobState.Queued;
     public string Stage { get; private set; } = "排队等候";
     public int Done { get; private set; }
     public int Total { get; private set; }
     public string? Error { get; internal set; }
-    public string? FilePath { get; internal set; }
+    public string? FilePath { get; set; }
     // The work itself: given a scope's services, writes the file at the path it is handed.
     public required Func<IServiceProvider, ExportJob, string, CancellationToken, Task> Work { get; init; }
 
