@@ -54,7 +54,7 @@ public static class ExportBench
         TimeSpan? single = null;
         if (Environment.GetEnvironmentVariable("JIXIAO_BENCH_PARTS") == "1")
         {
-            await using var one = new PdfPrinter { SplitAbove = 0 };
+            await using var one = new PdfPrinter { SplitAbove = 0, PartsPerBook = 2 * Math.Clamp(Environment.ProcessorCount, 2, 4) };
             await one.PrintAsync(FormComposer.Compose(new FormDocument { Unit = doc.Unit, Projects = [doc.Projects[0]] }, ExportLayouts.National));
             sw.Restart();
             await one.PrintAsync(book);

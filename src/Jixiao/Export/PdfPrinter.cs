@@ -67,20 +67,24 @@ public sealed class PdfPrinter : IAsyncDisposable
     // How many tabs print one book's parts at once (each part in its own browser context, so its own
     // renderer process). A book of many projects is laid out part by part in parallel, then joined.
     public int Parallel { get; init; } = Math.Clamp(Environment.ProcessorCount, 2, 4);
-    // Books heavier than this (in table cells) print in parts, joined with PDFsharp, with the page numbers
-    // laid over. Only where tabs really run side by side: on 2 shared cores the parts measured no faster
-    // than one piece (bench/README.md "export"), so there a book prints in one piece by default.
-    public int SplitAbove { get; init; } = Environment.ProcessorCount >= 4 ? 3000 : int.MaxValue;
+    // Books heavier than this (in table cells) print without Chromium's footer, which is a page of its own
+    // per page with its own font subset (827 of them made a book 18 MB); their page numbers come from one
+    // small footer document laid over the pages with PDFsharp.
+    public int SplitAbove { get; init; } = 3000;
+    // How many parts such a book is cut into, printed side by side: only where tabs really run in parallel;
+    // on 2 shared cores the parts measured no faster than one piece (bench/README.md "export").
+    public int PartsPerBook { get; init; } = Environment.ProcessorCount >= 4 ? 2 * Math.Clamp(Environment.ProcessorCount, 2, 4) : 1;
 
     // progress(done, total) counts the parts printed (plus one for the page numbers and the join).
     public async Task<byte[]> PrintAsync(DocBook book, CancellationToken ct = default, Action<int, int>? progress = null)
     {
         await EnsureStartedAsync(ct);
-        var parts = BookParts.Split(book, Parallel * 2, SplitAbove);
+        var heavy = BookParts.Weight(book) >= SplitAbove;
+        var parts = heavy ? BookParts.Split(book, PartsPerBook, SplitAbove) : [book];
         byte[] pdf;
         var printedParts = 0;
         progress?.Invoke(0, parts.Count + 1);
-        if (parts.Count <= 1) pdf = await PrintHtmlAsync(HtmlWriter.Write(book, "print.css"), FooterTemplate(book.Footer), ct);
+        if (!heavy) pdf = await PrintHtmlAsync(HtmlWriter.Write(book, "print.css"), FooterTemplate(book.Footer), ct);
         else
         {
             // Parts print without Chromium's footer (drawing it is a page of its own per page); the page

@@ -56,7 +56,7 @@ public class PdfExportTests
         foreach (var p in more.Projects) { p.Name += "（续）"; doc.Projects.Add(p); }
         var book = FormComposer.Compose(doc, ExportLayouts.National, new ComposeOptions { Book = true });
         Assert.True(BookParts.Split(book, 4, 0).Count > 1);
-        await using var printer = new PdfPrinter { SplitAbove = 0, Parallel = 2 };
+        await using var printer = new PdfPrinter { SplitAbove = 0, Parallel = 2, PartsPerBook = 3 };
         var pdf = Path.Combine(ExportFiles.Folder("pdf-parts"), "book.pdf");
         await File.WriteAllBytesAsync(pdf, await printer.PrintAsync(book));
         var (_, info) = ExportFiles.Run("pdfinfo", [pdf], TimeSpan.FromMinutes(1));
