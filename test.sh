@@ -16,7 +16,7 @@ export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WA
 # The browser and its driver come from apt; Selenium must never try to fetch its own.
 export SE_OFFLINE=true SE_AVOID_STATS=true
 
-apt_packages=(chromium chromium-driver postgresql fonts-wqy-zenhei fonts-noto-cjk poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui nodejs)
+apt_packages=(chromium chromium-driver postgresql fonts-wqy-zenhei fonts-arphic-uming fonts-noto-cjk poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui nodejs)
 # Debian's npm is its own package; a nodejs that bundles npm (NodeSource) conflicts with it, so only when missing.
 command -v npm >/dev/null || apt_packages+=(npm)
 

@@ -20,20 +20,26 @@ public static class ExportBench
             }
         var indicators = doc.Projects.Sum(p => p.Indicators.Count);
         Console.WriteLine($"unit book: {projects} projects, {indicators} indicators, layout national");
+        if (Environment.GetEnvironmentVariable("JIXIAO_BENCH_HTML") is { Length: > 0 } htmlOut)
+        {
+            await File.WriteAllTextAsync(htmlOut, HtmlWriter.Write(FormComposer.Compose(doc, ExportLayouts.National, new ComposeOptions { Book = true }), "print.css"));
+            return;
+        }
         var folder = Directory.CreateTempSubdirectory("jixiao-export-bench-").FullName;
 
         var sw = Stopwatch.StartNew();
         var book = FormComposer.Compose(doc, ExportLayouts.National, new ComposeOptions { Book = true });
         var compose = sw.Elapsed;
         var docx = Path.Combine(folder, "book.docx");
-        sw.Restart();
-        await using (var s = File.Create(docx)) DocxWriter.Write(book, s);
-        var docxTime = sw.Elapsed;
+        var domDocx = Measure(() => { using var s = File.Create(Path.Combine(folder, "dom.docx")); DomDocxWriter.Write(book, s); });
+        var streamedDocx = Measure(() => { using var s = File.Create(docx); DocxWriter.Write(book, s); });
+        var docxTime = streamedDocx.Time;
         var xlsx = Path.Combine(folder, "book.xlsx");
         sw.Restart();
         await using (var s = File.Create(xlsx)) XlsxWriter.Write(book, s);
         var xlsxTime = sw.Elapsed;
 
+        // The app's default on this machine (one piece on 2 cores); JIXIAO_BENCH_PARTS=1 also prints in parts.
         await using var printer = new PdfPrinter();
         sw.Restart();
         await printer.PrintAsync(FormComposer.Compose(new FormDocument { Unit = doc.Unit, Projects = [doc.Projects[0]] }, ExportLayouts.National));
@@ -43,10 +49,23 @@ public static class ExportBench
         var pdfTime = sw.Elapsed;
         await File.WriteAllBytesAsync(Path.Combine(folder, "book.pdf"), pdf);
         var pages = Pages(Path.Combine(folder, "book.pdf"));
+        if (Environment.GetEnvironmentVariable("JIXIAO_BENCH_KEEP") is { Length: > 0 } keep) File.Copy(Path.Combine(folder, "book.pdf"), keep, true);
+        // The same book in parts (tabs side by side, joined, page numbers laid over), for comparison.
+        TimeSpan? single = null;
+        if (Environment.GetEnvironmentVariable("JIXIAO_BENCH_PARTS") == "1")
+        {
+            await using var one = new PdfPrinter { SplitAbove = 0, PartsPerBook = 2 * Math.Clamp(Environment.ProcessorCount, 2, 4) };
+            await one.PrintAsync(FormComposer.Compose(new FormDocument { Unit = doc.Unit, Projects = [doc.Projects[0]] }, ExportLayouts.National));
+            sw.Restart();
+            await one.PrintAsync(book);
+            single = sw.Elapsed;
+        }
 
+        // JIXIAO_BENCH_NO_LO=1 skips LibreOffice (for the writers' figures alone; no ratio then).
+        var skipLo = Environment.GetEnvironmentVariable("JIXIAO_BENCH_NO_LO") == "1";
         var profile = Path.Combine(folder, "lo-profile");
         sw.Restart();
-        var lo = Process.Start(new ProcessStartInfo("libreoffice")
+        var lo = Process.Start(new ProcessStartInfo(skipLo ? "true" : "libreoffice")
         {
             ArgumentList = { "--headless", "--norestore", $"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir", Path.Combine(folder, "lo"), docx },
             RedirectStandardOutput = true, RedirectStandardError = true,
@@ -57,15 +76,39 @@ public static class ExportBench
         var loPages = File.Exists(loPdf) ? Pages(loPdf) : 0;
 
         Console.WriteLine($"compose (blocks)          {compose.TotalSeconds,8:0.00} s");
-        Console.WriteLine($"DOCX write                {docxTime.TotalSeconds,8:0.00} s  ({new FileInfo(docx).Length / 1024} KB)");
+        Console.WriteLine($"DOCX write, one DOM (before) {domDocx.Time.TotalSeconds,5:0.00} s  (peak heap +{domDocx.Peak / 1048576} MB, allocated {domDocx.Allocated / 1048576} MB)");
+        Console.WriteLine($"DOCX write, streamed      {docxTime.TotalSeconds,8:0.00} s  ({new FileInfo(docx).Length / 1024} KB; peak heap +{streamedDocx.Peak / 1048576} MB, allocated {streamedDocx.Allocated / 1048576} MB)");
         Console.WriteLine($"XLSX write                {xlsxTime.TotalSeconds,8:0.00} s  ({new FileInfo(xlsx).Length / 1024} KB)");
         Console.WriteLine($"Chromium start + 1 form   {coldStart.TotalSeconds,8:0.00} s  (once per app)");
         Console.WriteLine($"PDF via Chromium          {pdfTime.TotalSeconds,8:0.00} s  ({pdf.Length / 1024} KB, {pages} pages)");
+        if (single is { } t) Console.WriteLine($"PDF in parts, joined      {t.TotalSeconds,8:0.00} s");
         Console.WriteLine($"LibreOffice DOCX → PDF    {loTime.TotalSeconds,8:0.00} s  (exit {lo.ExitCode}, {loPages} pages)");
         Console.WriteLine($"ratio LibreOffice / Chromium PDF (warm):        {loTime / pdfTime,6:0.0}×");
         Console.WriteLine($"ratio LibreOffice / Chromium PDF (incl. start): {loTime / (pdfTime + coldStart),6:0.0}×");
         Console.WriteLine($"ratio LibreOffice PDF / our DOCX write:         {loTime / docxTime,6:0.0}×");
         Directory.Delete(folder, true);
+    }
+
+    // Time, the managed heap's peak above what was live before (sampled every few ms) and all bytes allocated.
+    static (TimeSpan Time, long Peak, long Allocated) Measure(Action write)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var baseline = GC.GetTotalMemory(true);
+        var allocated = GC.GetTotalAllocatedBytes(true);
+        long peak = baseline;
+        var running = true;
+        var sampler = new Thread(() =>
+        {
+            while (Volatile.Read(ref running)) { Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), GC.GetTotalMemory(false))); Thread.Sleep(2); }
+        });
+        sampler.Start();
+        var sw = Stopwatch.StartNew();
+        write();
+        var time = sw.Elapsed;
+        Volatile.Write(ref running, false);
+        sampler.Join();
+        return (time, Math.Max(0, peak - baseline), GC.GetTotalAllocatedBytes(true) - allocated);
     }
 
     static int Pages(string pdf)

@@ -12,23 +12,39 @@ public static class DocxWriter
     const int PageWidth = 11906, PageHeight = 16838, Margin = 1418;
     const int TextWidth = PageWidth - 2 * Margin;
 
-    public static void Write(DocBook book, Stream output)
+    // progress(done, total) counts blocks written, every few dozen blocks.
+    public static void Write(DocBook book, Stream output, Action<int, int>? progress = null)
     {
         using var doc = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = doc.AddMainDocumentPart();
         AddStyles(main);
         doc.PackageProperties.Title = book.Title;
         doc.PackageProperties.Creator = "Jixiao 绩效";
-        var body = new Body();
-        foreach (var block in book.Blocks) body.Append(Element(block));
         var footer = main.AddNewPart<FooterPart>();
         footer.Footer = new Footer(Footer(book.Footer));
-        body.Append(new SectionProperties(
+        footer.Footer.Save();
+        // The body is written element by element (SAX style): only one block's elements exist at a time,
+        // so a 500-project book never stands in memory as one document tree.
+        using var writer = OpenXmlWriter.Create(main);
+        writer.WriteStartDocument();
+        var w = new KeyValuePair<string, string>("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
+        var r = new KeyValuePair<string, string>("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        writer.WriteStartElement(new Document(), [], [w, r]);
+        writer.WriteStartElement(new Body());
+        var done = 0;
+        foreach (var block in book.Blocks)
+        {
+            foreach (var element in Element(block)) writer.WriteElement(element);
+            if (++done % 50 == 0) progress?.Invoke(done, book.Blocks.Count);
+        }
+        progress?.Invoke(done, book.Blocks.Count);
+        writer.WriteElement(new SectionProperties(
             new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = PageWidth, Height = PageHeight },
             new PageMargin { Top = Margin, Bottom = Margin, Left = (uint)Margin, Right = (uint)Margin, Header = 851, Footer = 851 }));
-        main.Document = new Document(body);
-        main.Document.Save();
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.Close();
     }
 
     static void AddStyles(MainDocumentPart main)

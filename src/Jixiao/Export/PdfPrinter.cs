@@ -64,41 +64,106 @@ public sealed class PdfPrinter : IAsyncDisposable
         return null;
     }
 
-    public async Task<byte[]> PrintAsync(DocBook book, CancellationToken ct = default)
+    // How many tabs print one book's parts at once (each part in its own browser context, so its own
+    // renderer process). A book of many projects is laid out part by part in parallel, then joined.
+    public int Parallel { get; init; } = Math.Clamp(Environment.ProcessorCount, 2, 4);
+    // Books heavier than this (in table cells) print without Chromium's footer, which is a page of its own
+    // per page with its own font subset (827 of them made a book 18 MB); their page numbers come from one
+    // small footer document laid over the pages with PDFsharp.
+    public int SplitAbove { get; init; } = 3000;
+    // How many parts such a book is cut into, printed side by side: only where tabs really run in parallel;
+    // on 2 shared cores the parts measured no faster than one piece (bench/README.md "export").
+    public int PartsPerBook { get; init; } = Environment.ProcessorCount >= 4 ? 2 * Math.Clamp(Environment.ProcessorCount, 2, 4) : 1;
+
+    // progress(done, total) counts the parts printed (plus one for the page numbers and the join).
+    public async Task<byte[]> PrintAsync(DocBook book, CancellationToken ct = default, Action<int, int>? progress = null)
     {
         await EnsureStartedAsync(ct);
-        // The same HTML as the print route; the stylesheet sits beside it in the work folder.
+        var heavy = BookParts.Weight(book) >= SplitAbove;
+        var parts = heavy ? BookParts.Split(book, PartsPerBook, SplitAbove) : [book];
+        byte[] pdf;
+        var printedParts = 0;
+        progress?.Invoke(0, parts.Count + 1);
+        if (!heavy) pdf = await PrintHtmlAsync(HtmlWriter.Write(book, "print.css"), FooterTemplate(book.Footer), ct);
+        else
+        {
+            // Parts print without Chromium's footer (drawing it is a page of its own per page); the page
+            // numbers of the whole book are one small document of footer lines laid over the joined pages.
+            var trace = Environment.GetEnvironmentVariable("JIXIAO_PRINT_TRACE") == "1" ? Stopwatch.StartNew() : null;
+            using var gate = new SemaphoreSlim(Parallel);
+            var printed = await Task.WhenAll(parts.Select(async part =>
+            {
+                await gate.WaitAsync(ct);
+                try
+                {
+                    var r = await PrintHtmlAsync(HtmlWriter.Write(part, "print.css"), null, ct);
+                    progress?.Invoke(Interlocked.Increment(ref printedParts), parts.Count + 1);
+                    if (trace != null) Console.Error.WriteLine($"part {part.Blocks.Count} blocks done at {trace.Elapsed.TotalSeconds:0.00} s");
+                    return r;
+                }
+                finally { gate.Release(); }
+            }));
+            pdf = await PdfJoin.JoinAsync(printed, async pages =>
+            {
+                if (trace != null) Console.Error.WriteLine($"parts opened at {trace.Elapsed.TotalSeconds:0.00} s");
+                var f = await PrintHtmlAsync(PageFooters.Html(book.Footer, pages, "footers.css"), null, ct);
+                if (trace != null) Console.Error.WriteLine($"footers printed at {trace.Elapsed.TotalSeconds:0.00} s");
+                return f;
+            });
+            if (trace != null) Console.Error.WriteLine($"joined at {trace.Elapsed.TotalSeconds:0.00} s");
+        }
+        progress?.Invoke(parts.Count + 1, parts.Count + 1);
+        Printed++;
+        return pdf;
+    }
+
+    // Chromium fills pageNumber and totalPages; the template is Chromium's own page, not ours.
+    static string FooterTemplate(string? footer) =>
+        "<div style=\"font-size:8pt;width:100%;text-align:center;font-family:'WenQuanYi Zen Hei','Noto Sans CJK SC',sans-serif\">"
+        + System.Net.WebUtility.HtmlEncode(footer ?? "") + "　第 <span class=\"pageNumber\"></span> 页 共 <span class=\"totalPages\"></span> 页</div>";
+
+    // One HTML document to PDF in a tab of its own browser context; footerTemplate null prints no footer.
+    async Task<byte[]> PrintHtmlAsync(string html, string? footerTemplate, CancellationToken ct)
+    {
+        await EnsureStartedAsync(ct);
+        // The stylesheets sit beside the file in the work folder.
         var file = Path.Combine(workFolder, Guid.NewGuid().ToString("N") + ".html");
-        await File.WriteAllTextAsync(file, HtmlWriter.Write(book, "print.css"), Encoding.UTF8, ct);
-        string? targetId = null;
+        await File.WriteAllTextAsync(file, html, Encoding.UTF8, ct);
+        string? targetId = null, context = null;
         try
         {
-            targetId = (await CallAsync("Target.createTarget", new JsonObject { ["url"] = "about:blank" }, null, ct))["targetId"]!.GetValue<string>();
+            context = (await CallAsync("Target.createBrowserContext", new JsonObject(), null, ct))["browserContextId"]!.GetValue<string>();
+            targetId = (await CallAsync("Target.createTarget", new JsonObject { ["url"] = "about:blank", ["browserContextId"] = context }, null, ct))["targetId"]!.GetValue<string>();
             var session = (await CallAsync("Target.attachToTarget", new JsonObject { ["targetId"] = targetId, ["flatten"] = true }, null, ct))["sessionId"]!.GetValue<string>();
             await CallAsync("Page.enable", new JsonObject(), session, ct);
             var loaded = loads.GetOrAdd(session, _ => new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
             await CallAsync("Page.navigate", new JsonObject { ["url"] = new Uri(file).AbsoluteUri }, session, ct);
-            await loaded.Task.WaitAsync(TimeSpan.FromMinutes(2), ct);
-            var result = await CallAsync("Page.printToPDF", new JsonObject
+            await loaded.Task.WaitAsync(TimeSpan.FromMinutes(5), ct);
+            var options = new JsonObject
             {
                 ["printBackground"] = true,
                 ["preferCSSPageSize"] = true,
-                ["displayHeaderFooter"] = true,
-                ["headerTemplate"] = "<span></span>",
-                // Chromium fills pageNumber and totalPages; the template is Chromium's own page, not ours.
-                ["footerTemplate"] = "<div style=\"font-size:8pt;width:100%;text-align:center;font-family:'Noto Sans CJK SC','WenQuanYi Zen Hei',sans-serif\">"
-                    + System.Net.WebUtility.HtmlEncode(book.Footer ?? "") + "　第 <span class=\"pageNumber\"></span> 页 共 <span class=\"totalPages\"></span> 页</div>",
+                ["displayHeaderFooter"] = footerTemplate != null,
                 ["transferMode"] = "ReturnAsStream",
-            }, session, ct);
+            };
+            if (footerTemplate != null)
+            {
+                options["headerTemplate"] = "<span></span>";
+                options["footerTemplate"] = footerTemplate;
+            }
+            var result = await CallAsync("Page.printToPDF", options, session, ct);
             var pdf = await ReadStreamAsync(result["stream"]!.GetValue<string>(), session, ct);
             loads.TryRemove(session, out _);
-            Printed++;
             return pdf;
         }
         finally
         {
-            if (targetId != null && socket?.State == WebSocketState.Open)
-                try { await CallAsync("Target.closeTarget", new JsonObject { ["targetId"] = targetId }, null, CancellationToken.None); }
+            if (socket?.State == WebSocketState.Open)
+                try
+                {
+                    if (targetId != null) await CallAsync("Target.closeTarget", new JsonObject { ["targetId"] = targetId }, null, CancellationToken.None);
+                    if (context != null) await CallAsync("Target.disposeBrowserContext", new JsonObject { ["browserContextId"] = context }, null, CancellationToken.None);
+                }
                 catch (Exception e) when (e is WebSocketException or InvalidOperationException or TimeoutException) { }
             File.Delete(file);
         }
@@ -133,6 +198,7 @@ public sealed class PdfPrinter : IAsyncDisposable
             await using (var css = typeof(PdfPrinter).Assembly.GetManifestResourceStream("Jixiao.print.css")!)
             await using (var copy = File.Create(Path.Combine(workFolder, "print.css")))
                 await css.CopyToAsync(copy, ct);
+            await File.WriteAllTextAsync(Path.Combine(workFolder, "footers.css"), PageFooters.Css, ct);
             var start = new ProcessStartInfo(FindChromium()!)
             {
                 RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,

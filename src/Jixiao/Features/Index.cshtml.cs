@@ -20,6 +20,16 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     public sealed record UnitRow(int Id, string Name, string? Code, string? Department, List<ProjectRow> Projects, DeclarationForm? Declaration);
     public sealed record ProjectRow(int Id, int UnitId, string Name, string? Code, ProjectCategory? Category, decimal? Total, int IndicatorCount, ProjectStatus Status, int Copy);
 
+    // 导出项目清单: the year's projects in the units the search finds, as a background job.
+    public IActionResult OnPostExport(int year, string? format, [FromServices] Export.ExportJobs jobs)
+    {
+        if (format is not ("xlsx" or "csv")) return BadRequest();
+        var (user, q) = (User, Q);
+        var (job, refused) = Export.ListExports.Start(jobs, user, $"{year}年度项目清单", format,
+            (listDb, output, progress, ct) => Export.ListExports.ProjectsAsync(listDb, user, year, q, output, progress, ct));
+        return job == null ? RedirectToPage("/Export/Jobs", new { refused }) : Redirect($"/Exports/Jobs/{job.Id}");
+    }
+
     public async Task OnGetAsync(int? year)
     {
         var visible = db.Projects.VisibleTo(User);

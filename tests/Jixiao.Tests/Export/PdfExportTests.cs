@@ -46,6 +46,40 @@ public class PdfExportTests
         Directory.Delete(folder, true);
     }
 
+    // A book printed in parts (tabs side by side, joined with PDFsharp) numbers its pages across the whole
+    // book: page k of n says 第k页共n页, and every project and indicator is still real text.
+    [Fact]
+    public async Task A_book_printed_in_parts_is_numbered_across_the_book()
+    {
+        var doc = ExportFiles.Seed("001");
+        var more = ExportFiles.Seed("001");
+        foreach (var p in more.Projects) { p.Name += "（续）"; doc.Projects.Add(p); }
+        var book = FormComposer.Compose(doc, ExportLayouts.National, new ComposeOptions { Book = true });
+        Assert.True(BookParts.Split(book, 4, 0).Count > 1);
+        await using var printer = new PdfPrinter { SplitAbove = 0, Parallel = 2, PartsPerBook = 3 };
+        var pdf = Path.Combine(ExportFiles.Folder("pdf-parts"), "book.pdf");
+        await File.WriteAllBytesAsync(pdf, await printer.PrintAsync(book));
+        var (_, info) = ExportFiles.Run("pdfinfo", [pdf], TimeSpan.FromMinutes(1));
+        var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(info, @"Pages:\s+(\d+)").Groups[1].Value);
+        Assert.True(pages > 4);
+        var text = Squeeze(Text(pdf));
+        foreach (var p in doc.Projects)
+        {
+            Assert.Contains(Squeeze(p.Name), text);
+            foreach (var i in p.Indicators) Assert.Contains(Squeeze(i.Name), text);
+        }
+        foreach (var k in new[] { 1, pages / 2, pages })
+        {
+            var (code, page) = ExportFiles.Run("pdftotext", ["-raw", "-f", k.ToString(), "-l", k.ToString(), pdf, "-"], TimeSpan.FromMinutes(1));
+            Assert.Equal(0, code);
+            Assert.Contains($"第{k}页共{pages}页", Squeeze(page));
+        }
+        // The cut is only where the book breaks the page anyway: the parts hold every block once, in order.
+        var parts = BookParts.Split(book, 3, 0);
+        Assert.Equal(book.Blocks.Where(b => b is not PageBreakBlock), parts.SelectMany(p => p.Blocks).Where(b => b is not PageBreakBlock));
+        Assert.Single(BookParts.Split(book, 3, int.MaxValue));
+    }
+
     [Fact]
     public async Task A_page_picture_of_every_layout_is_kept()
     {

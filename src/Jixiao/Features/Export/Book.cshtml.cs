@@ -2,6 +2,7 @@ using Jixiao.Data;
 using Jixiao.Export;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Features.Export;
 
@@ -21,6 +22,28 @@ public sealed class BookModel(JixiaoDb db, Exports exports) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await BookAsync(ct) is { } book ? Content(HtmlWriter.Write(book, "/css/print.css"), "text/html; charset=utf-8") : NotFound();
+
+    // The book as a background job: the user goes to the job's page, which shows progress and then the file.
+    public async Task<IActionResult> OnPostJobAsync(string? to, [FromServices] ExportJobs jobs, CancellationToken ct)
+    {
+        if (to is not ("docx" or "xlsx" or "pdf")) return BadRequest();
+        var unitName = await db.BudgetUnits.VisibleTo(User).Where(u => u.Id == Unit).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        if (unitName == null) return NotFound();
+        var (user, unit, year, layout, isPublic) = (User, Unit, Year, Layout, Public);
+        var title = $"{unitName}{year}年度项目支出绩效目标";
+        var (job, refused) = jobs.Enqueue(user, title, to, Exports.FileName(title, to, isPublic), async (services, job, path, token) =>
+        {
+            job.Report("正在读取项目", 0, 0);
+            var scoped = services.GetRequiredService<JixiaoDb>();
+            var exporter = services.GetRequiredService<Exports>();
+            var doc = await exporter.UnitAsync(scoped.Projects.VisibleTo(user), scoped.BudgetUnits.VisibleTo(user), unit, year, token)
+                ?? throw new InvalidOperationException("unit no longer visible");
+            job.Report($"正在排版（{doc.Projects.Count} 个项目）", 0, 0);
+            await exporter.WriteToAsync(Exports.Compose(doc, layout, isPublic, book: true), to, path, job.Report, token);
+        });
+        if (job == null) return RedirectToPage("/Export/Jobs", new { refused });
+        return Redirect($"/Exports/Jobs/{job.Id}");
+    }
 
     public async Task<IActionResult> OnGetFileAsync(string? to, CancellationToken ct)
     {

@@ -10,5 +10,8 @@ public static class ExportSetup
     {
         services.AddSingleton<PdfPrinter>();
         services.AddScoped<Exports>();
+        // Long exports (a unit's book, filtered lists) run one at a time in the background.
+        services.AddSingleton<ExportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportJobs>());
     }
 }

@@ -53,14 +53,25 @@ public sealed class Exports(JixiaoDb db, PdfPrinter printer)
     public async Task<Stream> WriteAsync(DocBook book, string format, CancellationToken ct)
     {
         var path = Path.Combine(Path.GetTempPath(), "jixiao-export-" + Guid.NewGuid().ToString("N"));
-        if (format == "pdf") await File.WriteAllBytesAsync(path, await printer.PrintAsync(book, ct), ct);
+        await WriteToAsync(book, format, path, null, ct);
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+    }
+
+    // The file at `path`; progress (stage, done, total) for a job page that shows how far it is.
+    public async Task WriteToAsync(DocBook book, string format, string path, Action<string, int, int>? progress, CancellationToken ct)
+    {
+        if (format == "pdf")
+            await File.WriteAllBytesAsync(path, await printer.PrintAsync(book, ct, (done, total) => progress?.Invoke("正在排版打印 PDF（分段）", done, total)), ct);
         else
         {
             await using var file = File.Create(path);
-            if (format == "docx") DocxWriter.Write(book, file);
-            else XlsxWriter.Write(book, file);
+            if (format == "docx") DocxWriter.Write(book, file, (done, total) => progress?.Invoke("正在写入 Word 文档", done, total));
+            else
+            {
+                progress?.Invoke("正在写入 Excel 工作簿", 0, 1);
+                XlsxWriter.Write(book, file);
+            }
         }
-        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
     }
 
     public static string ContentType(string format) => format switch

@@ -37,6 +37,19 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     public int Total { get; private set; }
     public const int PageSize = 50;
 
+    public ReviewFilter Filter => new(Year ?? DateTime.Today.Year, Unit, UnitQuery, Department, Status, MinScore, MaxScore, MoneyFrom, MoneyTo, Rule, Severity);
+
+    // 导出 Excel / CSV: every row the filters match, as a background job (a province's list is long).
+    public async Task<IActionResult> OnPostExportAsync(string? format, [FromServices] Export.ExportJobs jobs)
+    {
+        if (format is not ("xlsx" or "csv")) return BadRequest();
+        Year ??= await db.Projects.VisibleTo(User).MaxAsync(p => (int?)p.FiscalYear) ?? DateTime.Today.Year;
+        var (filter, user) = (Filter, User);
+        var (job, refused) = Export.ListExports.Start(jobs, user, $"{Year}年度审核结果清单", format,
+            (listDb, output, progress, ct) => Export.ListExports.ReviewAsync(listDb, user, filter, output, progress, ct));
+        return job == null ? RedirectToPage("/Export/Jobs", new { refused }) : Redirect($"/Exports/Jobs/{job.Id}");
+    }
+
     public async Task OnGetAsync()
     {
         Year ??= await db.Projects.VisibleTo(User).MaxAsync(p => (int?)p.FiscalYear) ?? DateTime.Today.Year;
@@ -46,20 +59,7 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
         if (Access.SeesAll(User)) Departments = await db.SupervisingDepartments.OrderBy(d => d.Name).ToListAsync();
 
         // Each project's review was stored when it was saved: the list reads it, a page at a time.
-        var projects = db.Projects.VisibleTo(User).Where(p => p.FiscalYear == Year && (Unit == null || p.BudgetUnitId == Unit));
-        if (!string.IsNullOrWhiteSpace(UnitQuery))
-        {
-            var q = UnitQuery.Trim();
-            projects = projects.Where(p => p.BudgetUnit!.Name.Contains(q) || p.BudgetUnit.Code == q);
-        }
-        if (Department != null) projects = projects.Where(p => p.BudgetUnit!.SupervisingDepartmentId == Department);
-        if (Status != null) projects = projects.Where(p => p.Status == Status);
-        if (MinScore != null) projects = projects.Where(p => p.QualityScore >= MinScore);
-        if (MaxScore != null) projects = projects.Where(p => p.QualityScore <= MaxScore);
-        if (MoneyFrom != null) projects = projects.Where(p => p.Form.Funding.Total >= MoneyFrom * 10000);
-        if (MoneyTo != null) projects = projects.Where(p => p.Form.Funding.Total <= MoneyTo * 10000);
-        if (Rule != null || Severity != null)
-            projects = projects.Where(p => p.Findings.Any(f => (Rule == null || f.Rule == Rule) && (Severity == null || f.Severity == Severity)));
+        var projects = Filter.Apply(db.Projects.VisibleTo(User));
         Total = await projects.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         var page = await projects.OrderBy(p => p.QualityScore).ThenBy(p => p.NameKey).ThenBy(p => p.Id)

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
+using Row = DocumentFormat.OpenXml.Spreadsheet.Row;
+using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
+using Jixiao.Data;
+using Jixiao.Domain;
+using Jixiao.Features.Export;
+using Jixiao.Features.Review;
+using Jixiao.Forms;
+using Jixiao.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Tests.Export;
+
+// Long exports as background jobs: a unit's book and filtered lists are made by the job queue, the job
+// page reports progress and offers the file, and a job is seen only by the user who asked for it.
+public class ExportJobsTests
+{
+    static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+
+    // Posts the export, follows to the job page and waits until the job is done; the job's id and its file.
+    static async Task<(string JobPath, HttpResponseMessage File)> RunJob(HttpClient client, string pageUrl, string postUrl, params (string, string)[] fields)
+    {
+        var token = TestApp.AntiforgeryToken(await client.GetStringAsync(pageUrl));
+        var posted = await client.PostAsync(postUrl, Form(token, fields));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var jobPath = posted.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.StartsWith("/Exports/Jobs/", jobPath);
+        Assert.Contains("导出：", await posted.Content.ReadAsStringAsync());
+        JsonObject status;
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        do
+        {
+            await Task.Delay(200);
+            status = JsonNode.Parse(await client.GetStringAsync(jobPath + "?handler=Status"))!.AsObject();
+        } while (status["state"]!.GetValue<string>() is "queued" or "running" && DateTime.UtcNow < deadline);
+        Assert.Equal("done", status["state"]!.GetValue<string>());
+        Assert.Equal(100, status["percent"]!.GetValue<int>());
+        var file = await client.GetAsync(status["file"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        return (jobPath, file);
+    }
+
+    static async Task<string> Save(HttpResponseMessage response, string extension)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"jixiao-job-{Guid.NewGuid():N}.{extension}");
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+        return path;
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_units_book_is_made_in_the_background_and_only_its_owner_sees_the_job(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        await using var app = await TestApp.Start(db, demo: true);
+        var east = await app.Db(d => d.Projects.Where(p => p.BudgetUnit!.Name == "东城区信访局").Select(p => new { p.Form.Name, p.BudgetUnitId }).ToListAsync());
+        var unit = east[0].BudgetUnitId;
+        var client = await app.SignedIn("east-preparer");
+        var overview = $"/Units/Overview?unit={unit}&year=2026";
+        Assert.Contains("?handler=Job", await client.GetStringAsync(overview));
+
+        var (jobPath, file) = await RunJob(client, overview, "/Units/Book?handler=Job",
+            ("unit", unit.ToString()), ("year", "2026"), ("layout", "national"), ("to", "docx"));
+        Assert.Contains(".docx", file.Content.Headers.ContentDisposition!.ToString());
+        var path = await Save(file, "docx");
+        try { Assert.Equal(east.Select(p => p.Name).Order(), DocumentReader.Read(path).Projects.Select(p => p.Name).Order()); }
+        finally { File.Delete(path); }
+        Assert.Contains(jobPath, await client.GetStringAsync("/Exports/Jobs"));
+
+        // Another user: the job, its status and its file answer like missing ones; another unit's book cannot be asked for.
+        var west = await app.SignedIn("west-preparer");
+        Assert.Equal(HttpStatusCode.NotFound, (await west.GetAsync(jobPath)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await west.GetAsync(jobPath + "?handler=Status")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await west.GetAsync(jobPath + "?handler=File")).StatusCode);
+        Assert.DoesNotContain(jobPath, await west.GetStringAsync("/Exports/Jobs"));
+        var token = TestApp.AntiforgeryToken(await west.GetStringAsync("/Exports/Jobs"));
+        var refused = await west.PostAsync("/Units/Book?handler=Job", Form(token, ("unit", unit.ToString()), ("year", "2026"), ("to", "docx")));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/Units/Book?handler=Job",
+            Form(TestApp.AntiforgeryToken(await client.GetStringAsync(overview)), ("unit", unit.ToString()), ("year", "2026"), ("to", "exe")))).StatusCode);
+    }
+
+    [Fact]
+    public void Finished_jobs_and_their_files_are_swept_after_the_keeping_time()
+    {
+        var jobs = new ExportJobs(null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<ExportJobs>.Instance);
+        var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "u1")], "test"));
+        var (job, _) = jobs.Enqueue(user, "t", "csv", "t.csv", (_, _, _, _) => Task.CompletedTask);
+        var file = Path.GetTempFileName();
+        job!.FilePath = file;
+        job.Finished = DateTime.UtcNow;
+        jobs.Sweep(DateTime.UtcNow + ExportJobs.KeepFor - TimeSpan.FromSeconds(1));
+        Assert.NotNull(jobs.Find(job.Id, user));
+        Assert.True(File.Exists(file));
+        jobs.Sweep(DateTime.UtcNow + ExportJobs.KeepFor + TimeSpan.FromSeconds(1));
+        Assert.Null(jobs.Find(job.Id, user));
+        Assert.False(File.Exists(file));
+        // A user may have only a few jobs waiting at once.
+        for (var i = 0; i < ExportJobs.MaxWaitingPerUser; i++) Assert.NotNull(jobs.Enqueue(user, "t", "csv", "t.csv", (_, _, _, _) => Task.CompletedTask).Job);
+        Assert.Contains("排队", jobs.Enqueue(user, "t", "csv", "t.csv", (_, _, _, _) => Task.CompletedTask).Refused);
+    }
+
+    static List<string[]> Csv(string text) =>
+        text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+
+    static List<List<string>> XlsxRows(string path)
+    {
+        using var doc = SpreadsheetDocument.Open(path, false);
+        var sheet = doc.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        return sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_filtered_review_list_exports_exactly_its_rows_masked_outside_the_unit(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        await using var app = await TestApp.Start(db, demo: true);
+        // More rows than one export page, spread over both units, some with a contact person.
+        var units = await app.Db(d => d.BudgetUnits.Where(u => u.Name == "东城区信访局" || u.Name == "西城区信访局").ToListAsync());
+        await app.Db(async d =>
+        {
+            for (var i = 0; i < ListExports.PageSize + 20; i++)
+            {
+                var form = new ProjectForm
+                {
+                    Name = $"导出测试项目{i:000}", Code = $"EXP{i:000}", Funding = new() { Total = 10_000m * i },
+                    People = i % 2 == 0 ? [new Person { Role = "项目负责人", Name = "李晓明", Phone = "13512341234" }] : [],
+                };
+                RowIds.Assign(form);
+                d.Projects.Add(new Project { BudgetUnitId = units[i % 2].Id, FiscalYear = 2026, Form = form, Status = i % 3 == 0 ? ProjectStatus.Submitted : ProjectStatus.Draft, QualityScore = i % 100 });
+            }
+            return await d.SaveChangesAsync();
+        });
+        var finance = await app.SignedIn("finance");
+        var filter = new ReviewFilter(2026, null, null, null, ProjectStatus.Submitted, 10, null, null, null, null, null);
+        var expected = await app.Db(d => filter.Apply(d.Projects).Select(p => p.Form.Name).ToListAsync());
+        Assert.True(expected.Count > 100);
+        var list = "/Review?year=2026&status=Submitted&min=10";
+        Assert.Contains($"共 {expected.Count} 项", await finance.GetStringAsync(list));
+
+        var (_, csvFile) = await RunJob(finance, list, list + "&handler=Export", ("format", "csv"));
+        var bytes = await csvFile.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);   // UTF-8 with BOM, for Excel
+        var rows = Csv(Encoding.UTF8.GetString(bytes));
+        Assert.Equal("项目名称", rows[0][0]);
+        Assert.Equal(expected.Order(), rows.Skip(1).Select(r => r[0]).Order());
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.DoesNotContain("李晓明", text);
+        Assert.DoesNotContain("13512341234", text);
+        Assert.Contains("李**", text);
+        Assert.Contains("135****1234", text);
+
+        var (_, xlsxFile) = await RunJob(finance, list, list + "&handler=Export", ("format", "xlsx"));
+        var path = await Save(xlsxFile, "xlsx");
+        try
+        {
+            var sheet = XlsxRows(path);
+            Assert.Equal(expected.Order(), sheet.Skip(1).Select(r => r[0]).Order());
+            Assert.DoesNotContain(sheet.SelectMany(r => r), c => c.Contains("李晓明"));
+        }
+        finally { File.Delete(path); }
+
+        // The unit's own preparer sees only the unit's rows, with its own people unmasked.
+        var east = await app.SignedIn("east-preparer");
+        var eastId = units.Single(u => u.Name == "东城区信访局").Id;
+        var eastExpected = await app.Db(d => filter.Apply(d.Projects.Where(p => p.BudgetUnitId == eastId)).Select(p => p.Form.Name).ToListAsync());
+        var (_, eastCsv) = await RunJob(east, list, list + "&handler=Export", ("format", "csv"));
+        var eastText = await eastCsv.Content.ReadAsStringAsync();
+        Assert.Equal(eastExpected.Order(), Csv(eastText).Skip(1).Select(r => r[0]).Order());
+        Assert.Contains("李晓明", eastText);
+
+        // The project list of the year: every visible project of the units found.
+        var all = await app.Db(d => d.Projects.Where(p => p.FiscalYear == 2026).Select(p => p.Form.Name).ToListAsync());
+        var (_, projectsCsv) = await RunJob(finance, "/?year=2026", "/?handler=Export", ("year", "2026"), ("format", "csv"));
+        Assert.Equal(all.Order(), Csv(await projectsCsv.Content.ReadAsStringAsync()).Skip(1).Select(r => r[0]).Order());
+    }
+
+    [Fact]
+    public void Csv_fields_are_quoted_and_formulas_are_defused()
+    {
+        Assert.Equal("\"a,b\"", CsvRowWriter.Field("a,b"));
+        Assert.Equal("\"say \"\"hi\"\"\"", CsvRowWriter.Field("say \"hi\""));
+        Assert.Equal("'=1+1", CsvRowWriter.Field("=1+1"));
+        Assert.Equal("-5", CsvRowWriter.Field(-5));
+        Assert.Equal("12.5", CsvRowWriter.Field(12.5m));
+        Assert.Equal("", CsvRowWriter.Field(null));
+    }
+}
