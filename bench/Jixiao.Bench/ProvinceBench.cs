@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Bench;
@@ -34,6 +35,10 @@ public static class ProvinceBench
                 Console.WriteLine($"生成省级数据到 {(postgres == null ? folder : "PostgreSQL")} …");
                 await Province.BuildAsync(folder, postgres, app.Services, size, Console.Out);
             }
+        await Province.AddMonitoringAsync(folder, postgres, Console.Out);
+        int round;
+        await using (var db = Database.Create(folder, postgres))
+            round = await db.MonitoringRounds.MinAsync(r => r.Id);
         await app.StartAsync();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         try
@@ -64,11 +69,19 @@ public static class ProvinceBench
                 ("搜索“信访”（填报人）", preparer, "/Search?q=%E4%BF%A1%E8%AE%BF"),
                 ("各主管部门汇总（财政）", finance, $"/Summary?year={Province.Year}"),
                 ("本部门各单位汇总（主管部门）", supervisor, $"/Summary?year={Province.Year}"),
+                ("监控看板（财政）", finance, $"/Monitoring/Dashboard?round={round}"),
+                ("监控看板（主管部门）", supervisor, $"/Monitoring/Dashboard?round={round}"),
+                ("监控看板（填报人）", preparer, $"/Monitoring/Dashboard?round={round}"),
+                ("监控轮次列表（财政）", finance, "/Monitoring"),
+                ("监控轮次（财政）", finance, $"/Monitoring/Round/{round}"),
+                ("监控轮次（主管部门）", supervisor, $"/Monitoring/Round/{round}"),
             };
             Console.WriteLine($"province: {users} concurrent users, {seconds}s per page after a warm-up, minimal endpoint measured before each page");
             Console.WriteLine("| page | p50 ms | p95 ms | p99 ms | req/s | minimal req/s | ratio | errors |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-            foreach (var (name, client, path) in pages)
+            // --only 看板,汇总: just the pages whose names contain one of the words, to measure one change quickly.
+            var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var (name, client, path) in pages.Where(p => only == null || only.Any(o => p.Name.Contains(o))))
             {
                 await Load(client, path, users, Math.Min(3, seconds));   // warm-up
                 var minimal = await Load(anonymous, "/bench/minimal", users, seconds);
