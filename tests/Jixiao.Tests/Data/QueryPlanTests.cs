@@ -28,6 +28,7 @@ public class QueryPlanTests
                 Form = new ProjectForm { Name = $"信访项目{n}", Indicators = [new Indicator { Level1 = "产出指标", Name = "信访事项及时受理率" }] },
             });
         await db.SaveChangesAsync();
+        List<int> shownUnits = [unit.Id];
         // A monitoring round over the unit with one red report with an impossible row (the dashboard's queries).
         var monitored = db.Projects.Local.First();
         monitored.Status = ProjectStatus.Approved;
@@ -51,7 +52,6 @@ public class QueryPlanTests
         var supervisor = User(Roles.SupervisorReviewer, (UserClaims.Department, dept.Id));
         var preparer = User(Roles.Preparer, (UserClaims.Unit, unit.Id));
         int[] shown = [unit.Id];
-        List<int> shownUnits = [unit.Id];
         var queries = new Dictionary<string, IQueryable<object>>
         {
             ["单位项目列表"] = db.Projects.VisibleTo(preparer).Where(p => p.FiscalYear == 2026 && shown.Contains(p.BudgetUnitId))

@@ -60,4 +60,40 @@ public class MonitoringPagingTests
         var after = await finance.GetStringAsync($"/Monitoring/Dashboard?round={s.RoundId}");
         Assert.Matches($"全部 60 个单位合计</th><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">{missing - 1}</td>", after);
     }
+
+    [Fact]
+    public async Task Beyond_a_short_list_a_round_is_opened_for_whole_departments()
+    {
+        await using var db = await TestDatabase.Create("sqlite");
+        await using var app = await TestApp.Start(db, demo: true);
+        await ApproveEast(app);
+        var demoDept = await app.Db(async d =>
+        {
+            var dept = new SupervisingDepartment { Name = "市大部门", Code = "D900" };
+            for (var n = 1; n <= 100; n++) d.BudgetUnits.Add(new BudgetUnit { Name = $"第{n:000}大单位", Code = $"Y{n:000}", SupervisingDepartment = dept });
+            await d.SaveChangesAsync();
+            return (await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局")).SupervisingDepartmentId!.Value;
+        });
+        var finance = await app.SignedIn("finance");
+        var page = await finance.GetStringAsync("/Monitoring");
+        Assert.DoesNotContain("第001大单位", page);
+        Assert.Contains("市大部门（100 个单位）", page);
+        Assert.Contains("全部单位", page);
+
+        var response = await PageForms.Post(finance, "/Monitoring", "/Monitoring?handler=Open", new Dictionary<string, string>
+        {
+            ["Input.ProfileId"] = "national-2021", ["Input.Year"] = "2026", ["Input.EndMonth"] = "6",
+            ["Input.DueDate"] = "2026-07-10", ["Input.Departments"] = demoDept.ToString(),
+        });
+        Assert.Contains("共 2 个单位", await response.Content.ReadAsStringAsync());
+        var units = await app.Db(d => d.MonitoringRoundUnits.Select(u => u.BudgetUnit!.Name).OrderBy(n => n).ToListAsync());
+        Assert.Equal(["东城区信访局", "西城区信访局"], units);
+
+        var none = await PageForms.Post(finance, "/Monitoring", "/Monitoring?handler=Open", new Dictionary<string, string>
+        {
+            ["Input.ProfileId"] = "national-2021", ["Input.Year"] = "2026", ["Input.EndMonth"] = "7",
+            ["Input.DueDate"] = "2026-08-10", ["Input.Departments"] = "999999",
+        });
+        Assert.Contains("所选主管部门不存在", await none.Content.ReadAsStringAsync());
+    }
 }
