@@ -46,7 +46,10 @@ public class QueryPlanTests
             Rows = [new MonitoringRow { IndicatorId = Guid.NewGuid(), Likelihood = Jixiao.Domain.Monitoring.Likelihood.Impossible }],
         });
         await db.SaveChangesAsync();
-        var reports = db.MonitoringReports.Where(r => r.RoundId == round.Id && shownUnits.Contains(r.BudgetUnitId));
+        // As the dashboard asks: the round's units the user sees (here a supervising department), as a subquery.
+        var roundUnits = db.BudgetUnits.VisibleTo(User(Roles.SupervisorReviewer, (UserClaims.Department, dept.Id)))
+            .Where(u => db.MonitoringRoundUnits.Any(x => x.RoundId == round.Id && x.BudgetUnitId == u.Id)).Select(u => u.Id);
+        var reports = db.MonitoringReports.Where(r => r.RoundId == round.Id && roundUnits.Contains(r.BudgetUnitId));
 
         var finance = User(Roles.FinanceReviewer);
         var supervisor = User(Roles.SupervisorReviewer, (UserClaims.Department, dept.Id));
@@ -64,7 +67,7 @@ public class QueryPlanTests
                 .Take(20).Select(p => (object)p.Id),
             ["待办（财政）"] = db.Projects.WaitingFor(finance).OrderBy(p => p.UpdatedUtc).Take(20).Select(p => (object)p.Id),
             ["搜索项目"] = SearchIndex.Find(db, SearchText.Words("信访"), SearchIndex.In.Projects).VisibleTo(finance).Take(8).Select(p => (object)p.Id),
-            ["监控看板：计划"] = db.Projects.Where(p => shownUnits.Contains(p.BudgetUnitId) && p.FiscalYear == 2026 && p.ApprovedVersion != null)
+            ["监控看板：计划"] = db.Projects.Where(p => roundUnits.Contains(p.BudgetUnitId) && p.FiscalYear == 2026 && p.ApprovedVersion != null)
                 .Select(p => (object)new { p.Id, p.Form.Funding.AnnualRequest, Plan = p.Form.SpendingPlan.Select(m => m.CumulativePercent).ToList() }),
             ["监控看板：各单位灯"] = reports.GroupBy(r => new { r.BudgetUnitId, r.Light }).Select(g => (object)new { g.Key.BudgetUnitId, g.Key.Light, Count = g.Count() }),
             ["监控看板：指标"] = reports.SelectMany(r => r.Rows, (r, w) => new { r.BudgetUnitId, w.Likelihood })
