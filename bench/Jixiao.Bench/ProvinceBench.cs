@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Bench;
@@ -36,6 +37,15 @@ public static class ProvinceBench
                 Console.WriteLine($"生成省级数据到 {(postgres == null ? folder : "PostgreSQL")} …");
                 await Province.BuildAsync(folder, postgres, app.Services, size, Console.Out);
             }
+        await Province.AddMonitoringAsync(folder, postgres, Console.Out);
+        int round;
+        await using (var db = Database.Create(folder, postgres))
+        {
+            round = await db.MonitoringRounds.MinAsync(r => r.Id);
+            // As a restart would (Migrator): the planner's statistics of the data just loaded.
+            if (postgres == null) await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002");
+            else await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
         await app.StartAsync();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         try
@@ -66,6 +76,12 @@ public static class ProvinceBench
                 ("搜索“信访”（填报人）", preparer, "/Search?q=%E4%BF%A1%E8%AE%BF"),
                 ("各主管部门汇总（财政）", finance, $"/Summary?year={Province.Year}"),
                 ("本部门各单位汇总（主管部门）", supervisor, $"/Summary?year={Province.Year}"),
+                ("监控看板（财政）", finance, $"/Monitoring/Dashboard?round={round}"),
+                ("监控看板（主管部门）", supervisor, $"/Monitoring/Dashboard?round={round}"),
+                ("监控看板（填报人）", preparer, $"/Monitoring/Dashboard?round={round}"),
+                ("监控轮次列表（财政）", finance, "/Monitoring"),
+                ("监控轮次（财政）", finance, $"/Monitoring/Round/{round}"),
+                ("监控轮次（主管部门）", supervisor, $"/Monitoring/Round/{round}"),
             };
             Console.WriteLine($"province: {users} concurrent users, {seconds}s per page after a warm-up, minimal endpoint measured before each page");
             Console.WriteLine("| page | p50 ms | p95 ms | p99 ms | req/s | minimal req/s | ratio | errors | queries/req | KB/req | CPU ms/req | minimal CPU ms/req |");

@@ -79,6 +79,7 @@ public static class WebApp
         builder.Configuration.GetSection("Uploads").Bind(uploads);
         services.AddSingleton(uploads);
         services.AddSingleton<Features.Import.UploadGate>();
+        services.AddSingleton<Features.ListCache>();
         services.AddHealthChecks().AddDbContextCheck<JixiaoDb>();
         services.AddJixiaoApi(); // review chain: bearer-token API under /api
         Features.Export.ExportSetup.AddServices(services); // documents out: one Chromium for PDFs, the exports

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Features;
 
-public sealed class IndexModel(JixiaoDb db) : PageModel
+public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
 {
     public int Year { get; private set; }
     public List<int> Years { get; private set; } = [];
@@ -33,7 +33,7 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     public async Task OnGetAsync(int? year)
     {
         var visible = db.Projects.VisibleTo(User);
-        Years = await visible.Select(p => p.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync();
+        Years = await cache.YearsAsync(db, User);
         Year = year ?? (Years.Count > 0 ? Years[0] : DateTime.Today.Year);
         if (!Years.Contains(Year)) Years.Insert(0, Year);
 

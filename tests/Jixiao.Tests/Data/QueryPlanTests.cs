@@ -28,6 +28,28 @@ public class QueryPlanTests
                 Form = new ProjectForm { Name = $"信访项目{n}", Indicators = [new Indicator { Level1 = "产出指标", Name = "信访事项及时受理率" }] },
             });
         await db.SaveChangesAsync();
+        List<int> shownUnits = [unit.Id];
+        // A monitoring round over the unit with one red report with an impossible row (the dashboard's queries).
+        var monitored = db.Projects.Local.First();
+        monitored.Status = ProjectStatus.Approved;
+        monitored.ApprovedVersion = monitored.Version;
+        var round = new MonitoringRound
+        {
+            ProfileId = "national-2021", FiscalYear = 2026, EndMonth = 6, DueDate = new DateOnly(2026, 7, 10),
+            Units = [new MonitoringRoundUnit { BudgetUnitId = unit.Id }],
+        };
+        db.MonitoringRounds.Add(round);
+        await db.SaveChangesAsync();
+        db.MonitoringReports.Add(new MonitoringReport
+        {
+            RoundId = round.Id, ProjectId = monitored.Id, BudgetUnitId = unit.Id, Light = Jixiao.Domain.Monitoring.Light.Red,
+            Rows = [new MonitoringRow { IndicatorId = Guid.NewGuid(), Likelihood = Jixiao.Domain.Monitoring.Likelihood.Impossible }],
+        });
+        await db.SaveChangesAsync();
+        // As the dashboard asks: the round's units the user sees (here a supervising department), as a subquery.
+        var roundUnits = db.BudgetUnits.VisibleTo(User(Roles.SupervisorReviewer, (UserClaims.Department, dept.Id)))
+            .Where(u => db.MonitoringRoundUnits.Any(x => x.RoundId == round.Id && x.BudgetUnitId == u.Id)).Select(u => u.Id);
+        var reports = db.MonitoringReports.Where(r => r.RoundId == round.Id && roundUnits.Contains(r.BudgetUnitId));
 
         var finance = User(Roles.FinanceReviewer);
         var supervisor = User(Roles.SupervisorReviewer, (UserClaims.Department, dept.Id));
@@ -45,6 +67,15 @@ public class QueryPlanTests
                 .Take(20).Select(p => (object)p.Id),
             ["待办（财政）"] = db.Projects.WaitingFor(finance).OrderBy(p => p.UpdatedUtc).Take(20).Select(p => (object)p.Id),
             ["搜索项目"] = SearchIndex.Find(db, SearchText.Words("信访"), SearchIndex.In.Projects).VisibleTo(finance).Take(8).Select(p => (object)p.Id),
+            ["监控看板：计划"] = db.Projects.Where(p => roundUnits.Contains(p.BudgetUnitId) && p.FiscalYear == 2026 && p.ApprovedVersion != null)
+                .Select(p => (object)new { p.Id, p.Form.Funding.AnnualRequest, Plan = p.Form.SpendingPlan.Select(m => m.CumulativePercent).ToList() }),
+            ["监控看板：各单位灯"] = reports.GroupBy(r => new { r.BudgetUnitId, r.Light }).Select(g => (object)new { g.Key.BudgetUnitId, g.Key.Light, Count = g.Count() }),
+            ["监控看板：指标"] = reports.SelectMany(r => r.Rows, (r, w) => new { r.BudgetUnitId, w.Likelihood })
+                .GroupBy(x => new { x.BudgetUnitId, x.Likelihood }).Select(g => (object)new { g.Key.BudgetUnitId, g.Key.Likelihood, Count = g.Count() }),
+            ["监控看板：红灯清单"] = reports.Where(r => r.Light == Jixiao.Domain.Monitoring.Light.Red)
+                .Select(r => new { r.ProjectId, r.Project!.Form.Name, Unit = r.Project.BudgetUnit!.Name }).OrderBy(r => r.Unit).ThenBy(r => r.Name).Take(200).Select(r => (object)r.ProjectId),
+            ["监控轮次"] = db.Projects.Where(p => shownUnits.Contains(p.BudgetUnitId) && p.FiscalYear == 2026 && p.ApprovedVersion != null)
+                .OrderBy(p => p.Form.Name).Select(p => (object)new { p.Id, p.BudgetUnitId, p.Form.Name }),
             ["搜索指标"] = SearchIndex.Find(db, SearchText.Words("xfsx"), SearchIndex.In.Indicators).VisibleTo(supervisor).Take(8).Select(p => (object)p.Id),
         };
 
@@ -66,7 +97,7 @@ public class QueryPlanTests
     // index read from end to end either (which is what a plan without a usable index falls back to).
     static bool UsesIndexes(List<string> plan)
     {
-        string[] tables = ["\"Projects\"", "\"Indicators\"", "\"ProjectFindings\""];
+        string[] tables = ["\"Projects\"", "\"Indicators\"", "\"ProjectFindings\"", "\"MonitoringReports\"", "\"MonitoringRows\"", "\"SpendingMilestones\""];
         for (var i = 0; i < plan.Count; i++)
         {
             var line = plan[i];

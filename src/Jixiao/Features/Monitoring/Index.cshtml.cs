@@ -13,6 +13,11 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     public sealed record RoundRow(int Id, string Title, DateOnly Due, int Units, int SignedOff);
     public List<RoundRow> Rounds { get; private set; } = [];
     public List<BudgetUnit> AllUnits { get; private set; } = [];
+    // A province has thousands of units: beyond a short list they are taken by supervising department.
+    public const int UnitsToPick = 100;
+    public sealed record DepartmentOption(int Id, string Name, int Units);
+    public List<DepartmentOption> Departments { get; private set; } = [];
+    public int UnitCount { get; private set; }
     public bool MayOpen => User.IsInRole(Roles.FinanceReviewer);
     public IReadOnlyList<ReviewProfile> Profiles => ReviewProfiles.All;
     [TempData] public string? Message { get; set; }
@@ -24,6 +29,8 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
         [Range(1, 12, ErrorMessage = "截至月份应在 1–12 之间")] public int EndMonth { get; set; } = 6;
         [Required(ErrorMessage = "请填写截止日期")] public DateOnly? DueDate { get; set; }
         public int[] Units { get; set; } = [];
+        public int[] Departments { get; set; } = [];
+        public bool AllUnits { get; set; }
     }
     [BindProperty] public OpenInput Input { get; set; } = new();
 
@@ -37,16 +44,26 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
             .ToListAsync();
         Rounds = rounds.Select(r => new RoundRow(r.Id, new MonitoringRound { FiscalYear = r.FiscalYear, EndMonth = r.EndMonth }.Title,
             r.DueDate, r.Units, r.SignedOff)).ToList();
-        if (MayOpen) AllUnits = await db.BudgetUnits.OrderBy(u => u.Code).ThenBy(u => u.Name).ToListAsync();
+        if (!MayOpen) return;
+        UnitCount = await db.BudgetUnits.CountAsync();
+        if (UnitCount <= UnitsToPick) AllUnits = await db.BudgetUnits.OrderBy(u => u.Code).ThenBy(u => u.Name).ToListAsync();
+        else Departments = await db.SupervisingDepartments.OrderBy(d => d.Code).ThenBy(d => d.Name)
+            .Select(d => new DepartmentOption(d.Id, d.Name, db.BudgetUnits.Count(u => u.SupervisingDepartmentId == d.Id))).ToListAsync();
     }
 
     public async Task<IActionResult> OnPostOpenAsync()
     {
         if (!MayOpen) return Forbid();
         if (ReviewProfiles.Find(Input.ProfileId) is null) ModelState.AddModelError("Input.ProfileId", "请选择地区规则");
-        if (Input.Units.Length == 0) ModelState.AddModelError("Input.Units", "请至少选择一个单位");
         var units = await db.BudgetUnits.Where(u => Input.Units.Contains(u.Id)).Select(u => u.Id).ToListAsync();
         if (units.Count != Input.Units.Distinct().Count()) ModelState.AddModelError("Input.Units", "所选单位不存在");
+        var departments = Input.Departments.Distinct().ToList();
+        if (await db.SupervisingDepartments.CountAsync(d => departments.Contains(d.Id)) != departments.Count)
+            ModelState.AddModelError("Input.Departments", "所选主管部门不存在");
+        var byDepartment = Input.AllUnits ? db.BudgetUnits
+            : db.BudgetUnits.Where(u => u.SupervisingDepartmentId != null && departments.Contains(u.SupervisingDepartmentId.Value));
+        if (Input.AllUnits || departments.Count > 0) units = units.Union(await byDepartment.Select(u => u.Id).ToListAsync()).ToList();
+        if (units.Count == 0) ModelState.AddModelError("Input.Units", "请至少选择一个单位");
         if (await db.MonitoringRounds.AnyAsync(r => r.FiscalYear == Input.Year && r.EndMonth == Input.EndMonth
                 && r.Units.Any(u => units.Contains(u.BudgetUnitId))))
             ModelState.AddModelError("Input.EndMonth", $"所选单位已有 {Input.Year}年{Domain.Monitoring.MonitoringText.Period(Input.EndMonth)} 的监控轮次");

@@ -22,15 +22,24 @@ public sealed class MonitoringRemindersViewComponent(JixiaoDb db) : ViewComponen
             .Join(db.MonitoringRounds, p => p.RoundId, r => r.Id, (p, r) => new { r.Id, r.FiscalYear, r.EndMonth, r.DueDate, r.ProfileId, p.BudgetUnitId, Unit = p.BudgetUnit!.Name })
             .Where(x => x.DueDate <= horizon)
             .OrderBy(x => x.DueDate).Take(50).ToListAsync();
+        // Two grouped counts for all the listed parts, not two queries per part (a province has thousands).
+        var unitIds = parts.Select(p => p.BudgetUnitId).Distinct().ToList();
+        var years = parts.Select(p => p.FiscalYear).Distinct().ToList();
+        var roundIds = parts.Select(p => p.Id).Distinct().ToList();
+        var monitored = (await db.Projects.Where(p => unitIds.Contains(p.BudgetUnitId) && years.Contains(p.FiscalYear) && p.ApprovedVersion != null)
+            .GroupBy(p => new { p.BudgetUnitId, p.FiscalYear }).Select(g => new { g.Key.BudgetUnitId, g.Key.FiscalYear, Count = g.Count() }).ToListAsync())
+            .ToDictionary(x => (x.BudgetUnitId, x.FiscalYear), x => x.Count);
+        var submitted = (await db.MonitoringReports.Where(r => roundIds.Contains(r.RoundId) && unitIds.Contains(r.BudgetUnitId) && r.Status == ReportStatus.Submitted)
+            .GroupBy(r => new { r.RoundId, r.BudgetUnitId }).Select(g => new { g.Key.RoundId, g.Key.BudgetUnitId, Count = g.Count() }).ToListAsync())
+            .ToDictionary(x => (x.RoundId, x.BudgetUnitId), x => x.Count);
         var list = new List<Reminder>();
         foreach (var p in parts)
         {
             var round = new MonitoringRound { Id = p.Id, FiscalYear = p.FiscalYear, EndMonth = p.EndMonth, ProfileId = p.ProfileId };
             var days = p.DueDate.DayNumber - today.DayNumber;
             if (days > Monitor.Profile(round).Monitoring.RemindDays) continue;
-            var monitored = await Monitor.Monitored(db, round, p.BudgetUnitId).CountAsync();
-            var submitted = await db.MonitoringReports.CountAsync(r => r.RoundId == p.Id && r.BudgetUnitId == p.BudgetUnitId && r.Status == ReportStatus.Submitted);
-            list.Add(new Reminder(p.Id, round.Title, p.Unit, p.DueDate, days, monitored - submitted));
+            list.Add(new Reminder(p.Id, round.Title, p.Unit, p.DueDate, days,
+                monitored.GetValueOrDefault((p.BudgetUnitId, p.FiscalYear)) - submitted.GetValueOrDefault((p.Id, p.BudgetUnitId))));
         }
         return View("~/Features/Monitoring/_Reminders.cshtml", list);
     }

@@ -25,24 +25,40 @@ public sealed class RoundModel(JixiaoDb db) : PageModel
         return Page();
     }
 
-    async Task<IActionResult?> Load(int id)
+    // A round of a province spans thousands of units: they come a page at a time, ordered by code.
+    public const int UnitsPerPage = 20;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    public Pager? Pager { get; private set; }
+
+    // Loads the page's units, or just the one unit a post concerns.
+    async Task<IActionResult?> Load(int id, int? onlyUnit = null)
     {
-        var round = await Monitor.RoundsVisibleTo(db, User).Include(r => r.Units).FirstOrDefaultAsync(r => r.Id == id);
+        var round = await Monitor.RoundsVisibleTo(db, User).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);
         if (round is null) return NotFound();
         Round = round;
-        Overdue = round.DueDate < Monitor.Today() && !round.SignedOff;
-        var ids = round.Units.Select(x => x.BudgetUnitId).ToList();
-        var visible = await db.BudgetUnits.VisibleTo(User).Where(u => ids.Contains(u.Id))
-            .OrderBy(u => u.Code).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync();
+        var units = db.BudgetUnits.VisibleTo(User).Where(u => db.MonitoringRoundUnits.Any(x => x.RoundId == id && x.BudgetUnitId == u.Id));
+        if (onlyUnit is int only) units = units.Where(u => u.Id == only);
+        var total = await units.CountAsync();
+        Pager = new Pager(Math.Clamp(PageNumber, 1, Math.Max(1, (total + UnitsPerPage - 1) / UnitsPerPage)), total, UnitsPerPage, Request.Query);
+        var visible = await units.OrderBy(u => u.Code).ThenBy(u => u.Name).ThenBy(u => u.Id)
+            .Skip((Pager.Page - 1) * UnitsPerPage).Take(UnitsPerPage).Select(u => new { u.Id, u.Name }).ToListAsync();
+        var ids = visible.Select(u => u.Id).ToList();
+        // The round is overdue while any of its units is not signed off: counted, not loaded.
+        Overdue = round.DueDate < Monitor.Today()
+            && (!await db.MonitoringRoundUnits.AnyAsync(u => u.RoundId == id) || await db.MonitoringRoundUnits.AnyAsync(u => u.RoundId == id && u.SignedOffUtc == null));
+        var parts = await db.MonitoringRoundUnits.AsNoTracking().Where(u => u.RoundId == id && ids.Contains(u.BudgetUnitId)).ToListAsync();
         var writable = await db.BudgetUnits.WritableBy(User).Select(u => u.Id).ToListAsync();
+        var year = round.FiscalYear;
+        var projects = (await db.Projects.Where(p => ids.Contains(p.BudgetUnitId) && p.FiscalYear == year && p.ApprovedVersion != null)
+            .OrderBy(p => p.Form.Name).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.BudgetUnitId, p.Form.Name }).ToListAsync()).ToLookup(p => p.BudgetUnitId);
+        var reports = (await db.MonitoringReports.Where(r => r.RoundId == id && ids.Contains(r.BudgetUnitId))
+            .Select(r => new { r.ProjectId, r.Status, r.Light, r.SpentPercent, r.PacePercent, r.ReturnComment }).ToListAsync())
+            .ToDictionary(r => r.ProjectId);
         foreach (var unit in visible)
         {
-            var part = round.Units.First(u => u.BudgetUnitId == unit.Id);
-            var projects = await Monitor.Monitored(db, round, unit.Id).OrderBy(p => p.Form.Name).ThenBy(p => p.Id)
-                .Select(p => new { p.Id, p.Form.Name }).ToListAsync();
-            var reports = await db.MonitoringReports.Where(r => r.RoundId == round.Id && r.BudgetUnitId == unit.Id)
-                .Select(r => new { r.ProjectId, r.Status, r.Light, r.SpentPercent, r.PacePercent, r.ReturnComment }).ToListAsync();
-            var rows = projects.Select(p => reports.FirstOrDefault(r => r.ProjectId == p.Id) is { } r
+            var part = parts.First(u => u.BudgetUnitId == unit.Id);
+            var rows = projects[unit.Id].Select(p => reports.GetValueOrDefault(p.Id) is { } r
                 ? new ProjectRow(p.Id, p.Name, r.Status, r.Light, r.SpentPercent, r.PacePercent, r.Status == ReportStatus.Returned ? r.ReturnComment : null)
                 : new ProjectRow(p.Id, p.Name, null, null, null, null, null)).ToList();
             var pending = rows.Where(r => r.Status != ReportStatus.Submitted).Select(r => r.Name).ToList();
@@ -58,7 +74,7 @@ public sealed class RoundModel(JixiaoDb db) : PageModel
     // the part is then locked.
     public async Task<IActionResult> OnPostSignOffAsync(int id, int unit)
     {
-        if (await Load(id) is { } missing) return missing;
+        if (await Load(id, unit) is { } missing) return missing;
         var part = Parts.FirstOrDefault(p => p.Part.BudgetUnitId == unit);
         if (part is null) return NotFound();
         if (!User.IsInRole(Roles.SupervisorReviewer)) return Forbid();

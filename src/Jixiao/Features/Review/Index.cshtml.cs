@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Features.Review;
 
 // For reviewers: the forms of a year (or of one unit), worst quality first, filtered by rule and severity.
-public sealed class IndexModel(JixiaoDb db) : PageModel
+public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
@@ -52,7 +52,7 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
 
     public async Task OnGetAsync()
     {
-        Year ??= await db.Projects.VisibleTo(User).MaxAsync(p => (int?)p.FiscalYear) ?? DateTime.Today.Year;
+        Year ??= (await cache.YearsAsync(db, User)).FirstOrDefault() is var newest and > 0 ? newest : DateTime.Today.Year;
         var units = db.BudgetUnits.VisibleTo(User);
         PickUnit = await units.CountAsync() <= UnitsToPick;
         if (PickUnit) Units = await units.Include(u => u.SupervisingDepartment).OrderBy(u => u.Name).ToListAsync();
@@ -60,7 +60,8 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
 
         // Each project's review was stored when it was saved: the list reads it, a page at a time.
         var projects = Filter.Apply(db.Projects.VisibleTo(User));
-        Total = await projects.CountAsync();
+        // Counting a filtered year scans it: kept until the data changes (ListCache), keyed by every filter.
+        Total = await cache.GetAsync(db, $"review:{ListCache.Scope(User)}:{Filter}", () => projects.CountAsync());
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         var page = await projects.OrderBy(p => p.QualityScore).ThenBy(p => p.NameKey).ThenBy(p => p.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)

@@ -9,7 +9,7 @@ namespace Jixiao.Features.Search;
 // The header's search: projects by name, code, pinyin initials or words of their goals, indicators by
 // name or initials (with their project), units by name, code or initials, each group counted and paged,
 // and only within what the user may see.
-public sealed class IndexModel(JixiaoDb db) : PageModel
+public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     // One group with its own pages, or the first hits of all three.
@@ -56,12 +56,14 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     async Task<Group<ProjectHit>> ProjectsAsync(SearchIndex.In where, List<string[]> words)
     {
         var found = SearchIndex.Find(db, words, where).VisibleTo(User);
-        var total = await found.CountAsync();
+        // A common word matches thousands of projects, to count and sort: kept until the data changes (ListCache).
+        var key = $"search:{ListCache.Scope(User)}:{where}:{string.Join(' ', words.Select(w => string.Join('\u001F', w)))}";
+        var total = await cache.GetAsync(db, key, () => found.CountAsync());
         var (skip, take) = Window(total);
-        var hits = await found.OrderByDescending(p => p.FiscalYear).ThenBy(p => p.NameKey).ThenBy(p => p.Id)
+        var hits = await cache.GetAsync(db, $"{key}:{skip}:{take}", () => found.OrderByDescending(p => p.FiscalYear).ThenBy(p => p.NameKey).ThenBy(p => p.Id)
             .Skip(skip).Take(take)
             .Select(p => new ProjectHit(p.Id, p.Form.Name, p.Form.Code, p.FiscalYear, p.Status, p.Copy, p.BudgetUnit!.Name))
-            .ToListAsync();
+            .ToListAsync());
         return new(hits, total, PagerFor(total));
     }
 

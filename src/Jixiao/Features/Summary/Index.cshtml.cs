@@ -10,7 +10,7 @@ namespace Jixiao.Features.Summary;
 // The year at a glance for finance and supervising departments: per department (finance) or per unit
 // (one department), how many projects stand at each status, their money, their average quality score and
 // the rules they break most, each figure a link into the review list filtered to it. Counted in SQL.
-public sealed class IndexModel(JixiaoDb db) : PageModel
+public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "dept")] public int? Department { get; set; }
@@ -29,7 +29,7 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     {
         var visible = db.Projects.VisibleTo(User);
         if (!Access.SeesAll(User) && !User.IsInRole(Roles.SupervisorReviewer)) return Forbid();
-        Years = await visible.Select(p => p.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync();
+        Years = await cache.YearsAsync(db, User);
         Year ??= Years.Count > 0 ? Years[0] : DateTime.Today.Year;
         var year = Year.Value;
         var projects = visible.Where(p => p.FiscalYear == year);
@@ -45,13 +45,17 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
             projects = projects.Where(p => p.BudgetUnit!.SupervisingDepartmentId == dept);
         }
 
-        var rows = ByUnit
-            ? await Counts(projects.GroupBy(p => (int?)p.BudgetUnitId))
-            : await Counts(projects.GroupBy(p => p.BudgetUnit!.SupervisingDepartmentId));
-        var names = ByUnit
-            ? await db.BudgetUnits.Where(u => u.SupervisingDepartmentId == departmentId).ToDictionaryAsync(u => u.Id, u => u.Name)
-            : await db.SupervisingDepartments.ToDictionaryAsync(d => d.Id, d => d.Name);
-        var worst = await WorstRules(projects, ByUnit);
+        // A year's sums take a scan of it: kept until the data changes (ListCache).
+        var (rows, names, worst) = await cache.GetAsync(db, $"summary:{ListCache.Scope(User)}:{year}:{departmentId}", async () =>
+        (
+            ByUnit
+                ? await Counts(projects.GroupBy(p => (int?)p.BudgetUnitId))
+                : await Counts(projects.GroupBy(p => p.BudgetUnit!.SupervisingDepartmentId)),
+            ByUnit
+                ? await db.BudgetUnits.Where(u => u.SupervisingDepartmentId == departmentId).ToDictionaryAsync(u => u.Id, u => u.Name)
+                : await db.SupervisingDepartments.ToDictionaryAsync(d => d.Id, d => d.Name),
+            await WorstRules(projects, ByUnit)
+        ));
 
         var lines = rows.Select(r => new Line(r.Key, r.Key is int k && names.TryGetValue(k, out var n) ? n : "（未设主管部门）",
                 r.Count, r.ByStatus, r.Money, r.Score, worst.GetValueOrDefault(r.Key ?? 0, [])))

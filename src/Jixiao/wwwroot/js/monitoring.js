@@ -10,7 +10,7 @@
   }
   function read(table) {
     const heads = Array.from(table.querySelectorAll('thead th')).slice(1).map(function (th) { return th.textContent.trim(); });
-    const rows = Array.from(table.querySelectorAll('tbody tr, tr')).filter(function (tr) { return !tr.closest('thead'); });
+    const rows = Array.from(table.querySelectorAll('tbody tr, tr')).filter(function (tr) { return !tr.closest('thead') && !tr.closest('tfoot'); });
     return {
       names: heads,
       categories: rows.map(function (tr) { return tr.cells[0].textContent.trim(); }),

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Jixiao.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Features;
+
+// Figures that need a scan of a year (a list's total, a summary's sums, a dashboard's aggregates) are kept
+// in memory under the database's change stamp: the id of the latest audit entry. Every change writes its
+// audit entry in the same transaction as itself (AuditInterceptor), so a figure computed after reading a
+// stamp is current until the next committed change, and a stamp read later tells whether one came. Then
+// the figure is computed again, once, however many requests ask for it at the same time.
+// One instance per application (a singleton), so that two databases never share figures.
+public sealed class ListCache
+{
+    const int Limit = 2_000;
+    readonly ConcurrentDictionary<string, (string Stamp, Lazy<Task<object?>> Value)> entries = new();
+
+    // The latest entry's id and chained hash: a database restored from a backup and written to again
+    // never comes back to the same stamp with other data.
+    public static async Task<string> StampAsync(JixiaoDb db) =>
+        await db.AuditEntries.OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync() is { } last
+            ? $"{last.Id}:{last.Hash}" : "";
+
+    // The key must name everything the figure depends on besides the data: the page, its filters and the
+    // scope of the user (all, one department, one unit). The result must not be changed by the caller.
+    public async Task<T> GetAsync<T>(JixiaoDb db, string key, Func<Task<T>> compute)
+    {
+        var stamp = await StampAsync(db);
+        if (entries.TryGetValue(key, out var hit) && hit.Stamp == stamp)
+        {
+            try { return (T)(await hit.Value.Value)!; }
+            catch { entries.TryRemove(new KeyValuePair<string, (string, Lazy<Task<object?>>)>(key, hit)); throw; }
+        }
+        if (entries.Count >= Limit) entries.Clear();
+        var mine = (stamp, new Lazy<Task<object?>>(async () => await compute()));
+        var entry = entries.AddOrUpdate(key, mine, (_, old) => old.Stamp == stamp ? old : mine);
+        try { return (T)(await entry.Item2.Value)!; }
+        catch
+        {
+            entries.TryRemove(new KeyValuePair<string, (string, Lazy<Task<object?>>)>(key, entry));
+            throw;
+        }
+    }
+
+    // The years the user has projects in, newest first (a copy: callers may add the year they ask for).
+    public async Task<List<int>> YearsAsync(JixiaoDb db, System.Security.Claims.ClaimsPrincipal user) =>
+        [.. await GetAsync(db, "years:" + Scope(user),
+            () => db.Projects.VisibleTo(user).Select(p => p.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync())];
+
+    // What the user's figures are scoped to, for the key: the same cases as Access.VisibleTo.
+    public static string Scope(System.Security.Claims.ClaimsPrincipal user)
+    {
+        if (Access.SeesAll(user)) return "all";
+        if (int.TryParse(user.FindFirst(UserClaims.Department)?.Value, out var dept) && user.IsInRole(Roles.SupervisorReviewer)) return $"dept:{dept}";
+        if (int.TryParse(user.FindFirst(UserClaims.Unit)?.Value, out var unit) && (user.IsInRole(Roles.Preparer) || user.IsInRole(Roles.UnitHead))) return $"unit:{unit}";
+        return "none";
+    }
+}
