@@ -37,7 +37,7 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
         b.Entity<Project>(p =>
         {
             p.HasIndex(x => new { x.BudgetUnitId, x.FiscalYear, x.NameKey, x.Copy }).IsUnique();
-            p.HasIndex(x => new { x.FiscalYear, x.QualityScore });
+            p.HasIndex(x => new { x.FiscalYear, x.QualityScore, x.NameKey, x.Id }); // the review list's order, so a page is read from the index
             // The reviewer's desk: what waits at a status, oldest first.
             p.HasIndex(x => new { x.Status, x.UpdatedUtc });
             p.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);

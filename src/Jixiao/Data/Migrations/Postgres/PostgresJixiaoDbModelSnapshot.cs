@@ -725,12 +725,12 @@ namespace Jixiao.Data.Migrations.Postgres
 
                     b.HasIndex("SourceImportId");
 
-                    b.HasIndex("FiscalYear", "QualityScore");
-
                     b.HasIndex("Status", "UpdatedUtc");
 
                     b.HasIndex("BudgetUnitId", "FiscalYear", "NameKey", "Copy")
                         .IsUnique();
+
+                    b.HasIndex("FiscalYear", "QualityScore", "NameKey", "Id");
 
                     b.ToTable("Projects");
                 });
