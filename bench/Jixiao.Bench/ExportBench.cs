@@ -31,7 +31,6 @@ public static class ExportBench
         var book = FormComposer.Compose(doc, ExportLayouts.National, new ComposeOptions { Book = true });
         var compose = sw.Elapsed;
         var docx = Path.Combine(folder, "book.docx");
-        var domDocx = Measure(() => { using var s = File.Create(Path.Combine(folder, "dom.docx")); DomDocxWriter.Write(book, s); });
         var streamedDocx = Measure(() => { using var s = File.Create(docx); DocxWriter.Write(book, s); });
         var docxTime = streamedDocx.Time;
         var xlsx = Path.Combine(folder, "book.xlsx");
@@ -76,7 +75,6 @@ public static class ExportBench
         var loPages = File.Exists(loPdf) ? Pages(loPdf) : 0;
 
         Console.WriteLine($"compose (blocks)          {compose.TotalSeconds,8:0.00} s");
-        Console.WriteLine($"DOCX write, one DOM (before) {domDocx.Time.TotalSeconds,5:0.00} s  (peak heap +{domDocx.Peak / 1048576} MB, allocated {domDocx.Allocated / 1048576} MB)");
         Console.WriteLine($"DOCX write, streamed      {docxTime.TotalSeconds,8:0.00} s  ({new FileInfo(docx).Length / 1024} KB; peak heap +{streamedDocx.Peak / 1048576} MB, allocated {streamedDocx.Allocated / 1048576} MB)");
         Console.WriteLine($"XLSX write                {xlsxTime.TotalSeconds,8:0.00} s  ({new FileInfo(xlsx).Length / 1024} KB)");
         Console.WriteLine($"Chromium start + 1 form   {coldStart.TotalSeconds,8:0.00} s  (once per app)");

@@ -9,7 +9,7 @@ namespace Jixiao.Tests.Export;
 
 public class ExportCommandTests
 {
-    static async Task<(int Exit, string Out, string Err)> Export(params string[] args)
+    internal static async Task<(int Exit, string Out, string Err)> Export(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

@@ -202,13 +202,7 @@ public class SelfEvaluationExportTests
 
     static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 
-    static async Task<(int Exit, string Out, string Err)> Export(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await ExportCommand.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    static Task<(int Exit, string Out, string Err)> Export(params string[] args) => ExportCommandTests.Export(args);
 
     [Fact]
     public async Task The_command_writes_the_self_evaluation_with_its_own_switch_and_keeps_its_other_contract()
