@@ -33,6 +33,9 @@ public static class WebApp
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        // A save that loses a race is answered 409 by ProjectStore; EF's own "fail" line for it misleads
+        // operators, and a save that really fails still reaches the exception handler's log.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.None);
 
         var services = builder.Services;
         services.AddHttpContextAccessor();
