@@ -17,34 +17,10 @@ public class TargetAdvicePageTests
         await using var app = await TestApp.Start(test, demo: true);
         var seed = Seeds.PathOf("004");
         // Last year (2020) in 东城区信访局: 信访人员满意度 (target 95%) reached 96.5%.
-        await app.ImportInto(SelfEvaluationPageTests.EastUnit, seed, 2020);
-        await app.Db(async d =>
-        {
-            var p = d.InFormOrder(await d.Projects.AsSplitQuery().Include(x => x.BudgetUnit).SingleAsync(x => x.FiscalYear == 2020));
-            SelfEvaluationStore.ApplyActuals(d, p, new Dictionary<Guid, TargetValue> { [p.Form.Indicators[7].Id!.Value] = TargetValue.Parse("96.5%") }, "t", "t");
-            return await ProjectStore.CommitAsync(d);
-        });
+        await LastYearActual(app, seed);
         await app.ImportInto(SelfEvaluationPageTests.EastUnit, seed, 2021);
         // Three peer units declare the same project in 2021 with their own satisfaction targets: 97%, 98%, 90%.
-        var departmentId = await app.Db(d => d.BudgetUnits.Where(u => u.Name == SelfEvaluationPageTests.EastUnit).Select(u => u.SupervisingDepartmentId).SingleAsync());
-        string[] peers = ["西城区信访局", "南城区信访局", "北城区信访局"];
-        string[] targets = ["97%", "98%", "90%"];
-        await app.Db(async d =>
-        {
-            d.BudgetUnits.AddRange(peers.Skip(1).Select(n => new BudgetUnit { Name = n, SupervisingDepartmentId = departmentId }));
-            return await d.SaveChangesAsync();
-        });
-        for (var k = 0; k < peers.Length; k++)
-        {
-            await app.ImportInto(peers[k], seed, 2021);
-            var (unit, target) = (peers[k], targets[k]);
-            await app.Db(async d =>
-            {
-                var p = d.InFormOrder(await d.Projects.AsSplitQuery().SingleAsync(x => x.FiscalYear == 2021 && x.BudgetUnit!.Name == unit && x.Form.Name == "信访储备金"));
-                p.Form.Indicators[7].AnnualTarget = TargetValue.Parse(target);
-                return await d.SaveChangesAsync();
-            });
-        }
+        await PeersWithTargets(app, seed);
         var id = await app.Db(d => d.Projects.Where(p => p.FiscalYear == 2021 && p.BudgetUnit!.Name == SelfEvaluationPageTests.EastUnit && p.Form.Name == "信访储备金").Select(p => p.Id).SingleAsync());
 
         var client = await app.SignedIn("east-preparer");
@@ -66,5 +42,41 @@ public class TargetAdvicePageTests
         // Another unit's project is not there.
         var west = await app.SignedIn("west-preparer");
         Assert.Equal(HttpStatusCode.NotFound, (await west.GetAsync($"/Projects/{id}/TargetAdvice")).StatusCode);
+    }
+
+    // Last year in 东城区信访局: 信访人员满意度 (target 95%) reached 96.5%.
+    internal static async Task LastYearActual(TestApp app, string seed)
+    {
+        await app.ImportInto(SelfEvaluationPageTests.EastUnit, seed, 2020);
+        await app.Db(async d =>
+        {
+            var p = d.InFormOrder(await d.Projects.AsSplitQuery().Include(x => x.BudgetUnit).SingleAsync(x => x.FiscalYear == 2020));
+            SelfEvaluationStore.ApplyActuals(d, p, new Dictionary<Guid, TargetValue> { [p.Form.Indicators[7].Id!.Value] = TargetValue.Parse("96.5%") }, "t", "t");
+            return await ProjectStore.CommitAsync(d);
+        });
+    }
+
+    // Three peer units of the same department declare the project in 2021 with 97%, 98% and 90%.
+    internal static async Task PeersWithTargets(TestApp app, string seed)
+    {
+        var departmentId = await app.Db(d => d.BudgetUnits.Where(u => u.Name == SelfEvaluationPageTests.EastUnit).Select(u => u.SupervisingDepartmentId).SingleAsync());
+        string[] peers = ["西城区信访局", "南城区信访局", "北城区信访局"];
+        string[] targets = ["97%", "98%", "90%"];
+        await app.Db(async d =>
+        {
+            d.BudgetUnits.AddRange(peers.Skip(1).Select(n => new BudgetUnit { Name = n, SupervisingDepartmentId = departmentId }));
+            return await d.SaveChangesAsync();
+        });
+        for (var k = 0; k < peers.Length; k++)
+        {
+            await app.ImportInto(peers[k], seed, 2021);
+            var (unit, target) = (peers[k], targets[k]);
+            await app.Db(async d =>
+            {
+                var p = d.InFormOrder(await d.Projects.AsSplitQuery().SingleAsync(x => x.FiscalYear == 2021 && x.BudgetUnit!.Name == unit && x.Form.Name == "信访储备金"));
+                p.Form.Indicators[7].AnnualTarget = TargetValue.Parse(target);
+                return await d.SaveChangesAsync();
+            });
+        }
     }
 }

@@ -27,34 +27,10 @@ public class YearEndBrowserTests
             await using var server = await LiveServer.Start(app.App);
             var seed = Seeds.PathOf("004");
             // Last year in 东城区信访局: 信访人员满意度 (target 95%) reached 96.5%.
-            await app.ImportInto(SelfEvaluationPageTests.EastUnit, seed, 2020);
-            await app.Db(async d =>
-            {
-                var p = d.InFormOrder(await d.Projects.AsSplitQuery().Include(x => x.BudgetUnit).SingleAsync(x => x.FiscalYear == 2020));
-                SelfEvaluationStore.ApplyActuals(d, p, new Dictionary<Guid, TargetValue> { [p.Form.Indicators[7].Id!.Value] = TargetValue.Parse("96.5%") }, "t", "t");
-                return await ProjectStore.CommitAsync(d);
-            });
+            await TargetAdvicePageTests.LastYearActual(app, seed);
             var id = await SelfEvaluationPageTests.ApprovedSeed(app);   // this year, approved
             // Three peers of the same department set 97%, 98% and 90%.
-            var departmentId = await app.Db(d => d.BudgetUnits.Where(u => u.Name == SelfEvaluationPageTests.EastUnit).Select(u => u.SupervisingDepartmentId).SingleAsync());
-            string[] peers = ["西城区信访局", "南城区信访局", "北城区信访局"];
-            string[] targets = ["97%", "98%", "90%"];
-            await app.Db(async d =>
-            {
-                d.BudgetUnits.AddRange(peers.Skip(1).Select(n => new BudgetUnit { Name = n, SupervisingDepartmentId = departmentId }));
-                return await d.SaveChangesAsync();
-            });
-            for (var k = 0; k < peers.Length; k++)
-            {
-                await app.ImportInto(peers[k], seed, 2021);
-                var (unit, target) = (peers[k], targets[k]);
-                await app.Db(async d =>
-                {
-                    var p = d.InFormOrder(await d.Projects.AsSplitQuery().SingleAsync(x => x.FiscalYear == 2021 && x.BudgetUnit!.Name == unit && x.Form.Name == "信访储备金"));
-                    p.Form.Indicators[7].AnnualTarget = TargetValue.Parse(target);
-                    return await d.SaveChangesAsync();
-                });
-            }
+            await TargetAdvicePageTests.PeersWithTargets(app, seed);
             // Part of this year's self-evaluation is saved: two actuals.
             await app.Db(async d =>
             {
