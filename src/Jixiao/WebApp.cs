@@ -83,6 +83,7 @@ public static class WebApp
         services.AddSingleton(uploads);
         services.AddSingleton<Features.Import.UploadGate>();
         services.AddSingleton<Features.ListCache>();
+        services.AddSingleton<Features.Projects.ProjectViews>();
         services.AddHealthChecks().AddDbContextCheck<JixiaoDb>();
         services.AddJixiaoApi(); // review chain: bearer-token API under /api
         Features.Export.ExportSetup.AddServices(services); // documents out: one Chromium for PDFs, the exports

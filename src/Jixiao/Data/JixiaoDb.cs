@@ -214,6 +214,23 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
             Number(form.Safeguards);
             if (form.SelfEvaluation is { } evaluation) Number(evaluation.Execution);
         }
+        TouchChangedProjects();
+    }
+
+    // A project whose rows change without a new version (a write that bypasses ProjectStore) still gets a
+    // new time: the project page keeps what it read for each version and time (ProjectViews).
+    void TouchChangedProjects()
+    {
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && e.Metadata.FindProperty("ProjectId") != null)
+            .Select(e => e.Property("ProjectId").CurrentValue ?? e.Property("ProjectId").OriginalValue)
+            .OfType<int>().ToHashSet();
+        if (changed.Count == 0) return;
+        foreach (var entry in ChangeTracker.Entries<Project>())
+            if (changed.Contains(entry.Entity.Id) && entry.State is EntityState.Unchanged or EntityState.Modified
+                && !entry.Property(p => p.Version).IsModified && !entry.Property(p => p.UpdatedUtc).IsModified)
+                entry.Entity.UpdatedUtc = DateTime.UtcNow;
     }
 
     void Number<T>(List<T> rows) where T : class

@@ -16,7 +16,8 @@ public class QueryPlanTests
     public async Task The_main_lists_and_the_search_use_indexes_on_PostgreSQL()
     {
         await using var test = await TestDatabase.Create("postgres");
-        await using var db = new PostgresJixiaoDb(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql(test.ConnectionString).Options);
+        // As the application configures it (lists in queries as one array parameter).
+        await using var db = Database.Create(".", test.ConnectionString);
         await Migrator.MigrateAsync(db);
         var dept = new SupervisingDepartment { Name = "区政府办" };
         var unit = new BudgetUnit { Name = "东城区信访局", Code = "101002", SupervisingDepartment = dept };

@@ -61,6 +61,53 @@ public class ProjectPageTests
         Assert.Contains(">100.00<", html);
     }
 
+    // The page keeps what it read of a project until the project changes: a change of its rows written
+    // without a new version, and a change of publication, both show at the next view.
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_page_shows_each_change_at_the_next_view(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        await using var app = await TestApp.Start(db, demo: true);
+        var id = await app.Db(async d =>
+        {
+            var unit = await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局");
+            var project = new Project
+            {
+                BudgetUnit = unit, FiscalYear = 2026,
+                Form = new ProjectForm { Name = "缓存页面项目", Indicators = [new Indicator { Level1 = "产出指标", Level2 = "数量指标", Name = "旧的指标名称", AnnualTarget = TargetValue.Parse("≥95%") }] },
+            };
+            d.Add(project);
+            await d.SaveChangesAsync();
+            return project.Id;
+        });
+        var finance = await app.SignedIn("finance");
+        var first = await finance.GetStringAsync($"/Projects/{id}");
+        Assert.Contains("旧的指标名称", first);
+        Assert.Contains("同意公开（在公开页面列出）", first);
+        Assert.Contains("旧的指标名称", await finance.GetStringAsync($"/Projects/{id}"));
+
+        var version = await app.Db(async d =>
+        {
+            var p = d.InFormOrder(await d.Projects.AsSplitQuery().SingleAsync(x => x.Id == id));
+            p.Form.Indicators[0].Name = "新的指标名称";
+            await d.SaveChangesAsync();
+            return p.Version;
+        });
+        var second = await finance.GetStringAsync($"/Projects/{id}");
+        Assert.Contains("新的指标名称", second);
+        Assert.DoesNotContain("旧的指标名称", second);
+        Assert.Equal(1, version);
+
+        await app.Db(async d =>
+        {
+            (await d.Projects.SingleAsync(x => x.Id == id)).MadePublic = true;
+            return await d.SaveChangesAsync();
+        });
+        Assert.Contains("已同意公开（未批复）", await finance.GetStringAsync($"/Projects/{id}"));
+        // Another unit's user is answered as before, whatever the page keeps.
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await (await app.SignedIn("west-preparer")).GetAsync($"/Projects/{id}")).StatusCode);
+    }
+
     [Fact]
     public async Task A_self_evaluation_shows_execution_actuals_and_scores()
     {

@@ -12,7 +12,7 @@ namespace Jixiao.Features.Desk;
 
 // The reviewer's desk and the notices: forms waiting for my step (oldest first, with their automatic
 // review), forms that came back to my unit, and batch work (pass clean forms, submit all drafts).
-public sealed class IndexModel(JixiaoDb db) : PageModel
+public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
 {
     public const int Size = 20;
     public sealed record Row(int Id, string Name, string Unit, int Year, ProjectStatus Status, DateTime Since, int? Score, int Findings, int Errors);
@@ -26,18 +26,23 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
     public async Task OnGetAsync(int page = 1)
     {
         var waiting = db.Projects.WaitingFor(User);
-        var total = await waiting.CountAsync();
+        var total = await cache.GetAsync(db, "waiting:" + User.Identity!.Name, () => waiting.CountAsync());
         page = Math.Clamp(page, 1, Math.Max(1, (total + Size - 1) / Size));
         Pager = new Pager(page, total, Size, Request.Query);
         Waiting = await Rows(waiting.OrderBy(p => p.UpdatedUtc).ThenBy(p => p.Id).Skip((page - 1) * Size).Take(Size));
+        // Only the unit's own people have forms that come back or drafts to submit: nobody else asks.
+        if (!UnitMember(User)) return;
         Returned = await Rows(db.Projects.VisibleTo(User).ReturnedTo(User).OrderBy(p => p.UpdatedUtc).Take(100));
         Drafts = await Drafts_(User).CountAsync();
     }
 
+    static bool UnitMember(System.Security.Claims.ClaimsPrincipal user) =>
+        ReviewChain.ActorOf(user) is { UnitId: int } actor && (actor.Preparer || actor.UnitHead);
+
     IQueryable<Project> Drafts_(System.Security.Claims.ClaimsPrincipal user)
     {
-        var actor = ReviewChain.ActorOf(user);
-        if (!(actor.Preparer || actor.UnitHead) || actor.UnitId is not int unit) return db.Projects.Where(p => false);
+        if (!UnitMember(user)) return db.Projects.Where(p => false);
+        var unit = ReviewChain.ActorOf(user).UnitId;
         return db.Projects.Where(p => p.BudgetUnitId == unit && p.Status == ProjectStatus.Draft);
     }
 

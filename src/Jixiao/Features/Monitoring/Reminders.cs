@@ -7,7 +7,7 @@ namespace Jixiao.Features.Monitoring;
 
 // Reminders on the desk: rounds due within the profile's reminder window (7 days by default) or overdue,
 // for each unit the user sees whose part is not yet signed off.
-public sealed class MonitoringRemindersViewComponent(JixiaoDb db) : ViewComponent
+public sealed class MonitoringRemindersViewComponent(JixiaoDb db, ListCache cache) : ViewComponent
 {
     public sealed record Reminder(int RoundId, string Title, string Unit, DateOnly Due, int DaysLeft, int Pending);
 
@@ -15,6 +15,13 @@ public sealed class MonitoringRemindersViewComponent(JixiaoDb db) : ViewComponen
     {
         var user = HttpContext.User;
         var today = Monitor.Today();
+        // Shown on every visit to the desk: computed again only when the data or the day changes.
+        var list = await cache.GetAsync(db, $"reminders:{ListCache.Scope(user)}:{today}", () => RemindersAsync(user, today));
+        return View("~/Features/Monitoring/_Reminders.cshtml", list);
+    }
+
+    async Task<List<Reminder>> RemindersAsync(System.Security.Claims.ClaimsPrincipal user, DateOnly today)
+    {
         var horizon = today.AddDays(ReminderDays);
         var units = db.BudgetUnits.VisibleTo(user).Select(u => u.Id);
         var parts = await db.MonitoringRoundUnits
@@ -41,7 +48,7 @@ public sealed class MonitoringRemindersViewComponent(JixiaoDb db) : ViewComponen
             list.Add(new Reminder(p.Id, round.Title, p.Unit, p.DueDate, days,
                 monitored.GetValueOrDefault((p.BudgetUnitId, p.FiscalYear)) - submitted.GetValueOrDefault((p.Id, p.BudgetUnitId))));
         }
-        return View("~/Features/Monitoring/_Reminders.cshtml", list);
+        return list;
     }
 
     // The widest window any profile uses; each round then applies its own profile's RemindDays.
