@@ -14,17 +14,12 @@ public static class Database
 
     public static void Configure(DbContextOptionsBuilder db, string dataFolder, string? postgres, TimeSpan? busyWait = null)
     {
-        if (postgres is { Length: > 0 }) db.UseNpgsql(postgres, o => o.UseParameterizedCollectionMode(OneParameter));
+        if (postgres is { Length: > 0 }) db.UseNpgsql(postgres);
         else UseSqlite(db, Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db"), busyWait ?? DefaultBusyWait);
     }
 
-    // A list in a query (ids.Contains(p.Id)) goes to the database as one parameter (json_each on SQLite,
-    // = ANY on PostgreSQL), so its SQL is made once per query. EF's default, one parameter per element,
-    // made the SQL again at every execution under a shared lock: a tenth of a page's CPU under load.
-    const ParameterTranslationMode OneParameter = ParameterTranslationMode.Parameter;
-
     static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder db, string file, TimeSpan busyWait) =>
-        db.UseSqlite($"Data Source={file};Default Timeout={(int)Math.Ceiling(busyWait.TotalSeconds)}", o => o.UseParameterizedCollectionMode(OneParameter))
+        db.UseSqlite($"Data Source={file};Default Timeout={(int)Math.Ceiling(busyWait.TotalSeconds)}")
             .AddInterceptors(new SqliteWriteGate(busyWait));
 
     // The context registered for the application: the provider's own type, so its migrations are found.
@@ -44,7 +39,7 @@ public static class Database
     public static JixiaoDb Create(string dataFolder, string? postgres, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         if (postgres is { Length: > 0 })
-            return new PostgresJixiaoDb(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql(postgres, o => o.UseParameterizedCollectionMode(OneParameter)).AddInterceptors(interceptors).Options);
+            return new PostgresJixiaoDb(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql(postgres).AddInterceptors(interceptors).Options);
         var sqlite = new DbContextOptionsBuilder<SqliteJixiaoDb>();
         UseSqlite(sqlite, Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db"), DefaultBusyWait);
         return new SqliteJixiaoDb(sqlite.AddInterceptors(interceptors).Options);

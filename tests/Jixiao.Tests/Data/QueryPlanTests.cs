@@ -16,7 +16,7 @@ public class QueryPlanTests
     public async Task The_main_lists_and_the_search_use_indexes_on_PostgreSQL()
     {
         await using var test = await TestDatabase.Create("postgres");
-        // As the application configures it (lists in queries as one array parameter).
+        // Configured as the application configures it.
         await using var db = Database.Create(".", test.ConnectionString);
         await Migrator.MigrateAsync(db);
         var dept = new SupervisingDepartment { Name = "区政府办" };
