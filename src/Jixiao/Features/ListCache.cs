@@ -17,9 +17,16 @@ public sealed class ListCache
 
     // The latest entry's id and chained hash: a database restored from a backup and written to again
     // never comes back to the same stamp with other data.
+    // Compiled once per model (SQLite's, PostgreSQL's): asked on nearly every page (the header's notices),
+    // where making the query from its expression each time cost more than running it.
     public static async Task<string> StampAsync(JixiaoDb db) =>
-        await db.AuditEntries.OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync() is { } last
+        await Latest.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((JixiaoDb d) =>
+            d.AuditEntries.OrderByDescending(a => a.Id).Select(a => new Stamp(a.Id, a.Hash)).FirstOrDefault()))(db) is { } last
             ? $"{last.Id}:{last.Hash}" : "";
+
+    sealed record Stamp(long Id, string? Hash);
+
+    static readonly ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<JixiaoDb, Task<Stamp?>>> Latest = new();
 
     // The key must name everything the figure depends on besides the data: the page, its filters and the
     // scope of the user (all, one department, one unit). The result must not be changed by the caller.
