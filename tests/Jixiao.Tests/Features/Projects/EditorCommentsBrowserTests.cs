@@ -62,13 +62,19 @@ public class EditorCommentsBrowserTests
             {
                 D.Manage().Window.Size = new System.Drawing.Size(width, height);
                 Until(() => Convert.ToInt32(Js("return window.innerWidth")) <= width, () => "窗口宽度未改变");
-                Js("const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({ block: 'start' }); window.scrollBy(0, -70);", focus);
+                Js("const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({ block: 'start' }); window.scrollBy(0, -130);", focus);
                 browser.SaveScreenshot($"{name}-{width}");
                 var scroll = Convert.ToInt32(Js("return document.documentElement.scrollWidth"));
                 var inner = Convert.ToInt32(Js("return document.documentElement.clientWidth"));
                 Assert.True(scroll <= inner + 1, $"{name}：{width} px 宽时页面宽 {scroll} px，出现横向滚动");
-                var right = Convert.ToDouble(Js("const n = document.querySelector('tr.editor-comment-row .note'); return n ? n.getBoundingClientRect().right : 0;"));
-                Assert.True(right <= inner, $"{name}：{width} px 宽时行下的意见超出屏幕（右边 {right} px）");
+                // The note under the row stays whole inside the table's scroll box, however far the table is scrolled.
+                var outside = Convert.ToString(Js("""
+                    const n = document.querySelector('tr.editor-comment-row .note');
+                    if (!n) return '';
+                    const box = n.closest('.table-scroll').getBoundingClientRect(), r = n.getBoundingClientRect();
+                    return r.left >= box.left - 1 && r.right <= box.right + 1 && r.right <= window.innerWidth ? '' : `${r.left}-${r.right} / ${box.left}-${box.right}`;
+                    """));
+                Assert.True(outside == "", $"{name}：{width} px 宽时行下的意见超出表格框：{outside}");
             }
             D.Manage().Window.Size = new System.Drawing.Size(1280, 1800);
         }
@@ -134,6 +140,11 @@ public class EditorCommentsBrowserTests
             var supervisorHttp = await SignedIn(app, server, "supervisor");
             await Step(supervisorHttp, id, "Comment", new() { ["target"] = "", ["text"] = "请补充项目立项依据" });
             await Step(supervisorHttp, id, "Comment", new() { ["target"] = "field:annualGoal", ["text"] = "年度目标应与指标对应" });
+            // One on a budget line, resolved before the return: folded away at the top, not under its line.
+            var line = project.Form.BudgetLines[0];
+            await Step(supervisorHttp, id, "Comment", new() { ["target"] = $"row:{line.Id}", ["text"] = "明细金额已核实" });
+            var resolvedId = await app.Db(db => db.ReviewComments.Where(c => c.RowId == line.Id).Select(c => c.Id).SingleAsync());
+            await Step(supervisorHttp, id, "Resolve", new() { ["commentId"] = resolvedId.ToString() });
 
             // The supervising department comments from the row itself and returns the form.
             r.SignIn("supervisor");
@@ -161,6 +172,14 @@ public class EditorCommentsBrowserTests
             Assert.Contains("（整张表）", r.Top());
             Assert.DoesNotContain(RowComment, r.Top());
             Assert.Contains("年度目标应与指标对应", d.FindElement(By.CssSelector("[data-comments-at=annualGoal]")).Text);
+            var folded = d.FindElement(By.CssSelector("[data-comments-resolved]"));
+            Assert.Equal("已解决的意见（1 条）", folded.FindElement(By.TagName("summary")).Text);
+            Assert.DoesNotContain("明细金额已核实", r.Top());
+            folded.FindElement(By.TagName("summary")).Click();
+            Assert.Contains("明细金额已核实", folded.Text);
+            Assert.Contains("（项目预算明细“" + line.Name + "”）", folded.Text);
+            Assert.Contains("到项目页查看", folded.Text);
+            Assert.Single(d.FindElements(By.CssSelector("tr.editor-comment-row")));
             r.Shot("editor-comments-01-under-row", "tr.editor-comment-row");
             r.Shot("editor-comments-02-top", "[data-comments-panel]");
 

@@ -112,7 +112,7 @@ public class EditorCommentsTests
         }
         var empty = await Answer(preparer, id, ids["整表意见"], "  ", token);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
-        Assert.Contains("答复内容不能为空", JsonDocument.Parse(await empty.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        Assert.Equal("答复内容不能为空", JsonDocument.Parse(await empty.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
         var west = await app.SignedIn("west-preparer");
         var westToken = TestApp.AntiforgeryToken(await west.GetStringAsync("/Desk"));
         Assert.Equal(HttpStatusCode.NotFound, (await Answer(west, id, ids["整表意见"], "x", westToken)).StatusCode);
@@ -120,7 +120,7 @@ public class EditorCommentsTests
         var finance = await app.SignedIn("finance");
         var refused = await Answer(finance, id, ids["整表意见"], "x", TestApp.AntiforgeryToken(await finance.GetStringAsync($"/Projects/{id}")));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Contains("只有本单位的人员可以答复审核意见", await refused.Content.ReadAsStringAsync());
+        Assert.Equal("只有本单位的人员可以答复审核意见", JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
         var stored = await app.Db(d => d.ReviewComments.Where(c => c.ProjectId == id).ToDictionaryAsync(c => c.Id, c => c.Answer));
         Assert.Equal("已改为≥95%", stored[ids["行意见<script>alert(1)</script>"]]);
         Assert.Null(stored[ids["整表意见"]]);
@@ -133,7 +133,8 @@ public class EditorCommentsTests
         // A new project has none, and no comment script.
         var unit = await app.Db(d => d.BudgetUnits.Where(u => u.Code == "101002").Select(u => u.Id).SingleAsync());
         var fresh = await preparer.GetStringAsync($"/Projects/Edit?unit={unit}&year=2027");
-        Assert.DoesNotContain("data-comments", fresh);
+        Assert.Contains("data-comments=\"\"", fresh);
+        Assert.DoesNotContain("data-comments-panel", fresh);
         Assert.DoesNotContain("editor-comments.js", fresh);
     }
 }
