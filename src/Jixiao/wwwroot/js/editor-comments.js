@@ -62,8 +62,11 @@
         let body = {};
         try { body = await res.json(); } catch (e) { body = {}; }
         if (!res.ok) { said.textContent = '答复未保存：' + (body.error || '服务器返回 ' + res.status); return; }
+        const first = !c.answer;
         c.answer = body.answer;
         c.answeredBy = body.answeredBy;
+        const jump = root.querySelector('[data-comments-links] a[href="#editor-comment-' + c.id + '"]');
+        if (first && jump) jump.parentNode.append('（已答复）');
         const old = card.querySelector('.answer');
         if (old) old.replaceWith(answerLine(c)); else card.querySelector('.text').after(answerLine(c));
         input.value = '';
@@ -86,6 +89,7 @@
   function makeCard(c) {
     const card = el('div', 'comment ' + (c.resolved ? 'resolved' : 'open'));
     card.dataset.commentId = c.id;
+    card.id = 'editor-comment-' + c.id;
     const meta = el('div', 'comment-meta');
     meta.appendChild(el('b', null, c.resolved ? '已解决' : '审核意见'));
     meta.appendChild(el('span', 'place'));
@@ -130,7 +134,18 @@
   function place() {
     wrappers.forEach(w => w.remove());
     const containers = root.querySelectorAll('[data-comments-at]');
+    const links = root.querySelector('[data-comments-links]');
+    links.textContent = '';
     let open = 0, resolved = 0;
+    // The top lists the open ones that stand in the form, each a jump to its place.
+    function link(c, where) {
+      const li = el('li');
+      const a = el('a', null, where);
+      a.href = '#editor-comment-' + c.id;
+      li.append(a, '：', el('span', 'text', c.text.length <= 40 ? c.text : c.text.slice(0, 40) + '…'));
+      if (c.answer) li.append('（已答复）');
+      links.appendChild(li);
+    }
     comments.forEach(c => {
       if (!cards.has(c.id)) cards.set(c.id, makeCard(c));
       const card = cards.get(c.id);
@@ -146,6 +161,7 @@
         let after = tr;
         while (after.nextElementSibling && ['finding-row', 'editor-comment-row'].some(k => after.nextElementSibling.classList.contains(k))) after = after.nextElementSibling;
         after.after(wrapperOf(c, tr));
+        link(c, rowLabel(tr));
       } else if (c.rowId) {
         open++;
         label = '已删除的行';
@@ -153,7 +169,9 @@
       } else {
         open++;
         label = c.label;
-        (c.place && at(c.place) || at('top')).appendChild(card);
+        const beside = c.place && at(c.place);
+        (beside || at('top')).appendChild(card);
+        if (beside) link(c, c.label);
       }
       card.querySelector('.place').textContent = label ? '（' + label + '）' : '';
     });

@@ -94,6 +94,9 @@ public class EditorCommentsBrowserTests
             """, rowId.ToString()));
 
         public string Top() => D.FindElement(By.CssSelector("[data-comments-panel]")).Text;
+        // The comments standing at the top themselves (the panel also lists the others as jumps to their place).
+        public string TopComments() => D.FindElement(By.CssSelector("[data-comments-at=top]")).Text;
+        public string Jumps() => D.FindElement(By.CssSelector("[data-comments-links]")).Text;
 
         public IWebElement Button(Guid rowId, string action) =>
             D.FindElement(By.CssSelector($"table[data-rows=indicators] tr.row[data-row-id='{rowId}'] [data-row-action={action}]"));
@@ -170,11 +173,17 @@ public class EditorCommentsBrowserTests
             Assert.Contains("审核意见（3 条未解决）", r.Top());
             Assert.Contains("请补充项目立项依据", r.Top());
             Assert.Contains("（整张表）", r.Top());
-            Assert.DoesNotContain(RowComment, r.Top());
+            Assert.DoesNotContain(RowComment, r.TopComments());
+            // And lists the ones in the form as jumps to their place.
+            Assert.Contains($"绩效指标“{target.Name}”：满意度目标偏低", r.Jumps());
+            Assert.Contains("年度目标：年度目标应与指标对应", r.Jumps());
+            var jump = d.FindElement(By.XPath("//ul[@data-comments-links]//a[starts-with(normalize-space(), '绩效指标')]"));
+            Assert.EndsWith("#" + d.FindElement(By.CssSelector("tr.editor-comment-row [data-comment-id]")).GetAttribute("id"), jump.GetAttribute("href"));
             Assert.Contains("年度目标应与指标对应", d.FindElement(By.CssSelector("[data-comments-at=annualGoal]")).Text);
             var folded = d.FindElement(By.CssSelector("[data-comments-resolved]"));
             Assert.Equal("已解决的意见（1 条）", folded.FindElement(By.TagName("summary")).Text);
             Assert.DoesNotContain("明细金额已核实", r.Top());
+            Assert.DoesNotContain("明细金额已核实", r.Jumps());
             folded.FindElement(By.TagName("summary")).Click();
             Assert.Contains("明细金额已核实", folded.Text);
             Assert.Contains("（项目预算明细“" + line.Name + "”）", folded.Text);
@@ -198,13 +207,15 @@ public class EditorCommentsBrowserTests
 
             // Deleted: the comment moves to the top as on a deleted row; brought back, it is under the row again.
             r.Button(rowId, "delete").Click();
-            r.Until(() => r.Top().Contains(RowComment), () => r.Top());
-            Assert.Contains("（已删除的行）", r.Top());
+            r.Until(() => r.TopComments().Contains(RowComment), () => r.Top());
+            Assert.Contains("（已删除的行）", r.TopComments());
+            Assert.DoesNotContain("满意度目标偏低", r.Jumps());
             Assert.Empty(d.FindElements(By.CssSelector("tr.editor-comment-row")));
             Assert.Contains("审核意见（3 条未解决）", r.Top());
             d.FindElement(By.CssSelector("[data-undo]")).Click();
             r.Until(() => r.UnderRow(rowId).Contains(RowComment), () => r.UnderRow(rowId));
-            Assert.DoesNotContain(RowComment, r.Top());
+            Assert.DoesNotContain(RowComment, r.TopComments());
+            Assert.Contains("满意度目标偏低", r.Jumps());
 
             // Answered under the row without leaving the editor (Enter sends the answer, not the form).
             var box = d.FindElement(By.CssSelector("tr.editor-comment-row input[data-comment-answer]"));
@@ -212,6 +223,7 @@ public class EditorCommentsBrowserTests
             r.Until(() => r.UnderRow(rowId).Contains("答复已保存"), () => r.UnderRow(rowId));
             Assert.Contains("答复（张敏（东城区信访局））：已将满意度调整为≥95%", r.UnderRow(rowId));
             Assert.Contains("/Projects/Edit/", d.Url);
+            Assert.Contains("（已答复）", r.Jumps());
             Assert.Equal("已将满意度调整为≥95%", await app.Db(db => db.ReviewComments.Where(c => c.RowId == rowId).Select(c => c.Answer).SingleAsync()));
             r.Shot("editor-comments-04-answered", "tr.editor-comment-row");
 
