@@ -3,6 +3,7 @@ using Jixiao.Data;
 using Jixiao.Domain;
 using Jixiao.Domain.Review;
 using Jixiao.Features.Review;
+using Jixiao.Features.Workflow;
 using Jixiao.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,6 +30,8 @@ public sealed class EditModel(JixiaoDb db) : PageModel
     public bool PreviousHasActuals { get; private set; }
     public List<string> Errors { get; private set; } = [];
     public ConflictView? Conflict { get; private set; }
+    // The review comments shown in place while revising (null for a new project).
+    public SheetComments? Comments { get; private set; }
 
     public string Title => Project != null ? "编辑项目" : CopyFrom != null ? "复制上年项目" : "新建项目";
 
@@ -37,6 +40,7 @@ public sealed class EditModel(JixiaoDb db) : PageModel
     public async Task<IActionResult> OnGetAsync(int? id, int? unit, int? year, int? copyFrom)
     {
         if (await LoadAsync(id, unit, year, copyFrom) is { } refused) return refused;
+        await LoadCommentsAsync();
         ProjectForm form;
         if (Project != null) form = Project.Form;
         else if (CopyFrom != null) form = NextYear(Source!.Form);
@@ -51,6 +55,7 @@ public sealed class EditModel(JixiaoDb db) : PageModel
     {
         int? typedYear = int.TryParse(year, out var y) ? y : null;
         if (await LoadAsync(id, unitId, typedYear, copyFrom) is { } refused) return refused;
+        await LoadCommentsAsync();
         FormJson = formJson ?? "{}";
         if (Project != null) Version = version;
         // A new project's year is what the user typed: an empty or wrong one is told, never replaced.
@@ -170,6 +175,11 @@ public sealed class EditModel(JixiaoDb db) : PageModel
     };
 
     Project? Source;
+
+    async Task LoadCommentsAsync()
+    {
+        if (Project != null) Comments = await SheetComments.LoadAsync(db, HttpContext, Project);
+    }
 
     // Finds what the request is about and whether this user may write it: 404 for what the user
     // may not see (as for a missing project), 403 for what they may see but not change.

@@ -34,7 +34,8 @@ public sealed class SheetComments
     // A field comment beside its part: "funding.total" (as the API may name it) beside the money block too.
     public IEnumerable<ReviewComment> OfField(string field) => All.Where(c => c.RowId == null && PlaceOf(c.Field) == field);
 
-    static string? PlaceOf(string? field) =>
+    // The field of Fields a comment's field stands beside (null: none, so it goes to the top).
+    public static string? PlaceOf(string? field) =>
         field == null ? null : Fields.Keys.FirstOrDefault(k => field == k || field.StartsWith(k + ".", StringComparison.Ordinal));
 
     // Form comments and the ones whose place is gone.

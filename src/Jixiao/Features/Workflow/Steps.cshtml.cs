@@ -57,17 +57,27 @@ public sealed class StepsModel(JixiaoDb db) : PageModel
         return await Commit(id, () => "comment-" + added.Id);
     }
 
+    // The editor answers without leaving the form being revised: asked for JSON, it gets the answer or the reason.
     public async Task<IActionResult> OnPostAnswerAsync(int id, int commentId, string? answer)
     {
+        var json = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
         var (project, comment) = await LoadComment(id, commentId);
         if (project == null || comment == null) return NotFound();
-        if (!Access.MayDeclare(User, project.BudgetUnitId)) return Back(id, "只有本单位的人员可以答复审核意见");
-        if (string.IsNullOrWhiteSpace(answer)) return Back(id, "答复内容不能为空");
+        if (!Access.MayDeclare(User, project.BudgetUnitId))
+            return json ? Refused(StatusCodes.Status403Forbidden, "只有本单位的人员可以答复审核意见") : Back(id, "只有本单位的人员可以答复审核意见");
+        if (string.IsNullOrWhiteSpace(answer))
+            return json ? Refused(StatusCodes.Status422UnprocessableEntity, "答复内容不能为空") : Back(id, "答复内容不能为空");
         comment.Answer = answer.Trim();
         comment.AnsweredBy = User.FindFirst(UserClaims.DisplayName)?.Value ?? User.Identity?.Name;
         comment.AnsweredUtc = DateTime.UtcNow;
-        return await Commit(id, () => "comment-" + commentId);
+        if (!json) return await Commit(id, () => "comment-" + commentId);
+        var saved = await ProjectStore.CommitAsync(db);
+        return saved.Saved
+            ? new JsonResult(new { answer = comment.Answer, answeredBy = comment.AnsweredBy })
+            : Refused(StatusCodes.Status409Conflict, saved.Conflict!);
     }
+
+    static JsonResult Refused(int status, string error) => new(new { error }) { StatusCode = status };
 
     public async Task<IActionResult> OnPostResolveAsync(int id, int commentId)
     {

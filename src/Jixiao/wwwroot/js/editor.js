@@ -186,6 +186,8 @@
     const tr = document.createElement('tr');
     tr.className = 'row';
     original.set(tr, data);
+    // The row's id, by which its review comments find it wherever it moves (editor-comments.js).
+    if (data.id) tr.dataset.rowId = data.id;
     tables[table].forEach(col => tr.appendChild(makeCell(col, col.key ? data[col.key] : null)));
     if (table === 'indicators') {
       const l2 = tr.querySelector('select[data-key=level2]');
@@ -208,6 +210,8 @@
   }
 
   function rowsOf(table) { return [...bodies[table].querySelectorAll('tr.row')]; }
+  // Rows were moved, deleted or brought back: what hangs under a row by its id follows (editor-comments.js).
+  function rowsChanged() { root.dispatchEvent(new CustomEvent('editor:rows')); }
 
   function readRow(table, tr) {
     const out = Object.assign({}, original.get(tr));
@@ -279,6 +283,7 @@
     updateUndo();
     showUnit();
     updateTotals();
+    rowsChanged();
   }
 
   // ---- money unit switch: the amounts stay, only their writing changes ----
@@ -342,6 +347,7 @@
     tr.remove();
     deleted.push({ table, tr, index });
     updateUndo();
+    rowsChanged();
     if (focusTo) focusCell(focusTo, 0);
     changed();
   }
@@ -351,6 +357,7 @@
     const rows = rowsOf(d.table);
     bodies[d.table].insertBefore(d.tr, rows[d.index] || null);
     updateUndo();
+    rowsChanged();
     focusCell(d.tr, 0);
     changed();
   }
@@ -361,8 +368,9 @@
     const j = i + by;
     if (j < 0 || j >= rows.length) return;
     removeFindingsOf(tr);
-    if (by < 0) bodies[table].insertBefore(tr, rows[j]);
-    else bodies[table].insertBefore(tr, rows[j].nextSibling);
+    // Down: past the next row and whatever stands under it (its findings and comments).
+    bodies[table].insertBefore(tr, by < 0 ? rows[j] : rows[j + 1] || null);
+    rowsChanged();
     changed();
   }
 
@@ -516,6 +524,7 @@
     landed.forEach(r => r.classList.add('pasted'));
     setTimeout(() => landed.forEach(r => r.classList.remove('pasted')), 1500);
     focusCell(landed[landed.length - 1], start);
+    rowsChanged();
     changed();
   });
 
