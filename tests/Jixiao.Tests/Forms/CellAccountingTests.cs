@@ -42,15 +42,17 @@ public class CellAccountingTests
         Assert.DoesNotContain("第3行第6格", used);
     }
 
-    [Fact]
-    public void A_long_text_is_shortened_in_the_warning()
+    [Theory]
+    [InlineData(41, 40, "…")]
+    [InlineData(40, 40, "")]
+    public void A_long_text_is_shortened_in_the_warning(int length, int kept, string ellipsis)
     {
         var grid = Grid(
             ["项目名称", "信访信息系统运维"],
             ["资金支出计划", "截至6月", "截至12月", ""],
-            ["", "50%", "100%", new string('甲', 50)]);
+            ["", "50%", "100%", new string('甲', length)]);
         var warning = Assert.Single(FormReader.Read(grid).Warnings, w => w.Message.StartsWith("未读入的文字"));
-        Assert.Equal("未读入的文字：" + new string('甲', 40) + "…", warning.Message);
+        Assert.Equal("未读入的文字：" + new string('甲', kept) + ellipsis, warning.Message);
     }
 
     // A second 一级指标 column: the reader takes the first level-1 cell of a row; the other is reported.
