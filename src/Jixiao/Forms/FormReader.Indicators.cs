@@ -173,7 +173,8 @@ public sealed partial class FormReader
             for (var k = 0; k < groups; k++)
                 isPeriod[k] = annualColumn is int a && longTermColumn != null ? firstGroupColumn[k] < a : k < groups - 1;
         }
-        indicators = new IndicatorTable
+        IndicatorTable indicators;
+        table = indicators = new IndicatorTable
         {
             Roles = roles, Heads = row.Cells.Select(x => FormLabels.Mend(x.Text)).ToArray(), Group = group,
             GroupIsPeriod = isPeriod, Level2 = new string?[groups], LastGroup = groups - 1,
@@ -194,6 +195,7 @@ public sealed partial class FormReader
         {
             if (c >= cells.Count || cells[c].Text == "") continue;
             var cell = cells[c];
+            Use(cell);
             if (label.Field == Field.ProjectName) SelectProject(cell.Text, cell.Where);
             else Apply(label, cell.Text, cell.Where, label.Unit);
             cells[c] = cell with { Text = "" };
@@ -230,10 +232,11 @@ public sealed partial class FormReader
         }
         if (project == null)
         {
+            Use(row);
             Warn(row.Where, $"指标出现在项目名称之前：{string.Join(" ", row.Filled.Select(c => c.Text))}");
             return;
         }
-        if (Continuation(row)) return;
+        if (Continuation(row)) { Use(row); return; }
         if (Fits(row)) Positional(row);
         else Realign(row);
     }
@@ -310,7 +313,7 @@ public sealed partial class FormReader
     void Positional(Row row)
     {
         var t = indicators!;
-        var l1 = FirstText(row, t.Columns(Column.Level1, -1));
+        var l1 = TakeFirst(row, t.Columns(Column.Level1, -1));
         if (l1 != null)
         {
             t.Level1 = MendLevel(l1);
@@ -325,14 +328,21 @@ public sealed partial class FormReader
         var deviation = Joined(row, Column.DeviationCause);
         var direction = Joined(row, Column.Direction);
         for (var c = 0; c < t.Roles.Length; c++)
-            if (t.Roles[c] == Column.None && row.Text(c) != "") remarks = Append(remarks, $"{t.Heads[c]}：{row.Text(c)}");
+            if (t.Roles[c] == Column.None && row.Text(c) != "")
+            {
+                UseColumn(row, c);
+                remarks = Append(remarks, $"{t.Heads[c]}：{row.Text(c)}");
+            }
+            // "绩效目标" heading the table's first column: the table's own label.
+            else if (t.Roles[c] == Column.Section) UseColumn(row, c);
         var entries = new List<(int Group, string Name, TargetValue? Period, TargetValue? Annual, string Where)>();
         for (var g = 0; g < t.Groups; g++)
         {
-            var l2 = FirstText(row, t.Columns(Column.Level2, g), t.Group, g);
+            var l2 = TakeFirst(row, t.Columns(Column.Level2, g), t.Group, g);
             if (l2 != null) t.Level2[g] = MendLevel(l2);
             var nameColumn = t.Columns(Column.Name, g).FirstOrDefault(-1);
             var name = nameColumn >= 0 ? row.Text(nameColumn) : "";
+            UseColumn(row, nameColumn);
             var (period, annual) = Targets(row, g);
             if (direction != null && (annual ?? period) is { } directed)
             {
@@ -377,6 +387,7 @@ public sealed partial class FormReader
         foreach (var c in t.Columns(role, -1))
         {
             if (t.Group[c] != -1 || row.Text(c) is not { Length: > 0 } part) continue;
+            UseColumn(row, c);
             text = text == null ? part : text + "\n" + part;
         }
         return text;
@@ -393,6 +404,7 @@ public sealed partial class FormReader
             foreach (var c in columns)
             {
                 var part = row.Text(c);
+                UseColumn(row, c);
                 // A unit column repeats what the value may already say ("95%" | "%").
                 if (t.Roles[c] == Column.Unit && part != "" && text.EndsWith(part)) continue;
                 text += part;
@@ -466,6 +478,7 @@ public sealed partial class FormReader
     void Realign(Row row)
     {
         var t = indicators!;
+        Use(row);   // every cell becomes a level, the name, a value, a text column or a note in the warning
         var notes = new List<string>();
         var cells = row.Filled.Select(c => (c.Text, c.Where)).ToList();
         if (cells.Count == 1 && Whitespace().IsMatch(cells[0].Text) && !IsLevelKind(KindOf(cells[0].Text)))

@@ -15,7 +15,6 @@ public sealed partial class FormReader
         public string? Unit;
     }
 
-    ExecutionTable? execution;
 
     // The amount columns; the others (执行率, 分值, 得分) hold rates and scores.
     static bool IsExecutionColumn(Column c) => c is Column.InitialBudget or Column.AnnualBudget or Column.Executed;
@@ -28,7 +27,8 @@ public sealed partial class FormReader
 
     void StartExecution(Row row, TableHeader header)
     {
-        execution = new ExecutionTable { Unit = moneyUnit };
+        var execution = new ExecutionTable { Unit = moneyUnit };
+        table = execution;
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
@@ -45,6 +45,7 @@ public sealed partial class FormReader
     void ExecutionRow(Row row)
     {
         var e = execution!;
+        Use(row);   // the funding label, amounts by column, the rest to Orphan or the warning below
         LabelMatch? label = null;
         var orphans = new List<Cell>();
         for (var c = 0; c < row.Cells.Count; c++)
@@ -179,6 +180,7 @@ public sealed partial class FormReader
     // a row whose cells were merged differently gives its numbers in that order.
     void TotalRow(Row row, Cell labelCell, LabelMatch label)
     {
+        Use(row);   // points, score, inline labels, extra numbers warned, the rest to Orphan
         var t = indicators!;
         decimal? points = null, score = null;
         var numbers = new List<decimal>();

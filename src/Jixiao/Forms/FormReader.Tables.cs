@@ -29,21 +29,17 @@ public sealed partial class FormReader
         public string? Category;
     }
 
-    IndicatorTable? indicators;
-    ProjectList? list;
-    BudgetTable? budget;
-    SafeguardTable? safeguards;
+    // The table being read, one at a time: its kind is its type.
+    object? table;
+    IndicatorTable? indicators => table as IndicatorTable;
+    ProjectList? list => table as ProjectList;
+    BudgetTable? budget => table as BudgetTable;
+    SafeguardTable? safeguards => table as SafeguardTable;
+    ExecutionTable? execution => table as ExecutionTable;
 
-    bool TableActive => indicators != null || list != null || budget != null || safeguards != null || execution != null;
+    bool TableActive => table != null;
 
-    void EndTable()
-    {
-        indicators = null;
-        list = null;
-        budget = null;
-        safeguards = null;
-        execution = null;
-    }
+    void EndTable() => table = null;
 
     // Each row is scored against the table profiles once, however often it is asked about.
     readonly Dictionary<Row, TableHeader?> headers = new(ReferenceEqualityComparer.Instance);
@@ -62,6 +58,7 @@ public sealed partial class FormReader
         if (HeaderOf(row) is not { } header) return false;
         FlushHeading();
         traits.Add("table:" + header.Profile.Id);
+        Use(row);   // the column heads
         switch (header.Profile.Id)
         {
             case "indicators": StartIndicators(row); break;
@@ -116,7 +113,8 @@ public sealed partial class FormReader
 
     void StartProjectList(Row row)
     {
-        list = new ProjectList { Unit = moneyUnit };
+        var list = new ProjectList { Unit = moneyUnit };
+        table = list;
         for (var c = 0; c < row.Cells.Count; c++)
             if (labels.Match(row.Text(c)) is { } label)
             {
@@ -129,6 +127,7 @@ public sealed partial class FormReader
     void ProjectListRow(Row row)
     {
         var l = list!;
+        Use(row);   // name, labelled columns, the rest to Orphan
         var name = FormLabels.Mend(row.Text(l.NameColumn));
         var texts = l.Labels.ToDictionary(kv => kv.Key, kv => row.Text(kv.Key));
         if (name == "")
@@ -190,7 +189,8 @@ public sealed partial class FormReader
 
     void StartBudget(Row row, TableHeader header)
     {
-        budget = new BudgetTable { Project = project, Unit = moneyUnit };
+        var budget = new BudgetTable { Project = project, Unit = moneyUnit };
+        table = budget;
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
@@ -211,6 +211,7 @@ public sealed partial class FormReader
     void BudgetRow(Row row)
     {
         var b = budget!;
+        Use(row);   // name, amount, period, the rest to Orphan
         var name = FormLabels.Mend(row.Text(b.NameColumn));
         var amountText = row.Text(b.AmountColumn);
         var period = b.PeriodColumn >= 0 ? row.Text(b.PeriodColumn) : "";
@@ -240,7 +241,8 @@ public sealed partial class FormReader
 
     void StartSafeguards(Row row, TableHeader header)
     {
-        safeguards = new SafeguardTable { StageColumn = -1 };
+        var safeguards = new SafeguardTable { StageColumn = -1 };
+        table = safeguards;
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
@@ -263,6 +265,10 @@ public sealed partial class FormReader
         if (isNew) s.Category = category;
         var document = row.Text(s.DocumentColumn);
         var measures = row.Text(s.MeasuresColumn);
+        UseColumn(row, s.CategoryColumn);
+        UseColumn(row, s.DocumentColumn);
+        UseColumn(row, s.MeasuresColumn);
+        for (var c = s.StageColumn; c < row.Cells.Count; c++) UseColumn(row, c);   // ticked stages, and the options not ticked
         var stages = new List<string>();
         for (var c = s.StageColumn; c < row.Cells.Count; c++)
         {
@@ -306,6 +312,7 @@ public sealed partial class FormReader
             if (text == "") continue;
             var percent = PercentValue(text);
             var where = c + offset < values.Cells.Count ? values.Cells[c + offset].Where : values.Where;
+            UseColumn(values, c + offset);
             if (percent == null) Warn(where, $"资金支出计划“{by}”的比例无法识别：{text}");
             if (project == null) continue;
             project.SpendingPlan.Add(new SpendingMilestone { By = by, CumulativePercent = percent });

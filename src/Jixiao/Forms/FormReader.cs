@@ -11,13 +11,7 @@ namespace Jixiao.Forms;
 // reported as a located warning instead of being dropped.
 public sealed partial class FormReader
 {
-    public static FormDocument Read(CellGrid grid)
-    {
-        if (!Traditional.IsTraditional(grid)) return new FormReader(grid).Run();
-        var doc = new FormReader(Traditional.Simplify(grid)).Run();
-        doc.Warnings.Insert(0, new ImportWarning { Where = grid.Rows[0].Where, Message = "表格为繁体字，已转为简体读取，请核对" });
-        return doc;
-    }
+    public static FormDocument Read(CellGrid grid) => ReadAccounted(grid).Document;
 
     sealed record Row(string Where, IReadOnlyList<Cell> Cells)
     {
@@ -52,11 +46,10 @@ public sealed partial class FormReader
     string? moneyUnit;
     // The group label that heads the current block of label rows ("项目资金 (元)", "预算规模及资金用途"):
     // its unit applies to the block's amounts, and a text under it without a label of its own belongs to it.
-    string? groupLabel, groupUnit;
+    LabelGroup? group;
+    sealed record LabelGroup(string Label, string? Unit);
     // Numbered headings ("一、项目概述") and the lines under them.
-    string? heading, headingText, headingWhere;
-    bool headingIsLabel;
-    readonly List<string> headingLines = [];
+    Heading? heading;
     bool departmentPart;
     // Columns where a header row put 中长期目标 and 年度目标: side-by-side indicator groups follow them.
     int? longTermColumn, annualColumn;
@@ -95,6 +88,7 @@ public sealed partial class FormReader
         }
         EndTable();
         FlushHeading();
+        Account();
         doc.Source.Layout = TableHeaders.LayoutOf(traits);
         return doc;
     }
@@ -114,7 +108,7 @@ public sealed partial class FormReader
         }
         if (TryTableHeader(i)) return;
         var filled = row.Filled;
-        if (filled.Count == 1 && SingleText(i, filled[0], row.FirstFilled)) return;
+        if (filled.Count == 1 && SingleText(i, filled[0], row.FirstFilled)) { Use(filled[0]); return; }
         LabelRow(i);
     }
 
@@ -161,13 +155,13 @@ public sealed partial class FormReader
         if (YearLine(text) is int year) { SetYear(year, cell.Where); return true; }
         if (ProjectHeading(text) is string name) { StartProject(name, cell.Where); return true; }
         if (IsTitle(text)) { AddTitle(text); return true; }
-        if (column > 0 && groupLabel != null && heading == null)
+        if (column > 0 && group != null && heading == null)
         {
-            AddSection(groupLabel, text);
+            AddSection(group.Label, text);
             return true;
         }
         var headingKey = HeadingOf(text);
-        if (departmentPart && heading != null && headingKey == null) { headingLines.Add(text); return true; }
+        if (departmentPart && heading != null && headingKey == null) { heading.Lines.Add(text); return true; }
         if (labels.MatchInline(text) is { } pairs)
         {
             // "一、项目概述", "项目概况：" alone on a line: a label whose text follows on the next lines.
@@ -184,7 +178,7 @@ public sealed partial class FormReader
         }
         if (UnitLine(text)) return true;
         if (headingKey != null) { OpenHeading(headingKey, text, cell.Where); return true; }
-        if (heading != null) { headingLines.Add(text); return true; }
+        if (heading != null) { heading.Lines.Add(text); return true; }
         return false;
     }
 
@@ -222,35 +216,40 @@ public sealed partial class FormReader
 
     void OpenHeading(string key, string text, string where, bool isLabel = false)
     {
-        if (heading == key && headingLines.Count == 0) return;   // "（一）总体绩效目标" repeating "一、总体绩效目标"
+        if (heading != null && heading.Key == key && heading.Lines.Count == 0) return;   // "（一）总体绩效目标" repeating "一、总体绩效目标"
         FlushHeading();
-        groupLabel = null;
+        group = null;
         if (key.Contains("部门整体"))
         {
             departmentPart = true;
             project = null;   // what follows is about the whole department, not the project before it
         }
         else if (key.Contains("项目")) departmentPart = false;
-        heading = key;
-        headingText = text;
-        headingWhere = where;
-        headingIsLabel = isLabel;
+        heading = new Heading(key, text, where, isLabel);
+    }
+
+    // A numbered heading ("一、项目概述") or a label alone on its line, and the lines under it so far.
+    sealed class Heading(string key, string text, string where, bool isLabel)
+    {
+        public string Key { get; } = key;
+        public string Text { get; } = text;
+        public string Where { get; } = where;
+        public bool IsLabel { get; } = isLabel;
+        public List<string> Lines { get; } = [];
     }
 
     void FlushHeading()
     {
-        if (heading == null) return;
-        var key = heading;
-        var text = headingText!;
+        if (heading is not { } open) return;
         heading = null;
-        if (headingLines.Count == 0) { if (!headingIsLabel) AddTitle(text); }
-        else if (departmentPart && key.Contains("绩效目标")) DepartmentGoals(key, text, headingLines);
+        var (key, text, lines) = (open.Key, open.Text, open.Lines);
+        if (lines.Count == 0) { if (!open.IsLabel) AddTitle(text); }
+        else if (departmentPart && key.Contains("绩效目标")) DepartmentGoals(key, text, lines);
         // "年度总体目标" alone on a line with the goal below it: the goal field, not a loose section.
-        else if (headingIsLabel && !NumberedHeading().IsMatch(text) && project != null && labels.Match(key) is { Field: Field.AnnualGoal or Field.LongTermGoal } goal
+        else if (open.IsLabel && !NumberedHeading().IsMatch(text) && project != null && labels.Match(key) is { Field: Field.AnnualGoal or Field.LongTermGoal } goal
                  && (goal.Field == Field.AnnualGoal ? project.AnnualGoal : project.LongTermGoal) == null)
-            Apply(goal, JoinLines(headingLines), headingWhere!, null);
-        else AddSection(key, JoinLines(headingLines));
-        headingLines.Clear();
+            Apply(goal, JoinLines(lines), open.Where, null);
+        else AddSection(key, JoinLines(lines));
     }
 
     // 部门整体绩效目标: either one goal under its heading, or numbered goals each followed by
@@ -303,7 +302,7 @@ public sealed partial class FormReader
     void AddTitle(string text)
     {
         FlushHeading();
-        groupLabel = null;
+        group = null;
         var title = text.Trim();
         if (doc.Sections.TryGetValue("标题", out var titles))
         {
@@ -357,6 +356,7 @@ public sealed partial class FormReader
             {
                 value = next.Text;
                 consumed.Add(j);
+                Use(next);
             }
             Apply(pair.Label, value, cell.Where, null);
         }
@@ -381,6 +381,8 @@ public sealed partial class FormReader
         var row = rows[i];
         var filled = row.Filled;
         if (filled.Count >= 2 && filled.All(c => IsLabelCell(c.Text)) && TryHeaderBlock(i)) return;
+        // Every cell of a label row becomes a label, its value, a section or a warning of its own.
+        Use(row);
 
         var items = new List<(LabelMatch Label, Cell At, List<Cell> Values)>();
         var orphans = new List<Cell>();
@@ -402,8 +404,7 @@ public sealed partial class FormReader
         if (row.FirstFilled == 0)
         {
             var groups = items.Where(x => x.Label.Field == Field.Group).ToList();
-            groupLabel = groups.Count > 0 ? groups[^1].Label.Label : null;
-            groupUnit = groups.Select(g => g.Label.Unit).LastOrDefault(u => u != null);
+            group = groups.Count > 0 ? new LabelGroup(groups[^1].Label.Label, groups.Select(g => g.Label.Unit).LastOrDefault(u => u != null)) : null;
         }
 
         // The same amount twice in a row ("其中：财政拨款 | 300 | 其中：财政拨款 | 100" under 中期资金总额 and
@@ -412,6 +413,10 @@ public sealed partial class FormReader
             if (items[k].Label.Field is Field.Appropriation or Field.AnnualRequest
                 && items.Skip(k + 1).Any(x => x.Label.Field == items[k].Label.Field))
                 items[k] = items[k] with { Label = items[k].Label with { Field = items[k].Label.Field == Field.Appropriation ? Field.Fiscal : Field.Total } };
+            // Other amounts twice ("其他资金 | 30 | 其他资金 | 10"): the year's is the field, the period's has no
+            // field of its own and is kept beside the project under its label.
+            else if (IsMoney(items[k].Label.Field) && items.Skip(k + 1).Any(x => x.Label.Field == items[k].Label.Field))
+                items[k] = items[k] with { Label = items[k].Label with { Field = Field.Section, Label = items[k].Label.Label + "（实施期）" } };
 
         var extras = new List<Cell>();
         foreach (var (label, at, values) in items.OrderBy(x => x.Label.Field == Field.ProjectName ? 0 : 1))
@@ -432,7 +437,7 @@ public sealed partial class FormReader
         }
 
         // A row without a known label: "事项 | 文字" keeps its own first cell as the section's name.
-        if (orphans.Count >= 2 && items.Count == 0 && IsLabelLike(orphans[0].Text) && groupLabel == null)
+        if (orphans.Count >= 2 && items.Count == 0 && IsLabelLike(orphans[0].Text) && group == null)
         {
             AddSection(FormLabels.Mend(orphans[0].Text), string.Join("\n", orphans.Skip(1).Select(c => c.Text)));
             return;
@@ -452,7 +457,7 @@ public sealed partial class FormReader
 
     void Orphan(Cell cell)
     {
-        if (groupLabel != null) AddSection(groupLabel, cell.Text);
+        if (group != null) AddSection(group.Label, cell.Text);
         else Warn(cell.Where, $"无法归位的文字：{cell.Text}");
     }
 
@@ -490,10 +495,10 @@ public sealed partial class FormReader
             .Any(c => values.Text(c) != "" && at[c] is { Field: not Field.Group });
         if (!placed) return false;
 
-        headers.ForEach(h => consumed.Add(h));
+        headers.ForEach(h => { consumed.Add(h); Use(rows[h]); });
         consumed.Add(j);
-        groupLabel = block;
-        groupUnit = blockUnit;
+        Use(values);
+        group = block == null ? null : new LabelGroup(block, blockUnit);
         var order = Enumerable.Range(0, at.Length).OrderBy(c => at[c]?.Field == Field.ProjectName ? 0 : 1);
         foreach (var c in order)
         {
@@ -577,7 +582,7 @@ public sealed partial class FormReader
             case Field.Period: SetPeriod(label, value, where); break;
             case Field.Total or Field.AnnualRequest or Field.Fiscal or Field.Appropriation or Field.FromHigherLevel
                 or Field.FromSameLevel or Field.FromLowerLevel or Field.CarryOver or Field.SpecialAccount or Field.Other:
-                SetAmount(label, value, where, label.Unit ?? unit ?? groupUnit);
+                SetAmount(label, value, where, label.Unit ?? unit ?? group?.Unit);
                 break;
             case Field.LongTermGoal: if (Current(label, value, where) is { } p3) p3.LongTermGoal = Append(p3.LongTermGoal, value); break;
             case Field.AnnualGoal: if (Current(label, value, where) is { } p4) p4.AnnualGoal = Append(p4.AnnualGoal, value); break;

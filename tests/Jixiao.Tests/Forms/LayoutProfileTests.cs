@@ -81,4 +81,35 @@ public class LayoutProfileTests
         Assert.Null(p.Term);
         Assert.Equal("3年", p.Sections["项目期限"]);
     }
+
+    // The second profile, added in issue 12 by one entry in labels.json (and the corpus form
+    // shandong-undertaking-unit): 山东's 项目承担单位 / 项目主管单位 / 当年绩效目标 / 实施期绩效目标.
+    [Fact]
+    public void Shandong_undertaking_unit_form_reads_with_its_profile()
+    {
+        var d = ReadText("""
+            山东省项目绩效目标申报表
+            项目名称	信访事项改革经费
+            项目主管单位	山东省某某厅	项目承担单位	某某市信访局
+            项目实施期	2年
+            实施期绩效目标	两年内全覆盖。
+            当年绩效目标	建成16个中心。
+            """);
+        Assert.Equal("shandong-undertaking-unit", d.Source.Profile);
+        Assert.Equal("山东省某某厅", d.Unit.SupervisingDepartment);
+        var p = Assert.Single(d.Projects);
+        Assert.Equal(("某某市信访局", "2年"), (p.ImplementingUnit, p.Term));
+        Assert.Equal(("两年内全覆盖。", "建成16个中心。"), (p.LongTermGoal, p.AnnualGoal));
+        Assert.Empty(p.Sections);
+        Assert.Empty(d.Warnings);
+    }
+
+    [Fact]
+    public void One_shandong_mark_is_not_enough_and_the_words_stay_unknown()
+    {
+        Assert.Null(LabelSet.Choose(Grid(["项目名称", "甲"], ["项目承担单位", "乙"])));
+        var d = ReadText("项目名称\t甲\n项目承担单位\t乙\n");
+        Assert.Null(d.Source.Profile);
+        Assert.Null(Assert.Single(d.Projects).ImplementingUnit);
+    }
 }
