@@ -43,7 +43,8 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
             var q = Q.Trim();
             unitQuery = unitQuery.Where(u => u.Name.Contains(q) || u.Code == q || u.SupervisingDepartment!.Name.Contains(q));
         }
-        TotalUnits = await unitQuery.CountAsync();
+        // Counting the units found is kept until the data change (ListCache), like the list of years.
+        TotalUnits = await cache.GetAsync(db, $"units:{ListCache.Scope(User)}:{Q?.Trim()}", () => unitQuery.CountAsync());
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (TotalUnits + UnitsPerPage - 1) / UnitsPerPage));
         var units = await unitQuery.OrderBy(u => u.Id).Skip((PageNumber - 1) * UnitsPerPage).Take(UnitsPerPage)
             .Select(u => new { u.Id, u.Name, u.Code, Department = u.SupervisingDepartment!.Name })
