@@ -48,6 +48,60 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
     public const int PageSize = 50;
     public KeysetPager Pager => new(PageNumber, Total, PageSize, HasPrevious, HasNext, Rows.FirstOrDefault()?.Id, Rows.LastOrDefault()?.Id, Request.Query);
 
+    // One page of the list by keyset, as the address asks: after or before a row, the last page, or (an old
+    // bookmark) a page number alone.
+    async Task<(List<Row>, bool, bool, int)> ReadPageAsync(IQueryable<Project> projects, int pages, int unscored)
+    {
+        var pageNumber = PageNumber;
+        System.Linq.Expressions.Expression<Func<Project, PageRow>> select = p =>
+            new PageRow(p.Id, p.Form.Name, p.BudgetUnit!.Name, p.QualityScore, p.ReviewProfileId);
+        ReviewPaging.Slice<PageRow> slice;
+        var at = After ?? Before;
+        var position = at == null ? null : await db.Projects.VisibleTo(User).Where(p => p.Id == at)
+            .Select(p => new ReviewPaging.Position(p.QualityScore, p.NameKey, p.Id)).FirstOrDefaultAsync();
+        if (Last)
+        {
+            // The last page holds what is left after the full pages, so its number and the ones before it agree.
+            slice = await ReviewPaging.BeforeAsync(projects, null, Total - (pages - 1) * PageSize, unscored > 0, select);
+            slice = slice with { HasPrevious = pages > 1 };
+            pageNumber = pages;
+        }
+        else if (position != null && Before != null)
+        {
+            slice = await ReviewPaging.BeforeAsync(projects, position, PageSize, unscored > 0, select);
+            // Rows came or went since the link was made: the start of the list is page 1.
+            if (!slice.HasPrevious) (slice, pageNumber) = (await ReviewPaging.AfterAsync(projects, null, PageSize, unscored > 0, select), 1);
+        }
+        else if (position != null)
+            slice = await ReviewPaging.AfterAsync(projects, position, PageSize, unscored > 0, select);
+        else if (pageNumber > 1 && at == null)
+            slice = await ReviewPaging.PageAsync(projects, (pageNumber - 1) * PageSize, PageSize, unscored, select);
+        else
+            (slice, pageNumber) = (await ReviewPaging.AfterAsync(projects, null, PageSize, unscored > 0, select), 1);
+        var page = !slice.HasNext ? pages : pageNumber;
+        if (!slice.HasPrevious) page = 1;
+
+        // The page's findings in one query, without the long suggestion and basis texts the list does not show.
+        var ids = slice.Rows.Select(r => r.Id).ToList();
+        var findings = (await db.Projects.Where(p => ids.Contains(p.Id))
+            .SelectMany(p => p.Findings, (p, f) => new { p.Id, Key = EF.Property<int>(f, "Key"), f.Rule, f.Severity, f.Indicator, f.Message })
+            .ToListAsync())
+            .OrderBy(f => f.Severity).ThenBy(f => f.Key).ToLookup(f => f.Id);
+        var rows = slice.Rows.Select(p =>
+        {
+            var score = p.QualityScore ?? 0;
+            var scoring = (p.ReviewProfileId is { } id ? ReviewProfiles.Find(id) : null)?.Scoring ?? ReviewProfiles.National2021.Scoring;
+            var mine = findings[p.Id];
+            var matching = mine.Where(f => (Rule == null || f.Rule == Rule) && (Severity == null || f.Severity == Severity)).ToList();
+            return new Row(p.Id, p.Name, p.Unit, score, scoring.Grade(score),
+                mine.Count(f => f.Severity == Domain.Review.Severity.Error), mine.Count(f => f.Severity == Domain.Review.Severity.Warning),
+                mine.Count(f => f.Severity == Domain.Review.Severity.Info),
+                matching.Take(LinesPerRow).Select(f => new Line(f.Severity, LineText(f.Indicator, f.Message))).ToList(),
+                Math.Max(0, matching.Count - LinesPerRow));
+        }).ToList();
+        return (rows, slice.HasPrevious, slice.HasNext, page);
+    }
+
     public sealed record PageRow(int Id, string Name, string Unit, int? QualityScore, string? ReviewProfileId);
 
     // The indicator is named once: by the message where it already quotes it, else before it.
@@ -90,53 +144,10 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
         var pages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, pages);
 
-        System.Linq.Expressions.Expression<Func<Project, PageRow>> select = p =>
-            new PageRow(p.Id, p.Form.Name, p.BudgetUnit!.Name, p.QualityScore, p.ReviewProfileId);
-        ReviewPaging.Slice<PageRow> slice;
-        var at = After ?? Before;
-        var position = at == null ? null : await db.Projects.VisibleTo(User).Where(p => p.Id == at)
-            .Select(p => new ReviewPaging.Position(p.QualityScore, p.NameKey, p.Id)).FirstOrDefaultAsync();
-        if (Last)
-        {
-            // The last page holds what is left after the full pages, so its number and the ones before it agree.
-            slice = await ReviewPaging.BeforeAsync(projects, null, Total - (pages - 1) * PageSize, unscored > 0, select);
-            slice = slice with { HasPrevious = pages > 1 };
-            PageNumber = pages;
-        }
-        else if (position != null && Before != null)
-        {
-            slice = await ReviewPaging.BeforeAsync(projects, position, PageSize, unscored > 0, select);
-            // Rows came or went since the link was made: the start of the list is page 1.
-            if (!slice.HasPrevious) (slice, PageNumber) = (await ReviewPaging.AfterAsync(projects, null, PageSize, unscored > 0, select), 1);
-        }
-        else if (position != null)
-            slice = await ReviewPaging.AfterAsync(projects, position, PageSize, unscored > 0, select);
-        else if (PageNumber > 1 && at == null)
-            slice = await ReviewPaging.PageAsync(projects, (PageNumber - 1) * PageSize, PageSize, unscored, select);
-        else
-            (slice, PageNumber) = (await ReviewPaging.AfterAsync(projects, null, PageSize, unscored > 0, select), 1);
-        (HasPrevious, HasNext) = (slice.HasPrevious, slice.HasNext);
-        if (!HasNext) PageNumber = pages;
-        if (!HasPrevious) PageNumber = 1;
-
-        // The page's findings in one query, without the long suggestion and basis texts the list does not show.
-        var ids = slice.Rows.Select(r => r.Id).ToList();
-        var findings = (await db.Projects.Where(p => ids.Contains(p.Id))
-            .SelectMany(p => p.Findings, (p, f) => new { p.Id, Key = EF.Property<int>(f, "Key"), f.Rule, f.Severity, f.Indicator, f.Message })
-            .ToListAsync())
-            .OrderBy(f => f.Severity).ThenBy(f => f.Key).ToLookup(f => f.Id);
-        Rows = slice.Rows.Select(p =>
-        {
-            var score = p.QualityScore ?? 0;
-            var scoring = (p.ReviewProfileId is { } id ? ReviewProfiles.Find(id) : null)?.Scoring ?? ReviewProfiles.National2021.Scoring;
-            var mine = findings[p.Id];
-            var matching = mine.Where(f => (Rule == null || f.Rule == Rule) && (Severity == null || f.Severity == Severity)).ToList();
-            return new Row(p.Id, p.Name, p.Unit, score, scoring.Grade(score),
-                mine.Count(f => f.Severity == Domain.Review.Severity.Error), mine.Count(f => f.Severity == Domain.Review.Severity.Warning),
-                mine.Count(f => f.Severity == Domain.Review.Severity.Info),
-                matching.Take(LinesPerRow).Select(f => new Line(f.Severity, LineText(f.Indicator, f.Message))).ToList(),
-                Math.Max(0, matching.Count - LinesPerRow));
-        }).ToList();
+        // The page itself (its rows, their findings, where it stands) is kept like the total: everyone who
+        // opens the year's first page gets it for one look at the change stamp.
+        (Rows, HasPrevious, HasNext, PageNumber) = await cache.GetAsync(db,
+            $"review-page:{ListCache.Scope(User)}:{Filter}:{After}:{Before}:{Last}:{PageNumber}", () => ReadPageAsync(projects, pages, unscored));
 
         if (Unit is int unitId && await db.BudgetUnits.VisibleTo(User).Include(u => u.SupervisingDepartment).FirstOrDefaultAsync(u => u.Id == unitId) is { } unit)
         {

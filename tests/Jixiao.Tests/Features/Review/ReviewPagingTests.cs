@@ -77,12 +77,13 @@ public class ReviewPagingTests
         Assert.Equal(["共 131 项，第 1 / 3 页", "共 131 项，第 2 / 3 页", "共 131 项，第 3 / 3 页"], forward.Select(p => p.Status));
         var ids = forward.SelectMany(p => p.Rows).Select(r => r.Id).ToList();
         Assert.Equal(projects.Select(p => p.Id).Order(), ids.Order());
-        // Unscored first (shown as 0), then worst first; the boundary of pages 1 and 2 falls inside score 60.
+        // Unscored first (shown as 0), then worst first; the boundary of pages 1 and 2 falls inside score 70
+        // (4 unscored, 42 at 60, then 70s).
         var scores = forward.SelectMany(p => p.Rows).Select(r => r.Score).ToList();
         Assert.Equal(scores.Order(), scores);
         Assert.Equal(projects.Where(p => p.Score == null).Select(p => p.Id).Order(), ids.Take(4).Order());
-        Assert.Equal(60, forward[0].Rows[^1].Score);
-        Assert.Equal(60, forward[1].Rows[0].Score);
+        Assert.Equal(70, forward[0].Rows[^1].Score);
+        Assert.Equal(70, forward[1].Rows[0].Score);
         Assert.Null(forward[0].Previous);
         Assert.Null(forward[^1].Next);
 
