@@ -22,6 +22,8 @@ public static class Province
     public sealed record Size(int Departments, int Units, int Projects);
 
     public static readonly Size Full = new(50, 2_000, 20_000);
+    // The national tier of issue 14: ten provinces' worth in one PostgreSQL database.
+    public static readonly Size National = new(500, 20_000, 200_000);
 
     // Users for the load benchmark, created with these passwords: finance sees all, the supervisor the
     // first department's units, the preparer the first unit.

@@ -24,7 +24,7 @@ public static class ProvinceBench
         var postgres = Option("--database");
         var seconds = double.Parse(Option("--seconds") ?? "10");
         var users = int.Parse(Option("--users") ?? "50");
-        var size = Option("--size") == "small" ? new Province.Size(5, 200, 2_000) : Province.Full;
+        var size = Option("--size") switch { "small" => new Province.Size(5, 200, 2_000), "national" => Province.National, _ => Province.Full };
         // --only 单位,项目页: only the pages whose name contains one of these words.
         var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
 

@@ -43,22 +43,27 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
             var q = Q.Trim();
             unitQuery = unitQuery.Where(u => u.Name.Contains(q) || u.Code == q || u.SupervisingDepartment!.Name.Contains(q));
         }
-        TotalUnits = await unitQuery.CountAsync();
+        // Counting the units found is kept until the data change (ListCache), like the list of years.
+        TotalUnits = await cache.GetAsync(db, $"units:{ListCache.Scope(User)}:{Q?.Trim()}", () => unitQuery.CountAsync());
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (TotalUnits + UnitsPerPage - 1) / UnitsPerPage));
-        var units = await unitQuery.OrderBy(u => u.Id).Skip((PageNumber - 1) * UnitsPerPage).Take(UnitsPerPage)
-            .Select(u => new { u.Id, u.Name, u.Code, Department = u.SupervisingDepartment!.Name })
-            .ToListAsync();
-        var shown = units.Select(u => u.Id).ToList();
-        var projects = await visible.Where(p => p.FiscalYear == Year && shown.Contains(p.BudgetUnitId))
-            .OrderBy(p => p.Id)
-            .Select(p => new ProjectRow(p.Id, p.BudgetUnitId, p.Form.Name, p.Form.Code, p.Form.Category,
-                p.Form.Funding.Total, p.Form.Indicators.Count, p.Status, p.Copy))
-            .ToListAsync();
-        var unitIds = units.Select(u => u.Id).ToList();
-        // The latest declaration of each unit for the year: what it said of the unit as a whole.
-        var declarations = (await db.DeclarationForms.Where(d => d.FiscalYear == Year && unitIds.Contains(d.BudgetUnitId)).ToListAsync())
-            .GroupBy(d => d.BudgetUnitId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Id)!);
-        Units = units.Select(u => new UnitRow(u.Id, u.Name, u.Code, u.Department,
-            projects.Where(p => p.UnitId == u.Id).ToList(), declarations.GetValueOrDefault(u.Id))).ToList();
+        // The page's units with their projects only change with the data: kept like the count (ListCache).
+        Units = await cache.GetAsync(db, $"projects:{ListCache.Scope(User)}:{Year}:{Q?.Trim()}:{PageNumber}", async () =>
+        {
+            var units = await unitQuery.OrderBy(u => u.Id).Skip((PageNumber - 1) * UnitsPerPage).Take(UnitsPerPage)
+                .Select(u => new { u.Id, u.Name, u.Code, Department = u.SupervisingDepartment!.Name })
+                .ToListAsync();
+            var shown = units.Select(u => u.Id).ToList();
+            var projects = await visible.Where(p => p.FiscalYear == Year && shown.Contains(p.BudgetUnitId))
+                .OrderBy(p => p.Id)
+                .Select(p => new ProjectRow(p.Id, p.BudgetUnitId, p.Form.Name, p.Form.Code, p.Form.Category,
+                    p.Form.Funding.Total, p.Form.Indicators.Count, p.Status, p.Copy))
+                .ToListAsync();
+            var unitIds = units.Select(u => u.Id).ToList();
+            // The latest declaration of each unit for the year: what it said of the unit as a whole.
+            var declarations = (await db.DeclarationForms.AsNoTracking().Where(d => d.FiscalYear == Year && unitIds.Contains(d.BudgetUnitId)).ToListAsync())
+                .GroupBy(d => d.BudgetUnitId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Id)!);
+            return units.Select(u => new UnitRow(u.Id, u.Name, u.Code, u.Department,
+                projects.Where(p => p.UnitId == u.Id).ToList(), declarations.GetValueOrDefault(u.Id))).ToList();
+        });
     }
 }

@@ -28,11 +28,28 @@ public sealed class ListCache
 
     static readonly ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<JixiaoDb, Task<Stamp?>>> Latest = new();
 
+    // A page asks for several figures: the stamp is read once per context (a request's) and read again
+    // after the context saves, so a request that changes data never gets the figures from before.
+    sealed class RequestStamp { public Task<string>? Read; }
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JixiaoDb, RequestStamp> stamps = new();
+
+    static Task<string> RequestStampAsync(JixiaoDb db)
+    {
+        var memo = stamps.GetValue(db, context =>
+        {
+            var fresh = new RequestStamp();
+            context.SavedChanges += (_, _) => fresh.Read = null;
+            return fresh;
+        });
+        if (memo.Read is not { IsFaulted: false, IsCanceled: false } read) memo.Read = read = StampAsync(db);
+        return read;
+    }
+
     // The key must name everything the figure depends on besides the data: the page, its filters and the
     // scope of the user (all, one department, one unit). The result must not be changed by the caller.
     public async Task<T> GetAsync<T>(JixiaoDb db, string key, Func<Task<T>> compute)
     {
-        var stamp = await StampAsync(db);
+        var stamp = await RequestStampAsync(db);
         if (entries.TryGetValue(key, out var hit) && hit.Stamp == stamp)
         {
             try { return (T)(await hit.Value.Value)!; }

@@ -56,6 +56,7 @@ public class QueryPlanTests
         var supervisor = User(Roles.SupervisorReviewer, (UserClaims.Department, dept.Id));
         var preparer = User(Roles.Preparer, (UserClaims.Unit, unit.Id));
         int[] shown = [unit.Id];
+        int[] pageIds = [.. db.Projects.Local.Take(3).Select(p => p.Id)];
         var queries = new Dictionary<string, IQueryable<object>>
         {
             ["单位项目列表"] = db.Projects.VisibleTo(preparer).Where(p => p.FiscalYear == 2026 && shown.Contains(p.BudgetUnitId))
@@ -64,6 +65,17 @@ public class QueryPlanTests
                 .OrderBy(p => p.QualityScore).ThenBy(p => p.NameKey).Take(20).Select(p => (object)new { p.Id, p.QualityScore }),
             ["自动审核（主管部门）"] = db.Projects.VisibleTo(supervisor).Where(p => p.FiscalYear == 2026)
                 .OrderBy(p => p.QualityScore).Take(20).Select(p => (object)p.Id),
+            // Keyset pages (ReviewPaging): the page after a row and the page before it, read from the index's range.
+            ["自动审核（财政，下一页）"] = Jixiao.Features.Review.ReviewPaging.Scored(db.Projects.VisibleTo(finance).Where(p => p.FiscalYear == 2026),
+                new(70, "信访项目10", 11), forward: true).Take(51).Select(p => (object)new { p.Id, p.Form.Name, Unit = p.BudgetUnit!.Name, p.QualityScore }),
+            ["自动审核（财政，上一页）"] = Jixiao.Features.Review.ReviewPaging.Scored(db.Projects.VisibleTo(finance).Where(p => p.FiscalYear == 2026),
+                new(70, "信访项目10", 11), forward: false).Take(51).Select(p => (object)new { p.Id, p.Form.Name, Unit = p.BudgetUnit!.Name, p.QualityScore }),
+            ["自动审核（主管部门，下一页）"] = Jixiao.Features.Review.ReviewPaging.Scored(db.Projects.VisibleTo(supervisor).Where(p => p.FiscalYear == 2026),
+                new(70, "信访项目10", 11), forward: true).Take(51).Select(p => (object)p.Id),
+            ["自动审核（未评分）"] = Jixiao.Features.Review.ReviewPaging.Unscored(db.Projects.VisibleTo(finance).Where(p => p.FiscalYear == 2026),
+                new(null, "信访项目10", 11), forward: true).Take(51).Select(p => (object)p.Id),
+            ["自动审核：本页的问题"] = db.Projects.Where(p => pageIds.Contains(p.Id))
+                .SelectMany(p => p.Findings, (p, f) => new { p.Id, f.Rule, f.Severity, f.Message }).Select(f => (object)f),
             ["按规则筛选"] = db.Projects.VisibleTo(finance).Where(p => p.FiscalYear == 2026 && p.Findings.Any(f => f.Rule == "R01"))
                 .Take(20).Select(p => (object)p.Id),
             ["待办（财政）"] = db.Projects.WaitingFor(finance).OrderBy(p => p.UpdatedUtc).Take(20).Select(p => (object)p.Id),

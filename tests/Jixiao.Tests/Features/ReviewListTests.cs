@@ -22,15 +22,25 @@ public class ReviewListTests
         Assert.All(options, o => Assert.DoesNotMatch("R\\d\\d", o.TextContent));
         Assert.Contains(options, o => o.TextContent == "指标值为空或占位" && o.GetAttribute("value") == "R01-empty-target");
 
-        // "另有 N 项" opens the remaining findings in place, with a link to the form.
-        var more = doc.QuerySelectorAll("details.more");
-        Assert.NotEmpty(more);
-        foreach (var d in more)
+        // Each row shows its first findings, errors first; "另有 N 项" counts the rest and opens the form,
+        // where all of them stand. Together they are the project's stored findings.
+        var stored = await app.Db(db => Task.FromResult(db.Projects.Where(p => p.FiscalYear == 2023 && p.BudgetUnit!.Name == "东城区信访局")
+            .Select(p => new { p.Id, p.Findings.Count }).ToDictionary(p => p.Id, p => p.Count)));
+        var rows = doc.QuerySelectorAll("table.review-list tbody tr");
+        Assert.Equal(stored.Count, rows.Length);
+        foreach (var row in rows)
         {
-            var count = int.Parse(System.Text.RegularExpressions.Regex.Match(d.QuerySelector("summary")!.TextContent, "\\d+").Value);
-            Assert.Equal(count, d.QuerySelectorAll(".finding").Length);
-            Assert.StartsWith("/Projects/", d.QuerySelector("a")!.GetAttribute("href"));
+            var id = int.Parse(row.QuerySelector("td.name a")!.GetAttribute("href")!.Split('/').Last());
+            var shown = row.QuerySelectorAll("td.matching .finding");
+            Assert.True(shown.Length <= Jixiao.Features.Review.IndexModel.LinesPerRow);
+            var more = row.QuerySelector("td.matching a.more");
+            var rest = more == null ? 0 : int.Parse(System.Text.RegularExpressions.Regex.Match(more.TextContent, "\\d+").Value);
+            Assert.Equal(stored[id], shown.Length + rest);
+            if (more != null) Assert.Equal($"/Projects/{id}", more.GetAttribute("href"));
+            var severities = shown.Select(f => f.ClassList.Contains("error") ? 0 : f.ClassList.Contains("warning") ? 1 : 2).ToList();
+            Assert.Equal(severities.Order(), severities);
         }
+        Assert.Contains(rows, r => r.QuerySelector("a.more") != null);
         // An indicator is named once per finding line.
         Assert.All(doc.QuerySelectorAll("td.matching .finding"), f => Assert.DoesNotMatch("“([^”]+)”.*“\\1”", f.TextContent));
     }

@@ -35,13 +35,29 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
         var words = SearchText.Words(Q);
         Searched = words.Count > 0;
         if (!Searched) return;
-        if (Kind is null or "project") Projects = await ProjectsAsync(SearchIndex.In.Projects, words);
+        // A search's answer (totals, the hits shown, the indicators' names) only changes with the data: kept
+        // whole until the next change (ListCache), so asking again costs one look at the change stamp.
+        var key = $"search:{ListCache.Scope(User)}:{Kind}:{PageNumber}:{string.Join(' ', words.Select(w => string.Join('\u001F', w)))}:{Q!.Trim()}";
+        var found = await cache.GetAsync(db, key, () => FindAsync(words));
+        PageNumber = found.Page;
+        Projects = found.Projects with { Pager = PagerFor(found.Projects.Total) };
+        Indicators = found.Indicators with { Pager = PagerFor(found.Indicators.Total) };
+        Units = found.Units with { Pager = PagerFor(found.Units.Total) };
+    }
+
+    sealed record Found(Group<ProjectHit> Projects, Group<IndicatorHit> Indicators, Group<UnitHit> Units, int Page);
+
+    async Task<Found> FindAsync(List<string[]> words)
+    {
+        var projects = Kind is null or "project" ? await ProjectsAsync(SearchIndex.In.Projects, words) : Group<ProjectHit>.Empty;
+        var indicators = Group<IndicatorHit>.Empty;
         if (Kind is null or "indicator")
         {
             var found = await ProjectsAsync(SearchIndex.In.Indicators, words);
-            Indicators = new(await IndicatorsAsync(found.Hits, words), found.Total, found.Pager);
+            indicators = new(await IndicatorsAsync(found.Hits, words), found.Total, null);
         }
-        if (Kind is null or "unit") Units = await UnitsAsync();
+        var units = Kind is null or "unit" ? await UnitsAsync() : Group<UnitHit>.Empty;
+        return new(projects, indicators, units, PageNumber);
     }
 
     (int Skip, int Take) Window(int total)
@@ -56,15 +72,13 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
     async Task<Group<ProjectHit>> ProjectsAsync(SearchIndex.In where, List<string[]> words)
     {
         var found = SearchIndex.Find(db, words, where).VisibleTo(User);
-        // A common word matches thousands of projects, to count and sort: kept until the data changes (ListCache).
-        var key = $"search:{ListCache.Scope(User)}:{where}:{string.Join(' ', words.Select(w => string.Join('\u001F', w)))}";
-        var total = await cache.GetAsync(db, key, () => found.CountAsync());
+        var total = await found.CountAsync();
         var (skip, take) = Window(total);
-        var hits = await cache.GetAsync(db, $"{key}:{skip}:{take}", () => found.OrderByDescending(p => p.FiscalYear).ThenBy(p => p.NameKey).ThenBy(p => p.Id)
+        var hits = await found.OrderByDescending(p => p.FiscalYear).ThenBy(p => p.NameKey).ThenBy(p => p.Id)
             .Skip(skip).Take(take)
             .Select(p => new ProjectHit(p.Id, p.Form.Name, p.Form.Code, p.FiscalYear, p.Status, p.Copy, p.BudgetUnit!.Name))
-            .ToListAsync());
-        return new(hits, total, PagerFor(total));
+            .ToListAsync();
+        return new(hits, total, null);
     }
 
     // The indicators of the shown projects that the words are in, as their names.
@@ -98,6 +112,6 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
         var hits = await units.OrderBy(u => u.Name).ThenBy(u => u.Id).Skip(skip).Take(take)
             .Select(u => new UnitHit(u.Id, u.Name, u.Code, u.SupervisingDepartment!.Name))
             .ToListAsync();
-        return new(hits, total, PagerFor(total));
+        return new(hits, total, null);
     }
 }
