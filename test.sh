@@ -111,6 +111,8 @@ if ((${#trx[@]})); then
     line="$passed passed, $failed failed"
     ((skipped)) && line+=", $skipped skipped"
     echo "$line"
+    # A failed test fails the run whatever dotnet test's own exit code says.
+    if ((failed > 0 && rc == 0)); then rc=1; fi
 else
     echo "test.sh: 没有测试结果（构建失败？）" >&2
 fi
