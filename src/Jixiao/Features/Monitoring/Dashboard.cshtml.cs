@@ -61,7 +61,7 @@ public sealed class DashboardModel(JixiaoDb db, IWebHostEnvironment env, ListCac
         Indicators = figures.Indicators.Skip((Pager.Page - 1) * UnitsPerPage).Take(UnitsPerPage).ToList();
         AlertPager = new Pager(Math.Clamp(AlertPageNumber, 1, Pages(figures.Alerts.Count, AlertsPerPage)), figures.Alerts.Count, AlertsPerPage, Request.Query, "a");
         Alerts = figures.Alerts.Skip((AlertPager.Page - 1) * AlertsPerPage).Take(AlertsPerPage).ToList();
-        RedProjects = figures.Alerts.Count(a => a.RowId is null);
+        RedProjects = figures.RedProjects;
         ImpossibleRows = figures.Alerts.Count - RedProjects;
         Totals = figures.Totals;
         return Page();
@@ -90,7 +90,7 @@ public sealed class DashboardModel(JixiaoDb db, IWebHostEnvironment env, ListCac
         return new View(options, shown, unitName, false, await Compute(shown, units));
     }
 
-    sealed record Figures(List<MonthMoney> Money, List<UnitLights> Lights, List<Progress> Indicators, List<Alert> Alerts, UnitLights Totals);
+    sealed record Figures(List<MonthMoney> Money, List<UnitLights> Lights, List<Progress> Indicators, List<Alert> Alerts, int RedProjects, UnitLights Totals);
 
     async Task<Figures> Compute(MonitoringRound round, IQueryable<BudgetUnit> units)
     {
@@ -181,6 +181,6 @@ public sealed class DashboardModel(JixiaoDb db, IWebHostEnvironment env, ListCac
             .OrderBy(a => a.Code).ThenBy(a => a.Unit).ThenBy(a => a.Name, StringComparer.Ordinal)
             .ThenBy(a => a.ProjectId).ThenBy(a => a.Position).Select(a => a.Alert).ToList();
         var totals = new UnitLights(0, "合计", lights.Sum(l => l.Green), lights.Sum(l => l.Yellow), lights.Sum(l => l.Red), lights.Sum(l => l.Missing));
-        return new Figures(money, lights, indicators, alerts, totals);
+        return new Figures(money, lights, indicators, alerts, red.Count, totals);
     }
 }

@@ -47,14 +47,16 @@ public class MonitoringPagingTests
         });
         var finance = await app.SignedIn("finance");
 
-        // The round page: 20 units a page, by code; the east bureau (code 101…) comes before Z01…Z59.
+        // The round page: 10 units a page, by code; the east bureau (code 101…) comes before Z01…Z59.
         var first = await finance.GetStringAsync($"/Monitoring/Round/{s.RoundId}");
-        Assert.Contains("共 60 项，第 1 / 3 页", first);
+        Assert.Contains("共 60 项，第 1 / 6 页", first);
         Assert.Contains("东城区信访局", first);
-        Assert.Contains("第19监控单位", first);
-        Assert.DoesNotContain("第20监控单位", first);
-        var last = await finance.GetStringAsync($"/Monitoring/Round/{s.RoundId}?p=3");
+        Assert.Contains("第09监控单位", first);
+        Assert.DoesNotContain("第10监控单位", first);
+        var last = await finance.GetStringAsync($"/Monitoring/Round/{s.RoundId}?p=6");
+        Assert.Contains("第50监控单位", last);
         Assert.Contains("第59监控单位", last);
+        Assert.DoesNotContain("第49监控单位", last);
         Assert.DoesNotContain("东城区信访局", last);
 
         // The dashboard: 25 units a page, with the total over all 60 units in the footer.
