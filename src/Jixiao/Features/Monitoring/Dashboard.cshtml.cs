@@ -11,10 +11,17 @@ namespace Jixiao.Features.Monitoring;
 // the red-light list; every count drills down (unit → project → row). Each chart is drawn from its table.
 public sealed class DashboardModel(JixiaoDb db, IWebHostEnvironment env, ListCache cache) : PageModel
 {
-    public const int UnitsPerPage = 50;
+    // A province's round has thousands of units and thousands of alerts: both come a page at a time, so
+    // that a page stays light to render and to print (the totals still count every unit).
+    public const int UnitsPerPage = 25;
+    public const int AlertsPerPage = 25;
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "a")] public int AlertPageNumber { get; set; } = 1;
     public Pager Pager { get; private set; } = null!;
+    public Pager AlertPager { get; private set; } = null!;
     public UnitLights? Totals { get; private set; }
+    public int RedProjects { get; private set; }
+    public int ImpossibleRows { get; private set; }
     public sealed record RoundOption(int Id, string Title);
     public sealed record MonthMoney(int Month, decimal Planned, decimal? Spent);
     public sealed record UnitLights(int UnitId, string Unit, int Green, int Yellow, int Red, int Missing);
@@ -29,39 +36,61 @@ public sealed class DashboardModel(JixiaoDb db, IWebHostEnvironment env, ListCac
     public List<UnitLights> Lights { get; private set; } = [];
     public List<Progress> Indicators { get; private set; } = [];
     public List<Alert> Alerts { get; private set; } = [];
-    public bool ChartsAvailable => env.WebRootFileProvider.GetFileInfo("lib/echarts/echarts.min.js").Exists;
+    // Looked up once per request: the page asks twice.
+    public bool ChartsAvailable { get; } = env.WebRootFileProvider.GetFileInfo("lib/echarts/echarts.min.js").Exists;
+
+    // Everything the page shows for one round, one unit filter and one scope of user; null Round: no round
+    // to show; Missing: a round or unit the user may not see (404).
+    sealed record View(List<RoundOption> Rounds, MonitoringRound? Round, string? UnitName, bool Missing, Figures? Figures);
 
     public async Task<IActionResult> OnGetAsync(int? round, int? unit)
     {
-        var rounds = await Monitor.RoundsVisibleTo(db, User).OrderByDescending(r => r.FiscalYear).ThenByDescending(r => r.EndMonth).ThenByDescending(r => r.Id)
-            .Select(r => new { r.Id, r.FiscalYear, r.EndMonth }).ToListAsync();
-        Rounds = rounds.Select(r => new RoundOption(r.Id, new MonitoringRound { FiscalYear = r.FiscalYear, EndMonth = r.EndMonth }.Title)).ToList();
-        if (round is int wanted && Rounds.All(r => r.Id != wanted)) return NotFound();
-        var id = round ?? Rounds.FirstOrDefault()?.Id;
-        if (id is null) return Page();
-        Round = await db.MonitoringRounds.AsNoTracking().SingleAsync(r => r.Id == id);
-        var roundId = Round.Id;
-        var units = db.BudgetUnits.VisibleTo(User).Where(u => db.MonitoringRoundUnits.Any(x => x.RoundId == roundId && x.BudgetUnitId == u.Id));
-        if (unit is int u)
-        {
-            UnitName = await units.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync();
-            if (UnitName is null) return NotFound();
-            Unit = u;
-            units = units.Where(x => x.Id == u);
-        }
-        // A province's figures take a scan of the round: computed once per change of the data (ListCache).
-        var figures = await cache.GetAsync(db, $"dashboard:{roundId}:{Unit}:{ListCache.Scope(User)}", () => Compute(Round, units));
+        // The whole view is kept under the database's change stamp (ListCache): a look costs one query for the
+        // stamp, whatever the size of the province; any saved change (a report, a sign-off, a new round) shows on
+        // the next look.
+        var view = await cache.GetAsync(db, $"dashboard:{round}:{unit}:{ListCache.Scope(User)}", () => Load(round, unit));
+        if (view.Missing) return NotFound();
+        Rounds = view.Rounds;
+        if (view.Round is null || view.Figures is not { } figures) return Page();
+        Round = view.Round;
+        UnitName = view.UnitName;
+        Unit = UnitName is null ? null : unit;
         Money = figures.Money;
-        Alerts = figures.Alerts;
-        // The unit tables are paged: a finance bureau's round has thousands of units.
-        Pager = new Pager(Math.Clamp(PageNumber, 1, Math.Max(1, (figures.Lights.Count + UnitsPerPage - 1) / UnitsPerPage)), figures.Lights.Count, UnitsPerPage, Request.Query);
+        Pager = new Pager(Math.Clamp(PageNumber, 1, Pages(figures.Lights.Count, UnitsPerPage)), figures.Lights.Count, UnitsPerPage, Request.Query);
         Lights = figures.Lights.Skip((Pager.Page - 1) * UnitsPerPage).Take(UnitsPerPage).ToList();
         Indicators = figures.Indicators.Skip((Pager.Page - 1) * UnitsPerPage).Take(UnitsPerPage).ToList();
+        AlertPager = new Pager(Math.Clamp(AlertPageNumber, 1, Pages(figures.Alerts.Count, AlertsPerPage)), figures.Alerts.Count, AlertsPerPage, Request.Query, "a");
+        Alerts = figures.Alerts.Skip((AlertPager.Page - 1) * AlertsPerPage).Take(AlertsPerPage).ToList();
+        RedProjects = figures.RedProjects;
+        ImpossibleRows = figures.Alerts.Count - RedProjects;
         Totals = figures.Totals;
         return Page();
     }
 
-    sealed record Figures(List<MonthMoney> Money, List<UnitLights> Lights, List<Progress> Indicators, List<Alert> Alerts, UnitLights Totals);
+    static int Pages(int count, int size) => Math.Max(1, (count + size - 1) / size);
+
+    async Task<View> Load(int? round, int? unit)
+    {
+        // The rounds as entities, the newest first: the list to choose from and the round shown in one query.
+        var rounds = await Monitor.RoundsVisibleTo(db, User).AsNoTracking()
+            .OrderByDescending(r => r.FiscalYear).ThenByDescending(r => r.EndMonth).ThenByDescending(r => r.Id).ToListAsync();
+        var options = rounds.Select(r => new RoundOption(r.Id, r.Title)).ToList();
+        if (round is int wanted && rounds.All(r => r.Id != wanted)) return new View(options, null, null, true, null);
+        var shown = round is int id ? rounds.Single(r => r.Id == id) : rounds.FirstOrDefault();
+        if (shown is null) return new View(options, null, null, false, null);
+        var roundId = shown.Id;
+        var units = db.BudgetUnits.VisibleTo(User).Where(u => db.MonitoringRoundUnits.Any(x => x.RoundId == roundId && x.BudgetUnitId == u.Id));
+        string? unitName = null;
+        if (unit is int u)
+        {
+            unitName = await units.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync();
+            if (unitName is null) return new View(options, shown, null, true, null);
+            units = units.Where(x => x.Id == u);
+        }
+        return new View(options, shown, unitName, false, await Compute(shown, units));
+    }
+
+    sealed record Figures(List<MonthMoney> Money, List<UnitLights> Lights, List<Progress> Indicators, List<Alert> Alerts, int RedProjects, UnitLights Totals);
 
     async Task<Figures> Compute(MonitoringRound round, IQueryable<BudgetUnit> units)
     {
@@ -130,20 +159,28 @@ public sealed class DashboardModel(JixiaoDb db, IWebHostEnvironment env, ListCac
             return new MonthMoney(m, Math.Round(planned[m], 2), spent.Count > 0 ? spent.Max() : null);
         }).ToList();
 
-        // The red-light list: red projects, and indicator rows that will not be completed.
+        // The red-light list, whole (it is paged on the page): red projects, and indicator rows that will not be
+        // completed, each row named from the project's form in one query (the row's name and place by its id).
         var red = await reports.Where(r => r.Light == Light.Red)
-            .Select(r => new { r.ProjectId, r.Project!.Form.Name, Unit = r.Project.BudgetUnit!.Name, r.SpentPercent, r.PacePercent, r.Light })
-            .OrderBy(r => r.Unit).ThenBy(r => r.Name).Take(200).ToListAsync();
-        var alerts = red.Select(r => new Alert(r.ProjectId, r.Name, r.Unit, r.SpentPercent, r.PacePercent, r.Light, null, null, "预算执行红灯")).ToList();
-        var impossible = await reports.SelectMany(r => r.Rows, (r, w) => new { r.ProjectId, r.Project!.Form.Name, Unit = r.Project.BudgetUnit!.Name, r.SpentPercent, r.PacePercent, r.Light, w.IndicatorId, w.Likelihood })
-                .Where(x => x.Likelihood == Likelihood.Impossible)
-            .OrderBy(r => r.Unit).ThenBy(r => r.Name).Take(200).ToListAsync();
-        var rowIds = impossible.Select(i => (Guid?)i.IndicatorId).ToList();
-        var names = await db.Projects.Where(p => impossible.Select(i => i.ProjectId).Contains(p.Id))
-            .SelectMany(p => p.Form.Indicators.Where(i => rowIds.Contains(i.Id)).Select(i => new { i.Id, i.Name })).ToListAsync();
-        alerts.AddRange(impossible.Select(r => new Alert(r.ProjectId, r.Name, r.Unit, r.SpentPercent, r.PacePercent, r.Light,
-            names.FirstOrDefault(n => n.Id == r.IndicatorId)?.Name ?? "（指标已调整）", r.IndicatorId, "指标完全不可能完成")));
+            .Select(r => new { r.ProjectId, r.Project!.Form.Name, Unit = r.Project.BudgetUnit!.Name, r.Project.BudgetUnit.Code, r.SpentPercent, r.PacePercent, r.Light })
+            .ToListAsync();
+        var impossible = await reports.SelectMany(r => r.Rows, (r, w) => new { Report = r, Row = w })
+            .Where(x => x.Row.Likelihood == Likelihood.Impossible)
+            .Select(x => new
+            {
+                x.Report.ProjectId, x.Report.Project!.Form.Name, Unit = x.Report.Project.BudgetUnit!.Name, x.Report.Project.BudgetUnit.Code,
+                x.Report.SpentPercent, x.Report.PacePercent, x.Report.Light, x.Row.IndicatorId,
+                Row = x.Report.Project.Form.Indicators.Where(i => i.Id == x.Row.IndicatorId).Select(i => i.Name).FirstOrDefault(),
+                Position = x.Report.Project.Form.Indicators.Where(i => i.Id == x.Row.IndicatorId).Select(i => (int?)EF.Property<int>(i, "Position")).FirstOrDefault(),
+            }).ToListAsync();
+        // By unit (as the unit tables), then project; a project's red light before its rows, rows in form order.
+        var alerts = red.Select(r => (r.Code, r.Unit, r.Name, r.ProjectId, Position: -1,
+                Alert: new Alert(r.ProjectId, r.Name, r.Unit, r.SpentPercent, r.PacePercent, r.Light, null, null, "预算执行红灯")))
+            .Concat(impossible.Select(r => (r.Code, r.Unit, r.Name, r.ProjectId, Position: r.Position ?? int.MaxValue,
+                Alert: new Alert(r.ProjectId, r.Name, r.Unit, r.SpentPercent, r.PacePercent, r.Light, r.Row ?? "（指标已调整）", r.IndicatorId, "指标完全不可能完成"))))
+            .OrderBy(a => a.Code).ThenBy(a => a.Unit).ThenBy(a => a.Name, StringComparer.Ordinal)
+            .ThenBy(a => a.ProjectId).ThenBy(a => a.Position).Select(a => a.Alert).ToList();
         var totals = new UnitLights(0, "合计", lights.Sum(l => l.Green), lights.Sum(l => l.Yellow), lights.Sum(l => l.Red), lights.Sum(l => l.Missing));
-        return new Figures(money, lights, indicators, alerts, totals);
+        return new Figures(money, lights, indicators, alerts, red.Count, totals);
     }
 }
