@@ -14,8 +14,17 @@ public static class Database
 
     public static void Configure(DbContextOptionsBuilder db, string dataFolder, string? postgres, TimeSpan? busyWait = null)
     {
-        if (postgres is { Length: > 0 }) db.UseNpgsql(postgres);
+        if (postgres is { Length: > 0 }) db.UseNpgsql(Prepared(postgres));
         else UseSqlite(db, Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db"), busyWait ?? DefaultBusyWait);
+    }
+
+    // PostgreSQL plans every statement again unless it is prepared: the pages send the same few statements
+    // all day, so Npgsql prepares those it sees twice (unless the connection string says otherwise).
+    static string Prepared(string postgres)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 100;
+        return builder.ConnectionString;
     }
 
     static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder db, string file, TimeSpan busyWait) =>
@@ -39,7 +48,7 @@ public static class Database
     public static JixiaoDb Create(string dataFolder, string? postgres, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         if (postgres is { Length: > 0 })
-            return new PostgresJixiaoDb(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql(postgres).AddInterceptors(interceptors).Options);
+            return new PostgresJixiaoDb(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql(Prepared(postgres)).AddInterceptors(interceptors).Options);
         var sqlite = new DbContextOptionsBuilder<SqliteJixiaoDb>();
         UseSqlite(sqlite, Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db"), DefaultBusyWait);
         return new SqliteJixiaoDb(sqlite.AddInterceptors(interceptors).Options);
