@@ -7,31 +7,29 @@ namespace Jixiao.Tests.Features;
 
 public class ProjectPageTests
 {
+    // A project of 2026 written straight into the demo's 东城区信访局, as a test's starting point.
+    static Task<int> AddToEast(TestApp app, ProjectForm form) => app.Db(async d =>
+    {
+        var project = new Project { BudgetUnit = await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局"), FiscalYear = 2026, Form = form };
+        d.Add(project);
+        await d.SaveChangesAsync();
+        return project.Id;
+    });
+
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task The_form_keeps_its_row_order_after_an_edit(string provider)
     {
         await using var db = await TestDatabase.Create(provider);
         await using var app = await TestApp.Start(db, demo: true);
-        var id = await app.Db(async d =>
+        var id = await AddToEast(app, new ProjectForm
         {
-            var unit = await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局");
-            var project = new Project
+            Name = "排序测试项目",
+            Funding = new Funding { SourceUnit = "万元", Total = 1_000_000m },
+            Indicators = Enumerable.Range(1, 6).Select(n => new Indicator
             {
-                BudgetUnit = unit, FiscalYear = 2026,
-                Form = new ProjectForm
-                {
-                    Name = "排序测试项目",
-                    Funding = new Funding { SourceUnit = "万元", Total = 1_000_000m },
-                    Indicators = Enumerable.Range(1, 6).Select(n => new Indicator
-                    {
-                        Level1 = n <= 3 ? "产出指标" : "效益指标", Level2 = n <= 2 ? "数量指标" : n == 3 ? "质量指标" : "社会效益指标",
-                        Name = $"指标{n}号", AnnualTarget = TargetValue.Parse($"≥{90 + n}%"),
-                    }).ToList(),
-                },
-            };
-            d.Add(project);
-            await d.SaveChangesAsync();
-            return project.Id;
+                Level1 = n <= 3 ? "产出指标" : "效益指标", Level2 = n <= 2 ? "数量指标" : n == 3 ? "质量指标" : "社会效益指标",
+                Name = $"指标{n}号", AnnualTarget = TargetValue.Parse($"≥{90 + n}%"),
+            }).ToList(),
         });
         // Rows rewritten in reverse: on PostgreSQL they now lie in the table opposite to their keys.
         await app.Db(async d =>
@@ -68,18 +66,7 @@ public class ProjectPageTests
     {
         await using var db = await TestDatabase.Create(provider);
         await using var app = await TestApp.Start(db, demo: true);
-        var id = await app.Db(async d =>
-        {
-            var unit = await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局");
-            var project = new Project
-            {
-                BudgetUnit = unit, FiscalYear = 2026,
-                Form = new ProjectForm { Name = "缓存页面项目", Indicators = [new Indicator { Level1 = "产出指标", Level2 = "数量指标", Name = "旧的指标名称", AnnualTarget = TargetValue.Parse("≥95%") }] },
-            };
-            d.Add(project);
-            await d.SaveChangesAsync();
-            return project.Id;
-        });
+        var id = await AddToEast(app, new ProjectForm { Name = "缓存页面项目", Indicators = [new Indicator { Level1 = "产出指标", Level2 = "数量指标", Name = "旧的指标名称", AnnualTarget = TargetValue.Parse("≥95%") }] });
         var finance = await app.SignedIn("finance");
         var first = await finance.GetStringAsync($"/Projects/{id}");
         Assert.Contains("旧的指标名称", first);

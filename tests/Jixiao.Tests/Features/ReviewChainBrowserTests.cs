@@ -27,7 +27,8 @@ public class ReviewChainBrowserTests
         "效益指标\t社会效益指标\t重复信访件数\t≤120件\t历史标准\n" +
         "满意度指标\t服务对象满意度指标\t群众满意率\t≥90%\t调查问卷\n";
 
-    sealed class Run(TestApp app, LiveServer server, Browser browser)
+    // Also the editor comments' test session: signing in, posting and waiting are the same.
+    internal class Run(TestApp app, LiveServer server, Browser browser)
     {
         public IWebDriver D => browser.Driver;
         public TestApp App => app;

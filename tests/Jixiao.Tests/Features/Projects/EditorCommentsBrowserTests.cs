@@ -14,49 +14,11 @@ public class EditorCommentsBrowserTests
 {
     const string RowComment = "满意度目标偏低，应不低于95%<script>alert(1)</script>";
 
-    sealed class Run(TestApp app, LiveServer server, Browser browser)
+    sealed class Run(TestApp app, LiveServer server, Browser browser) : ReviewChainBrowserTests.Run(app, server, browser)
     {
-        public IWebDriver D => browser.Driver;
-        public object? Js(string script, params object[] args) => ((IJavaScriptExecutor)D).ExecuteScript(script, args);
-
-        public void Until(Func<bool> condition, Func<string> seen)
-        {
-            var wait = new WebDriverWait(D, TimeSpan.FromSeconds(30));
-            wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
-            try { wait.Until(_ => condition()); }
-            catch (WebDriverTimeoutException)
-            {
-                browser.SaveScreenshot("editor-comments-failed");
-                Assert.Fail("等待超时，页面上是：" + seen());
-            }
-        }
-
-        public void GoTo(string path) => browser.GoTo(server.Url(path));
-
-        public void SignIn(string user)
-        {
-            D.Manage().Cookies.DeleteAllCookies();
-            GoTo("/Account/Login");
-            D.FindElement(By.Name("UserName")).SendKeys(user);
-            D.FindElement(By.Name("Password")).SendKeys(app.PasswordOf(user));
-            Submit(D.FindElement(By.CssSelector("form button[type=submit]")));
-            D.FindElement(By.CssSelector("header .user"));
-        }
-
-        public void Submit(IWebElement button)
-        {
-            var page = D.FindElement(By.TagName("html"));
-            button.Click();
-            new WebDriverWait(D, TimeSpan.FromSeconds(30)).Until(d =>
-            {
-                try { return !d.FindElement(By.TagName("html")).Equals(page) && Js("return document.readyState")?.ToString() == "complete"; }
-                catch (WebDriverException) { return false; }
-            });
-        }
-
         // The page at desktop and at phone width with the given part in view; the page itself never scrolls
         // sideways, and the comment under the row stays inside the screen.
-        public void Shot(string name, string focus)
+        public new void Shot(string name, string focus)
         {
             foreach (var (width, height) in new[] { (1280, 1000), (390, 844) })
             {
