@@ -31,6 +31,7 @@ public class ReviewChainBrowserTests
     internal class Run(TestApp app, LiveServer server, Browser browser)
     {
         public IWebDriver D => browser.Driver;
+        public Browser Chromium => browser;
         public TestApp App => app;
         public object? Js(string script, params object[] args) => ((IJavaScriptExecutor)D).ExecuteScript(script, args);
         WebDriverWait Wait(int seconds = 30)

@@ -40,6 +40,16 @@ public sealed class Browser : IDisposable
 
     public void GoTo(Uri address) => Driver.Navigate().GoToUrl(address);
 
+    // Through the sign-in page, as a user does; signed in once the header names the user.
+    public void SignIn(LiveServer server, string user, string password)
+    {
+        GoTo(server.Url("/Account/Login"));
+        Driver.FindElement(By.Name("UserName")).SendKeys(user);
+        Driver.FindElement(By.Name("Password")).SendKeys(password);
+        Driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
+        Assert.NotEmpty(Driver.FindElements(By.CssSelector("header .user")));
+    }
+
     // Writes a PNG of the current viewport into artifacts/screenshots and returns its path.
     public string SaveScreenshot(string name)
     {

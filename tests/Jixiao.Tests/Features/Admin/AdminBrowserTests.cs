@@ -49,7 +49,7 @@ public class AdminBrowserTests
             var driver = browser.Driver;
             driver.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(5);
 
-            SignIn(browser, server, "boss", adminPassword);
+            browser.SignIn(server, "boss", adminPassword);
             foreach (var width in Widths)
             {
                 SetWidth(browser, width);
@@ -82,7 +82,7 @@ public class AdminBrowserTests
             browser.SaveScreenshot("admin-units-empty-390");
 
             SignOut(browser);
-            SignIn(browser, server, "east-preparer", preparerPassword);
+            browser.SignIn(server, "east-preparer", preparerPassword);
             foreach (var width in Widths)
             {
                 SetWidth(browser, width);
@@ -128,14 +128,6 @@ public class AdminBrowserTests
         }
     }
 
-    static void SignIn(Browser browser, LiveServer server, string user, string password)
-    {
-        browser.GoTo(server.Url("/Account/Login"));
-        browser.Driver.FindElement(By.Name("UserName")).SendKeys(user);
-        browser.Driver.FindElement(By.Name("Password")).SendKeys(password);
-        browser.Driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
-        Assert.NotEmpty(browser.Driver.FindElements(By.CssSelector("header .user")));
-    }
 
     static void SignOut(Browser browser)
     {

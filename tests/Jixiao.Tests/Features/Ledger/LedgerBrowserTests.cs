@@ -34,11 +34,7 @@ public class LedgerBrowserTests
             var driver = browser.Driver;
             driver.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(5);
 
-            browser.GoTo(server.Url("/Account/Login"));
-            driver.FindElement(By.Name("UserName")).SendKeys("east-preparer");
-            driver.FindElement(By.Name("Password")).SendKeys(password);
-            driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
-            Assert.NotEmpty(driver.FindElements(By.CssSelector("header .user")));
+            browser.SignIn(server, "east-preparer", password);
 
             foreach (var width in new[] { 1280, 390 })
             {

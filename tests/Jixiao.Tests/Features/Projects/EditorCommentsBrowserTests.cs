@@ -25,7 +25,7 @@ public class EditorCommentsBrowserTests
                 D.Manage().Window.Size = new System.Drawing.Size(width, height);
                 Until(() => Convert.ToInt32(Js("return window.innerWidth")) <= width, () => "窗口宽度未改变");
                 Js("const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({ block: 'start' }); window.scrollBy(0, -130);", focus);
-                browser.SaveScreenshot($"{name}-{width}");
+                Chromium.SaveScreenshot($"{name}-{width}");
                 var scroll = Convert.ToInt32(Js("return document.documentElement.scrollWidth"));
                 var inner = Convert.ToInt32(Js("return document.documentElement.clientWidth"));
                 Assert.True(scroll <= inner + 1, $"{name}：{width} px 宽时页面宽 {scroll} px，出现横向滚动");

@@ -44,11 +44,7 @@ public class ReviewListBrowserTests
             using var browser = new Browser();
             var driver = browser.Driver;
             driver.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(5);
-            browser.GoTo(server.Url("/Account/Login"));
-            driver.FindElement(By.Name("UserName")).SendKeys("finance");
-            driver.FindElement(By.Name("Password")).SendKeys(password);
-            driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
-            Assert.NotEmpty(driver.FindElements(By.CssSelector("header .user")));
+            browser.SignIn(server, "finance", password);
 
             foreach (var width in new[] { 1280, 390 })
             {
