@@ -47,21 +47,24 @@ public sealed class ListCache
 
     // The key must name everything the figure depends on besides the data: the page, its filters and the
     // scope of the user (all, one department, one unit). The result must not be changed by the caller.
-    public async Task<T> GetAsync<T>(JixiaoDb db, string key, Func<Task<T>> compute)
+    public async Task<T> GetAsync<T>(JixiaoDb db, string key, Func<Task<T>> compute) =>
+        (T)(await KeptAsync(entries, Limit, key, await RequestStampAsync(db), async () => (object?)await compute()))!;
+
+    // What is kept under a stamp: computed once however many ask at the same time, again when the stamp
+    // moves, and forgotten when computing fails. Also the project page's (ProjectViews).
+    public static async Task<T> KeptAsync<TKey, T>(ConcurrentDictionary<TKey, (string Stamp, Lazy<Task<T>> Value)> entries, int limit,
+        TKey key, string stamp, Func<Task<T>> compute) where TKey : notnull
     {
-        var stamp = await RequestStampAsync(db);
-        if (entries.TryGetValue(key, out var hit) && hit.Stamp == stamp)
+        if (!entries.TryGetValue(key, out var entry) || entry.Stamp != stamp)
         {
-            try { return (T)(await hit.Value.Value)!; }
-            catch { entries.TryRemove(new KeyValuePair<string, (string, Lazy<Task<object?>>)>(key, hit)); throw; }
+            if (entries.Count >= limit) entries.Clear();
+            var mine = (stamp, new Lazy<Task<T>>(compute));
+            entry = entries.AddOrUpdate(key, mine, (_, old) => old.Stamp == stamp ? old : mine);
         }
-        if (entries.Count >= Limit) entries.Clear();
-        var mine = (stamp, new Lazy<Task<object?>>(async () => await compute()));
-        var entry = entries.AddOrUpdate(key, mine, (_, old) => old.Stamp == stamp ? old : mine);
-        try { return (T)(await entry.Item2.Value)!; }
+        try { return await entry.Value.Value; }
         catch
         {
-            entries.TryRemove(new KeyValuePair<string, (string, Lazy<Task<object?>>)>(key, entry));
+            entries.TryRemove(new KeyValuePair<TKey, (string, Lazy<Task<T>>)>(key, entry));
             throw;
         }
     }

@@ -26,16 +26,7 @@ public sealed class ProjectViews
             .Select(p => new { p.Version, p.UpdatedUtc, p.Status, p.MadePublic, p.ApprovedVersion }).FirstOrDefaultAsync();
         if (state == null) return null;
         var stamp = $"{state.Version}:{state.UpdatedUtc.Ticks}:{state.Status}:{state.MadePublic}:{state.ApprovedVersion}";
-        if (entries.TryGetValue(id, out var hit) && hit.Stamp == stamp) return await hit.Value.Value;
-        if (entries.Count >= Limit) entries.Clear();
-        var mine = (stamp, new Lazy<Task<View?>>(() => ReadAsync(db, id)));
-        var entry = entries.AddOrUpdate(id, mine, (_, old) => old.Stamp == stamp ? old : mine);
-        try { return await entry.Item2.Value; }
-        catch
-        {
-            entries.TryRemove(new KeyValuePair<int, (string, Lazy<Task<View?>>)>(id, entry));
-            throw;
-        }
+        return await ListCache.KeptAsync(entries, Limit, id, stamp, () => ReadAsync(db, id));
     }
 
     // Tracked only while the rows are put in form order (their place is a shadow property), once, before anyone shares them.
