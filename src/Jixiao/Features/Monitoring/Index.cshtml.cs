@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Features.Monitoring;
 
 // The rounds a user sees, and the finance bureau's form to open a new one for a set of units.
-public sealed class IndexModel(JixiaoDb db) : PageModel
+public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
 {
     public sealed record RoundRow(int Id, string Title, DateOnly Due, int Units, int SignedOff);
     public List<RoundRow> Rounds { get; private set; } = [];
@@ -36,19 +36,26 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
 
     public async Task OnGetAsync() => await Load();
 
+    // The rounds with their counts, and the units to open a round for, kept under the change stamp: counting
+    // a province's round units and its units on every look cost more than the page.
     async Task Load()
     {
-        var rounds = await Monitor.RoundsVisibleTo(db, User)
-            .OrderByDescending(r => r.FiscalYear).ThenByDescending(r => r.EndMonth).ThenByDescending(r => r.Id)
-            .Select(r => new { r.Id, r.FiscalYear, r.EndMonth, r.DueDate, Units = r.Units.Count, SignedOff = r.Units.Count(u => u.SignedOffUtc != null) })
-            .ToListAsync();
-        Rounds = rounds.Select(r => new RoundRow(r.Id, new MonitoringRound { FiscalYear = r.FiscalYear, EndMonth = r.EndMonth }.Title,
-            r.DueDate, r.Units, r.SignedOff)).ToList();
+        Rounds = await cache.GetAsync(db, "rounds:" + ListCache.Scope(User), async () =>
+            (await Monitor.RoundsVisibleTo(db, User)
+                .OrderByDescending(r => r.FiscalYear).ThenByDescending(r => r.EndMonth).ThenByDescending(r => r.Id)
+                .Select(r => new { r.Id, r.FiscalYear, r.EndMonth, r.DueDate, Units = r.Units.Count, SignedOff = r.Units.Count(u => u.SignedOffUtc != null) })
+                .ToListAsync())
+            .Select(r => new RoundRow(r.Id, new MonitoringRound { FiscalYear = r.FiscalYear, EndMonth = r.EndMonth }.Title,
+                r.DueDate, r.Units, r.SignedOff)).ToList());
         if (!MayOpen) return;
-        UnitCount = await db.BudgetUnits.CountAsync();
-        if (UnitCount <= UnitsToPick) AllUnits = await db.BudgetUnits.OrderBy(u => u.Code).ThenBy(u => u.Name).ToListAsync();
-        else Departments = await db.SupervisingDepartments.OrderBy(d => d.Code).ThenBy(d => d.Name)
-            .Select(d => new DepartmentOption(d.Id, d.Name, db.BudgetUnits.Count(u => u.SupervisingDepartmentId == d.Id))).ToListAsync();
+        (UnitCount, AllUnits, Departments) = await cache.GetAsync(db, "round-choices", async () =>
+        {
+            var count = await db.BudgetUnits.CountAsync();
+            return count <= UnitsToPick
+                ? (count, await db.BudgetUnits.AsNoTracking().OrderBy(u => u.Code).ThenBy(u => u.Name).ToListAsync(), new List<DepartmentOption>())
+                : (count, new List<BudgetUnit>(), await db.SupervisingDepartments.OrderBy(d => d.Code).ThenBy(d => d.Name)
+                    .Select(d => new DepartmentOption(d.Id, d.Name, db.BudgetUnits.Count(u => u.SupervisingDepartmentId == d.Id))).ToListAsync());
+        });
     }
 
     public async Task<IActionResult> OnPostOpenAsync()

@@ -36,13 +36,13 @@ public sealed class RoundModel(JixiaoDb db, ListCache cache) : PageModel
     // count and a sort of them; a sign-off is a saved change, so a part's lock is never stale.
     sealed record UnitEntry(int UnitId, string Name, MonitoringRoundUnit Part);
 
-    // Loads the page's units, or just the one unit a post concerns. Four queries in all: the round, the stamp,
-    // the page's projects with their reports (and the layout's notices).
+    // Loads the page's units, or just the one unit a post concerns. The round, the units and the page's
+    // projects are kept under the change stamp: a look at a page costs the stamp's one query.
     async Task<IActionResult?> Load(int id, int? onlyUnit = null)
     {
         // The round with whether it has units and any not signed off: overdue is counted, not loaded.
-        var found = await Monitor.RoundsVisibleTo(db, User).AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new { Round = r, HasUnits = r.Units.Any(), Pending = r.Units.Any(u => u.SignedOffUtc == null) }).FirstOrDefaultAsync();
+        var found = await cache.GetAsync(db, $"round:{id}:{ListCache.Scope(User)}", () => Monitor.RoundsVisibleTo(db, User).AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { Round = r, HasUnits = r.Units.Any(), Pending = r.Units.Any(u => u.SignedOffUtc == null) }).FirstOrDefaultAsync());
         if (found is null) return NotFound();
         Round = found.Round;
         Overdue = Round.DueDate < Monitor.Today() && (!found.HasUnits || found.Pending);
@@ -57,28 +57,29 @@ public sealed class RoundModel(JixiaoDb db, ListCache cache) : PageModel
         var visible = units.Skip((Pager.Page - 1) * UnitsPerPage).Take(UnitsPerPage).ToList();
         var ids = visible.Select(u => u.UnitId).ToList();
         var year = Round.FiscalYear;
-        // The page's monitored projects with their report, if any (at most one per round and project), and
-        // whether the user may fill for the project's unit: one query.
-        var writable = db.BudgetUnits.WritableBy(User).Select(u => u.Id);
-        var projects = (await db.Projects.Where(p => ids.Contains(p.BudgetUnitId) && p.FiscalYear == year && p.ApprovedVersion != null)
+        // The page's monitored projects with their report, if any (at most one per round and project): one
+        // query, kept under the stamp like the units (the same for everyone of the user's scope).
+        var projects = (await cache.GetAsync(db, $"round-projects:{id}:{ListCache.Scope(User)}:{string.Join(',', ids)}", async () =>
+            (await db.Projects.Where(p => ids.Contains(p.BudgetUnitId) && p.FiscalYear == year && p.ApprovedVersion != null)
             .GroupJoin(db.MonitoringReports.Where(r => r.RoundId == id), p => p.Id, r => r.ProjectId, (p, rs) => new { p, rs })
             .SelectMany(x => x.rs.DefaultIfEmpty(), (x, r) => new
             {
-                x.p.Id, x.p.BudgetUnitId, x.p.Form.Name, Writable = writable.Contains(x.p.BudgetUnitId),
+                x.p.Id, x.p.BudgetUnitId, x.p.Form.Name,
                 Status = r == null ? (ReportStatus?)null : r.Status, Light = r == null ? null : r.Light,
                 SpentPercent = r == null ? null : r.SpentPercent, Pace = r == null ? (decimal?)null : r.PacePercent,
                 ReturnComment = r == null ? null : r.ReturnComment,
             })
             .ToListAsync())
             // Sorted here: in SQLite the sort carried every joined column and cost more than the rest of the query.
-            .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).ToLookup(p => p.BudgetUnitId);
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).ToList()))
+            .ToLookup(p => p.BudgetUnitId);
         foreach (var unit in visible)
         {
             var rows = projects[unit.UnitId].Select(p => new ProjectRow(p.Id, p.Name, p.Status, p.Light, p.SpentPercent, p.Pace,
                 p.Status == ReportStatus.Returned ? p.ReturnComment : null)).ToList();
             var pending = rows.Where(r => r.Status != ReportStatus.Submitted).Select(r => r.Name).ToList();
             var lockReason = Monitor.LockReason(unit.Part);
-            Parts.Add(new UnitPart(unit.Part, unit.Name, rows, lockReason, lockReason is null && projects[unit.UnitId].Any(p => p.Writable),
+            Parts.Add(new UnitPart(unit.Part, unit.Name, rows, lockReason, lockReason is null && rows.Count > 0 && Access.MayDeclare(User, unit.UnitId),
                 lockReason is null && User.IsInRole(Roles.SupervisorReviewer) && pending.Count == 0,
                 pending.Count > 0 ? $"尚有 {pending.Count} 个项目未提交：{string.Join("、", pending)}" : null));
         }

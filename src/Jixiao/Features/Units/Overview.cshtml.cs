@@ -54,11 +54,24 @@ public sealed class OverviewModel(JixiaoDb db) : PageModel
     static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
     public static string Wan(decimal? yuan) => yuan is decimal v ? (v / 10000m).ToString("#,##0.00", Zh) : "";
 
-    public async Task<IActionResult> OnGetAsync()
+    // What a view reads, kept under the change stamp per user scope, unit and year: the page then costs the
+    // stamp's one query. The lists are shared by the requests that get them, so the page never changes them.
+    sealed record Read(bool Found, List<BudgetUnit> Units, BudgetUnit? Current, List<int> Years, int? Year, List<ProjectRow> Projects, List<DepartmentGoalRecord> Goals);
+
+    public async Task<IActionResult> OnGetAsync([FromServices] ListCache cache)
     {
-        if (!await LoadAsync()) return NotFound();
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        var read = await cache.GetAsync(db, $"overview:{ListCache.Scope(User)}:{Unit}:{Year}", async () =>
+        {
+            var found = await LoadAsync();
+            return new Read(found, Units, Current, Years, Year, Projects, found && Current != null ? await StoredGoals().ToListAsync() : []);
+        });
+        if (!read.Found) return NotFound();
+        (Units, Current, Years, Year, Projects) = (read.Units, read.Current, read.Years, read.Year, read.Projects);
         if (Current == null) return Page();
-        var goals = await StoredGoals().ToListAsync();
+        Unit = Current.Id;
+        MayEdit = MayEditGoals(User, Current.Id);
+        var goals = read.Goals;
         Overall = goals.FirstOrDefault(IsOverall)?.Goal;
         Goals = goals.Where(g => !IsOverall(g)).Select((g, i) => new GoalInput { Id = g.Id, Order = i + 1, Title = g.Title, Goal = g.Goal, Indicators = g.Indicators }).ToList();
         Done = Request.Query["done"];
