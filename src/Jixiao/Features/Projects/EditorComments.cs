@@ -8,7 +8,7 @@ namespace Jixiao.Features.Projects;
 // The review comments of a project as the editor carries them (data-comments, read by
 // wwwroot/js/editor-comments.js): each with the row id or field it stands beside, so that the page puts it
 // under its row wherever the row is moved, and at the top once the row is deleted. Answering posts to the
-// project page's own answer handler (with the editor form's anti-forgery token); resolving stays on the project page.
+// project page's own answer and resolve handlers (with the editor form's anti-forgery token).
 public static class EditorComments
 {
     public static string Json(SheetComments sheet)
@@ -18,6 +18,7 @@ public static class EditorComments
         {
             mayAnswer = sheet.MayAnswer,
             answerUrl = $"/Projects/{id}/Steps?handler=Answer",
+            resolveUrl = $"/Projects/{id}/Steps?handler=Resolve",
             open = sheet.Open,
             comments = sheet.All.Select(c => new
             {
@@ -34,6 +35,7 @@ public static class EditorComments
                 answeredBy = c.AnsweredBy,
                 resolved = c.Resolved,
                 resolvedBy = c.ResolvedBy,
+                mayResolve = sheet.MayResolve(c),
                 link = $"/Projects/{id}#comment-{c.Id}",
             }),
         }, Interchange.Json);

@@ -60,7 +60,7 @@ public sealed class StepsModel(JixiaoDb db) : PageModel
     // The editor answers without leaving the form being revised: asked for JSON, it gets the answer or the reason.
     public async Task<IActionResult> OnPostAnswerAsync(int id, int commentId, string? answer)
     {
-        var json = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
+        var json = WantsJson;
         var (project, comment) = await LoadComment(id, commentId);
         if (project == null || comment == null) return NotFound();
         if (!Access.MayDeclare(User, project.BudgetUnitId))
@@ -77,18 +77,25 @@ public sealed class StepsModel(JixiaoDb db) : PageModel
             : Refused(StatusCodes.Status409Conflict, saved.Conflict!);
     }
 
+    bool WantsJson => Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
+
     static JsonResult Refused(int status, string error) => new(new { error }) { StatusCode = status };
 
+    // Also from the editor, which asks for JSON as it does for an answer.
     public async Task<IActionResult> OnPostResolveAsync(int id, int commentId)
     {
+        var json = WantsJson;
         var (project, comment) = await LoadComment(id, commentId);
         if (project == null || comment == null) return NotFound();
+        const string notYours = "只有提出意见的人、当前环节的审核人或本单位人员可以标记已解决";
         if (!Access.MayDeclare(User, project.BudgetUnitId) && comment.Author != User.Identity?.Name
             && !Domain.Workflow.Workflow.Reviews(ReviewChain.ActorOf(User), ReviewChain.StageOf(project)))
-            return Back(id, "只有提出意见的人、当前环节的审核人或本单位人员可以标记已解决");
+            return json ? Refused(StatusCodes.Status403Forbidden, notYours) : Back(id, notYours);
         comment.Resolved = true;
         comment.ResolvedBy = User.FindFirst(UserClaims.DisplayName)?.Value ?? User.Identity?.Name;
-        return await Commit(id, () => "comment-" + commentId);
+        if (!json) return await Commit(id, () => "comment-" + commentId);
+        var saved = await ProjectStore.CommitAsync(db);
+        return saved.Saved ? new JsonResult(new { resolvedBy = comment.ResolvedBy }) : Refused(StatusCodes.Status409Conflict, saved.Conflict!);
     }
 
     Task<Project?> Load(int id) =>

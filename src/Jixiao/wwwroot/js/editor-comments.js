@@ -1,8 +1,8 @@
 // The review comments in the editor (/Projects/Edit/{id}), from the form's data-comments: each open one
 // under the row it names (found by the row's id, so it follows the row wherever the row is moved), beside
 // the field it names, or at the top (form comments, and rows deleted here or gone before). Resolved ones
-// fold into one list at the top. The unit answers here, posted to the project page's answer handler;
-// resolving stays on the project page. User text only ever goes through textContent.
+// fold into one list at the top. The unit answers and marks resolved here, posted to the project page's
+// handlers. User text only ever goes through textContent.
 (function () {
   'use strict';
   const root = document.querySelector('form[data-editor][data-comments]');
@@ -53,15 +53,8 @@
       button.disabled = true;
       said.textContent = '正在保存答复…';
       try {
-        const res = await fetch(data.answerUrl, {
-          method: 'POST',
-          headers: { 'Accept': 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ commentId: String(c.id), answer: text, __RequestVerificationToken: token }),
-          credentials: 'same-origin',
-        });
-        let body = {};
-        try { body = await res.json(); } catch (e) { body = {}; }
-        if (!res.ok) { said.textContent = '答复未保存：' + (body.error || '服务器返回 ' + res.status); return; }
+        const body = await post(data.answerUrl, { commentId: String(c.id), answer: text }, said, '答复未保存：');
+        if (!body) return;
         const first = !c.answer;
         c.answer = body.answer;
         c.answeredBy = body.answeredBy;
@@ -73,8 +66,6 @@
         input.placeholder = '修改答复';
         button.textContent = '修改答复';
         said.textContent = '答复已保存';
-      } catch (e) {
-        said.textContent = '答复未保存：网络不通，请稍后再试';
       } finally {
         button.disabled = false;
       }
@@ -82,6 +73,49 @@
     button.addEventListener('click', send);
     input.addEventListener('keydown', e => {
       if (e.key === 'Enter' && !e.isComposing && e.keyCode !== 229) { e.preventDefault(); send(); }
+    });
+    return box;
+  }
+
+  // Posts one of the project page's handlers as JSON; a refusal is said in `said` after `failed`.
+  async function post(url, fields, said, failed) {
+    let res;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'Accept': 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...fields, __RequestVerificationToken: token }),
+        credentials: 'same-origin',
+      });
+    } catch (e) {
+      said.textContent = failed + '网络不通，请稍后再试';
+      return null;
+    }
+    let body = {};
+    try { body = await res.json(); } catch (e) { body = {}; }
+    if (!res.ok) { said.textContent = failed + (body.error || '服务器返回 ' + res.status); return null; }
+    return body;
+  }
+
+  // Resolved here, the comment folds into the resolved list like one resolved on the project page.
+  function resolveButton(c) {
+    const box = el('div', 'resolve-form');
+    const button = el('button', null, '标记已解决');
+    button.type = 'button';
+    const said = el('span', 'muted resolve-status');
+    said.setAttribute('aria-live', 'polite');
+    box.append(button, said);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      said.textContent = '正在保存…';
+      const body = await post(data.resolveUrl, { commentId: String(c.id) }, said, '未能标记已解决：');
+      button.disabled = false;
+      if (!body) return;
+      c.resolved = true;
+      c.resolvedBy = body.resolvedBy;
+      cards.get(c.id).remove();
+      cards.delete(c.id);
+      place();
     });
     return box;
   }
@@ -100,6 +134,7 @@
     card.appendChild(el('div', 'text', c.text));
     if (c.answer) card.appendChild(answerLine(c));
     if (!c.resolved && data.mayAnswer) card.appendChild(answerBox(c, card));
+    if (!c.resolved && c.mayResolve) card.appendChild(resolveButton(c));
     const link = el('a', 'to-page', c.resolved ? '到项目页查看' : '到项目页答复');
     link.href = c.link;
     card.appendChild(link);
@@ -184,5 +219,7 @@
   }
 
   root.addEventListener('editor:rows', place);
+  // A row's first cell names it in the list at the top: a renamed row is named anew.
+  root.addEventListener('change', e => { if (e.target.closest('table[data-rows] tr.row')) place(); });
   place();
 })();

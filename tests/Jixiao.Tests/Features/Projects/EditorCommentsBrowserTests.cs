@@ -189,6 +189,24 @@ public class EditorCommentsBrowserTests
             Assert.Equal("已将满意度调整为≥95%", await app.Db(db => db.ReviewComments.Where(c => c.RowId == rowId).Select(c => c.Answer).SingleAsync()));
             r.Shot("editor-comments-04-answered", "tr.editor-comment-row");
 
+            // Renamed, the row is named anew in the list at the top.
+            var name = d.FindElement(By.CssSelector($"table[data-rows=indicators] tr.row[data-row-id='{rowId}'] input[data-key=name]"));
+            name.Clear();
+            name.SendKeys("群众满意度（已调整）" + Keys.Tab);
+            r.Until(() => r.Jumps().Contains("绩效指标“群众满意度（已调整）”：满意度目标偏低"), () => r.Jumps());
+
+            // Resolved in the editor: the form comment folds into the resolved ones and the count falls.
+            var resolve = d.FindElement(By.XPath("//div[@data-comments-at='top']/div[contains(@class,'comment')][div[@class='text' and text()='请补充项目立项依据']]//button[text()='标记已解决']"));
+            r.Js("arguments[0].scrollIntoView({ block: 'center' });", resolve);
+            resolve.Click();
+            r.Until(() => r.Top().Contains("审核意见（2 条未解决）"), () => r.Top());
+            Assert.Equal("已解决的意见（2 条）", folded.FindElement(By.TagName("summary")).Text);
+            Assert.DoesNotContain("请补充项目立项依据", r.TopComments());
+            Assert.Contains("请补充项目立项依据", folded.Text);
+            Assert.Contains("由 张敏（东城区信访局） 标记已解决", folded.Text);
+            Assert.True(await app.Db(db => db.ReviewComments.Where(c => c.Text == "请补充项目立项依据").Select(c => c.Resolved).SingleAsync()));
+            r.Shot("editor-comments-05-resolved", "[data-comments-panel]");
+
             // The moved row is saved in its new place and keeps its id; the project page shows the comment under it.
             r.Button(rowId, "up").Click();
             d.FindElement(By.CssSelector(".editor-bar button[type=submit]")).Click();

@@ -22,19 +22,21 @@ public class EditorCommentsTests
     static string Attribute(string html, string name) =>
         WebUtility.HtmlDecode(Regex.Match(html, $"{name}=\"([^\"]*)\"").Groups[1].Value);
 
-    // The editor's answer: the form's own anti-forgery token, asking for JSON as editor-comments.js does.
-    static async Task<HttpResponseMessage> Answer(HttpClient client, int id, int commentId, string answer, string token)
+    // The editor's answer and resolve: the form's own anti-forgery token, asking for JSON as editor-comments.js does.
+    static async Task<HttpResponseMessage> FromEditor(HttpClient client, int id, string handler, int commentId, string token, string? answer = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/Projects/{id}/Steps?handler=Answer")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["commentId"] = commentId.ToString(), ["answer"] = answer, ["__RequestVerificationToken"] = token,
-            }),
-        };
+        var fields = new Dictionary<string, string> { ["commentId"] = commentId.ToString(), ["__RequestVerificationToken"] = token };
+        if (answer != null) fields["answer"] = answer;
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/Projects/{id}/Steps?handler={handler}") { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return await client.SendAsync(request);
     }
+
+    static Task<HttpResponseMessage> Answer(HttpClient client, int id, int commentId, string answer, string token) =>
+        FromEditor(client, id, "Answer", commentId, token, answer);
+
+    static async Task<string> Error(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task A_returned_projects_editor_carries_every_comment_with_its_place_and_takes_answers(string provider)
@@ -112,7 +114,7 @@ public class EditorCommentsTests
         }
         var empty = await Answer(preparer, id, ids["整表意见"], "  ", token);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
-        Assert.Equal("答复内容不能为空", JsonDocument.Parse(await empty.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        Assert.Equal("答复内容不能为空", await Error(empty));
         var west = await app.SignedIn("west-preparer");
         var westToken = TestApp.AntiforgeryToken(await west.GetStringAsync("/Desk"));
         Assert.Equal(HttpStatusCode.NotFound, (await Answer(west, id, ids["整表意见"], "x", westToken)).StatusCode);
@@ -120,10 +122,25 @@ public class EditorCommentsTests
         var finance = await app.SignedIn("finance");
         var refused = await Answer(finance, id, ids["整表意见"], "x", TestApp.AntiforgeryToken(await finance.GetStringAsync($"/Projects/{id}")));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal("只有本单位的人员可以答复审核意见", JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        Assert.Equal("只有本单位的人员可以答复审核意见", await Error(refused));
         var stored = await app.Db(d => d.ReviewComments.Where(c => c.ProjectId == id).ToDictionaryAsync(c => c.Id, c => c.Answer));
         Assert.Equal("已改为≥95%", stored[ids["行意见<script>alert(1)</script>"]]);
         Assert.Null(stored[ids["整表意见"]]);
+
+        // Resolved from the editor by the unit: JSON back with who; another unit gets 404; the finance
+        // bureau, neither of the unit nor the author nor at its step, is refused with the reason.
+        Assert.True(comments["整表意见"].GetProperty("mayResolve").GetBoolean());
+        Assert.False(comments["资金意见"].GetProperty("mayResolve").GetBoolean());
+        Assert.Equal($"/Projects/{id}/Steps?handler=Resolve", data.GetProperty("resolveUrl").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await FromEditor(west, id, "Resolve", ids["整表意见"], westToken)).StatusCode);
+        var notHers = await FromEditor(finance, id, "Resolve", ids["整表意见"], TestApp.AntiforgeryToken(await finance.GetStringAsync($"/Projects/{id}")));
+        Assert.Equal(HttpStatusCode.Forbidden, notHers.StatusCode);
+        Assert.Equal("只有提出意见的人、当前环节的审核人或本单位人员可以标记已解决", await Error(notHers));
+        Assert.False(await app.Db(d => d.ReviewComments.Where(c => c.Id == ids["整表意见"]).Select(c => c.Resolved).SingleAsync()));
+        var resolved = await FromEditor(preparer, id, "Resolve", ids["整表意见"], token);
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.Equal("张敏（东城区信访局）", JsonDocument.Parse(await resolved.Content.ReadAsStringAsync()).RootElement.GetProperty("resolvedBy").GetString());
+        Assert.True(await app.Db(d => d.ReviewComments.Where(c => c.Id == ids["整表意见"]).Select(c => c.Resolved).SingleAsync()));
 
         // The editor shows the answer next time.
         using var again = JsonDocument.Parse(Attribute(await preparer.GetStringAsync($"/Projects/Edit/{id}"), "data-comments"));
