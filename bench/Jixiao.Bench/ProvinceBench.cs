@@ -63,6 +63,8 @@ public static class ProvinceBench
             var project = Regex.Match(await preparer.GetStringAsync($"/?year={Province.Year}"), "href=\"(/Projects/\\d+)\"").Groups[1].Value;
             var pages = new (string Name, HttpClient Client, string Path)[]
             {
+                // The floor of a signed-in page: the layout and one small form, no data of its own.
+                ("版式底线：修改密码页（填报人）", preparer, "/Account/ChangePassword"),
                 ("单位项目列表（填报人）", preparer, $"/?year={Province.Year}"),
                 ("单位项目总览（填报人）", preparer, $"/Units/Overview?unit={unit}&year={Province.Year}"),
                 ("项目页（填报人）", preparer, project),

@@ -37,20 +37,22 @@ public static class ProjectsApi
             .WithSummary("修改项目表单（If-Match 为所改的版本）");
     }
 
-    static async Task<IResult> List(int year, string? unit, ClaimsPrincipal user, JixiaoDb db)
-    {
-        var query = db.Projects.VisibleTo(user).Where(p => p.FiscalYear == year);
-        if (!string.IsNullOrWhiteSpace(unit))
+    // Kept under the change stamp, per scope, year and unit: platforms poll this list.
+    static async Task<IResult> List(int year, string? unit, ClaimsPrincipal user, JixiaoDb db, ListCache cache) =>
+        Results.Ok(await cache.GetAsync(db, $"api-projects:{ListCache.Scope(user)}:{year}:{unit}", async () =>
         {
-            // The unit first, so the projects are found through their (unit, year) index, not by a scan of the year.
-            var unitIds = await db.BudgetUnits.Where(u => u.Code == unit).Select(u => u.Id).ToListAsync();
-            query = query.Where(p => unitIds.Contains(p.BudgetUnitId));
-        }
-        var rows = await query.OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.Form.Name, p.BudgetUnit!.Code, p.FiscalYear, p.Status, p.Version, p.Form.Funding.AnnualRequest, p.QualityScore })
-            .ToListAsync();
-        return Results.Ok(rows.Select(p => new ProjectListItem(p.Id, p.Name, p.Code, p.FiscalYear, Domain.Workflow.Workflow.Code(p.Status), p.Version, p.AnnualRequest, p.QualityScore)).ToList());
-    }
+            var query = db.Projects.VisibleTo(user).Where(p => p.FiscalYear == year);
+            if (!string.IsNullOrWhiteSpace(unit))
+            {
+                // The unit first, so the projects are found through their (unit, year) index, not by a scan of the year.
+                var unitIds = await db.BudgetUnits.Where(u => u.Code == unit).Select(u => u.Id).ToListAsync();
+                query = query.Where(p => unitIds.Contains(p.BudgetUnitId));
+            }
+            var rows = await query.OrderBy(p => p.Id)
+                .Select(p => new { p.Id, p.Form.Name, p.BudgetUnit!.Code, p.FiscalYear, p.Status, p.Version, p.Form.Funding.AnnualRequest, p.QualityScore })
+                .ToListAsync();
+            return rows.Select(p => new ProjectListItem(p.Id, p.Name, p.Code, p.FiscalYear, Domain.Workflow.Workflow.Code(p.Status), p.Version, p.AnnualRequest, p.QualityScore)).ToList();
+        }));
 
     static async Task<IResult> Get(int id, ClaimsPrincipal user, JixiaoDb db, HttpContext ctx)
     {
