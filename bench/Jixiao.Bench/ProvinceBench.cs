@@ -27,6 +27,9 @@ public static class ProvinceBench
         var size = Option("--size") switch { "small" => new Province.Size(5, 200, 2_000), "national" => Province.National, _ => Province.Full };
         // --only 单位,项目页: only the pages whose name contains one of these words.
         var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        // --writes R: while each page is measured, the unit's preparer saves one of its drafts R times a second
+        // (through the API, as a platform would): every save moves the change stamp that the kept lists follow.
+        var writes = double.Parse(Option("--writes") ?? "0");
 
         var app = WebApp.Build(new ServeOptions(folder, postgres, Urls: "http://127.0.0.1:0"));
         app.MapGet("/bench/minimal", () => Results.Text("ok")).AllowAnonymous();
@@ -86,7 +89,9 @@ public static class ProvinceBench
                 ("监控轮次（财政）", finance, $"/Monitoring/Round/{round}"),
                 ("监控轮次（主管部门）", supervisor, $"/Monitoring/Round/{round}"),
             };
-            Console.WriteLine($"province: {users} concurrent users, {seconds}s per page after a warm-up, minimal endpoint measured before each page");
+            var writer = writes > 0 ? await Writer.StartAsync(baseUrl, project) : null;
+            Console.WriteLine($"province: {users} concurrent users, {seconds}s per page after a warm-up, minimal endpoint measured before each page"
+                + (writer != null ? $", {writes} saves/s while each page is measured" : ""));
             Console.WriteLine("| page | p50 ms | p95 ms | p99 ms | req/s | minimal req/s | ratio | errors | queries/req | KB/req | CPU ms/req | minimal CPU ms/req |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             using var queries = new QueryCounter();
@@ -101,17 +106,65 @@ public static class ProvinceBench
                 var minimal = await Load(anonymous, "/bench/minimal", users, seconds);
                 var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
                 var before = queries.Count;
+                using var stop = new CancellationTokenSource();
+                var writing = writer?.RunAsync(writes, stop.Token);
                 var page = await Load(client, path, users, seconds);
+                stop.Cancel();
+                if (writing != null) await writing;
                 var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
                 var perRequest = (double)(queries.Count - before) / Math.Max(1, page.Millis.Count);
                 Console.WriteLine($"| {name} | {page.P(50):F0} | {page.P(95):F0} | {page.P(99):F0} | {page.Rate:F0} | {minimal.Rate:F0} | {page.Rate / minimal.Rate:F3} | {page.Errors} | {perRequest:F1} | {page.Bytes / 1024.0 / Math.Max(1, page.Millis.Count):F0} | {(cpu2 - cpu1).TotalMilliseconds / Math.Max(1, page.Millis.Count):F2} | {(cpu1 - cpu0).TotalMilliseconds / Math.Max(1, minimal.Millis.Count):F3} |");
             }
+            if (writer != null) Console.WriteLine($"writes during the pages: {writer.Saved} saved, {writer.Failed} failed ({writes}/s asked)");
             Console.WriteLine($"peak working set of the process (server and clients): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
         }
         finally
         {
             await app.StopAsync();
             await app.DisposeAsync();
+        }
+    }
+
+    // The preparer's API client saving one draft of its unit (not the page measured) again and again, each
+    // time with the version it got back: a new version per save, through the one write path.
+    sealed class Writer(HttpClient api, int id, System.Text.Json.Nodes.JsonNode form, int version)
+    {
+        public int Saved, Failed;
+
+        public static async Task<Writer> StartAsync(string baseUrl, string measuredPage)
+        {
+            var api = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            var issued = await api.PostAsync("/api/auth/token", System.Net.Http.Json.JsonContent.Create(new { userName = "bench-preparer", password = Province.Password }));
+            var token = System.Text.Json.JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+            api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var list = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync($"/api/projects?year={Province.Year}"))!.AsArray();
+            var draft = list.First(p => (string?)p!["status"] == "draft" && $"/Projects/{(int)p["id"]!}" != measuredPage)!;
+            var id = (int)draft["id"]!;
+            var document = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync($"/api/projects/{id}"))!;
+            return new Writer(api, id, document["form"]!, (int)document["version"]!);
+        }
+
+        public async Task RunAsync(double perSecond, CancellationToken stop)
+        {
+            var every = TimeSpan.FromSeconds(1 / perSecond);
+            var clock = Stopwatch.StartNew();
+            for (var n = 1; !stop.IsCancellationRequested; n++)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Put, $"/api/projects/{id}")
+                {
+                    Content = System.Net.Http.Json.JsonContent.Create(new System.Text.Json.Nodes.JsonObject { ["form"] = form.DeepClone() }),
+                };
+                request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+                using var response = await api.SendAsync(request);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    version = (int)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["version"]!;
+                    Saved++;
+                }
+                else Failed++;
+                var wait = n * every - clock.Elapsed;
+                if (wait > TimeSpan.Zero) try { await Task.Delay(wait, stop); } catch (OperationCanceledException) { }
+            }
         }
     }
 
