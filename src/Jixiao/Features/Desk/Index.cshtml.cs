@@ -31,20 +31,17 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
         Pager = new Pager(page, total, Size, Request.Query);
         Waiting = await Rows(waiting.OrderBy(p => p.UpdatedUtc).ThenBy(p => p.Id).Skip((page - 1) * Size).Take(Size));
         // Only the unit's own people have forms that come back or drafts to submit: nobody else asks.
-        if (!UnitMember(User)) return;
+        if (UnitOf(User) is not int unit) return;
         Returned = await Rows(db.Projects.VisibleTo(User).ReturnedTo(User).OrderBy(p => p.UpdatedUtc).Take(100));
-        Drafts = await Drafts_(User).CountAsync();
+        Drafts = await DraftsOf(unit).CountAsync();
     }
 
-    static bool UnitMember(System.Security.Claims.ClaimsPrincipal user) =>
-        ReviewChain.ActorOf(user) is { UnitId: int } actor && (actor.Preparer || actor.UnitHead);
+    // The unit of its own people (preparers and the head), who have drafts to submit.
+    static int? UnitOf(System.Security.Claims.ClaimsPrincipal user) =>
+        ReviewChain.ActorOf(user) is { UnitId: int unit } actor && (actor.Preparer || actor.UnitHead) ? unit : null;
 
-    IQueryable<Project> Drafts_(System.Security.Claims.ClaimsPrincipal user)
-    {
-        if (!UnitMember(user)) return db.Projects.Where(p => false);
-        var unit = ReviewChain.ActorOf(user).UnitId;
-        return db.Projects.Where(p => p.BudgetUnitId == unit && p.Status == ProjectStatus.Draft);
-    }
+    IQueryable<Project> DraftsOf(int? unit) =>
+        unit is null ? db.Projects.Where(p => false) : db.Projects.Where(p => p.BudgetUnitId == unit && p.Status == ProjectStatus.Draft);
 
     static Task<List<Row>> Rows(IQueryable<Project> query) =>
         query.Select(p => new Row(p.Id, p.Form.Name, p.BudgetUnit!.Name, p.FiscalYear, p.Status, p.UpdatedUtc, p.QualityScore,
@@ -68,7 +65,7 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
 
     public async Task<IActionResult> OnPostSubmitDraftsAsync()
     {
-        var drafts = await Drafts_(User).Include(p => p.BudgetUnit).AsSplitQuery().ToListAsync();
+        var drafts = await DraftsOf(UnitOf(User)).Include(p => p.BudgetUnit).AsSplitQuery().ToListAsync();
         var count = drafts.Count(p => ReviewChain.Act(db, p, User, WorkflowAction.Submit, "批量提交").Allowed);
         var saved = await ProjectStore.CommitAsync(db);
         Message = saved.Saved ? $"已提交本单位 {count} 个草稿" : saved.Conflict;
