@@ -61,7 +61,7 @@ public sealed class Exports(JixiaoDb db, PdfPrinter printer)
     public async Task WriteToAsync(DocBook book, string format, string path, Action<string, int, int>? progress, CancellationToken ct)
     {
         if (format == "pdf")
-            await File.WriteAllBytesAsync(path, await printer.PrintAsync(book, ct, (done, total) => progress?.Invoke("正在排版打印 PDF（分段）", done, total)), ct);
+            await File.WriteAllBytesAsync(path, await printer.PrintAsync(book, ct, (done, total) => progress?.Invoke("正在排版打印 PDF", done, total)), ct);
         else
         {
             await using var file = File.Create(path);
