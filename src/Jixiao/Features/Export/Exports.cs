@@ -78,6 +78,8 @@ public sealed class Exports(JixiaoDb db, PdfPrinter printer)
     {
         "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        // List exports: the file is UTF-8 with a BOM (Excel opens it), served as text.
+        "csv" => "text/csv; charset=utf-8",
         _ => "application/pdf",
     };
 

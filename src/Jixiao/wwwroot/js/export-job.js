@@ -15,6 +15,9 @@
       return r.json();
     }).then(function (s) {
       state.textContent = names[s.state] || s.state;
+      // The same job's line in the list below the box.
+      var row = document.querySelector('[data-job-state="' + box.dataset.jobId + '"]');
+      if (row) row.textContent = state.textContent + (s.state === 'running' ? ' ' + s.percent + '%' : '');
       bar.value = s.percent;
       bar.textContent = s.percent + '%';
       stage.textContent = s.stage + (s.total > 0 ? '（' + s.done + '/' + s.total + '）' : '');
@@ -24,6 +27,8 @@
         error.className = 'error';
         error.textContent = s.error;
         stage.after(error);
+        var again = box.querySelector('.job-again');
+        if (again) again.hidden = false;
         return;
       }
       setTimeout(poll, 1000);
