@@ -167,6 +167,9 @@ public class ExportJobsTests
             Assert.Equal((ExportJobState.Failed, ExportJobs.Interrupted), (after.Find(waiting.Id, user)!.State, after.Find(waiting.Id, user)!.Error));
             Assert.Equal((ExportJobState.Failed, ExportJobs.FileGone), (after.Find(gone.Id, user)!.State, after.Find(gone.Id, user)!.Error));
             Assert.Equal(4, after.Of(user).Count);
+            // Read back once more: the interrupted job keeps the time it was found lost (it is swept after the
+            // keeping time, not marked again at every start).
+            Assert.Equal(lost.Finished, Jobs(folder).Find(interrupted.Id, user)!.Finished);
             // Interrupted jobs no longer count as waiting: the user may ask again at once.
             Assert.NotNull(after.Enqueue(user, "t", "csv", "t.csv", (_, _, _, _) => Task.CompletedTask).Job);
 

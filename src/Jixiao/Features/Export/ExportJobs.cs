@@ -72,10 +72,12 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, ILogger<ExportJobs> 
     string RecordPath(Guid id) => System.IO.Path.Combine(folder, id.ToString("N") + ".json");
     string FilePathOf(ExportJob job) => System.IO.Path.Combine(folder, job.Id.ToString("N") + "." + job.Format);
 
-    void Save(ExportJob job)
+    void Save(ExportJob job) => Save(folder, job);
+
+    static void Save(string folder, ExportJob job)
     {
         var record = new JobRecord(job.Id, job.Owner, job.Title, job.Format, job.FileName, job.Created, job.Finished, job.State, job.Error, job.Again);
-        var path = RecordPath(job.Id);
+        var path = System.IO.Path.Combine(folder, job.Id.ToString("N") + ".json");
         // Written beside and moved over, so a crash never leaves half a record.
         File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(record));
         File.Move(path + ".tmp", path, overwrite: true);
@@ -96,7 +98,8 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, ILogger<ExportJobs> 
                 log.LogWarning(e, "unreadable export job record {Path}", path);
                 continue;
             }
-            if (r == null) continue;
+            // Only the formats the app writes: the format names the file beside the record.
+            if (r == null || r.Format is not ("docx" or "xlsx" or "pdf" or "csv")) continue;
             var file = System.IO.Path.Combine(folder, r.Id.ToString("N") + "." + r.Format);
             var job = new ExportJob
             {
@@ -110,6 +113,8 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, ILogger<ExportJobs> 
                 job.Error = r.State == ExportJobState.Done ? FileGone : Interrupted;
                 job.Finished ??= DateTime.UtcNow;
                 if (File.Exists(file)) File.Delete(file);
+                // Saved as failed, so the next start neither marks it again nor keeps it past the keeping time.
+                Save(folder, job);
             }
             job.Report(job.State == ExportJobState.Done ? "已完成" : "已中断", 0, 0);
             restored[job.Id] = job;
