@@ -69,13 +69,10 @@ public sealed class PdfPrinter : IAsyncDisposable
     // pages and doubled the book's print time; single forms stay tagged for screen readers, where it costs little.
     public int TagBelow { get; init; } = 3000;
 
-    // progress(done, total): 0 of 1 when Chromium starts laying the document out, 1 of 1 when the PDF is back.
-    public async Task<byte[]> PrintAsync(DocBook book, CancellationToken ct = default, Action<int, int>? progress = null)
+    public async Task<byte[]> PrintAsync(DocBook book, CancellationToken ct = default)
     {
         await EnsureStartedAsync(ct);
-        progress?.Invoke(0, 1);
         var pdf = await PrintHtmlAsync(book, tagged: PageNumbers.Weight(book) < TagBelow, ct);
-        progress?.Invoke(1, 1);
         Printed++;
         return pdf;
     }

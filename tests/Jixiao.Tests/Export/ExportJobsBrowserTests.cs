@@ -74,14 +74,21 @@ public class ExportJobsBrowserTests
                 var jobs = app.App.Services.GetRequiredService<ExportJobs>();
                 var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "test"));
                 var release = new TaskCompletionSource();
+                var counted = new TaskCompletionSource();
                 var (held, _) = jobs.Enqueue(user, "东城区信访局2026年度项目清单", "csv", "东城区信访局2026年度项目清单.csv", async (_, job, path, ct) =>
                 {
+                    job.Report("正在读取项目", 0, 0);
+                    await counted.Task.WaitAsync(ct);
                     job.Report("正在写入项目清单", 3, 10);
                     await release.Task.WaitAsync(ct);
                     await File.WriteAllTextAsync(path, "\uFEFF项目名称\r\n信访接待与矛盾排查调处\r\n", ct);
                     job.Report("正在写入项目清单", 10, 10);
                 }, again: "/?year=2026");
                 browser.GoTo(server.Url($"/Exports/Jobs/{held!.Id}"));
+                // A step with no count yet: the bar is indeterminate (no value), not stuck at 0.
+                Until(browser, () => Text(browser, ".job-stage") == "正在读取项目", "无计数的步骤");
+                Assert.Null(browser.Driver.FindElement(By.CssSelector(".job-progress")).GetDomAttribute("value"));
+                counted.SetResult();
                 Until(browser, () => Text(browser, ".job-stage") == "正在写入项目清单（3/10）", "进度 3/10");
                 Assert.Equal("进行中", Text(browser, ".job-state"));
                 Assert.Equal("30", browser.Driver.FindElement(By.CssSelector(".job-progress")).GetAttribute("value"));

@@ -18,7 +18,8 @@
       // The same job's line in the list below the box.
       var row = document.querySelector('[data-job-state="' + box.dataset.jobId + '"]');
       if (row) row.textContent = state.textContent + (s.state === 'running' ? ' ' + s.percent + '%' : '');
-      bar.value = s.percent;
+      if (s.state === 'running' && s.total === 0) bar.removeAttribute('value');
+      else bar.value = s.percent;
       bar.textContent = s.percent + '%';
       stage.textContent = s.stage + (s.total > 0 ? '（' + s.done + '/' + s.total + '）' : '');
       if (s.state === 'done') { file.hidden = false; return; }
