@@ -86,7 +86,7 @@ public static class WebApp
         services.AddSingleton<Features.Projects.ProjectViews>();
         services.AddHealthChecks().AddDbContextCheck<JixiaoDb>();
         services.AddJixiaoApi(); // review chain: bearer-token API under /api
-        Features.Export.ExportSetup.AddServices(services); // documents out: one Chromium for PDFs, the exports
+        Features.Export.ExportSetup.AddServices(services, data); // documents out: one Chromium for PDFs, the exports
         configure?.Invoke(builder);
 
         var app = builder.Build();

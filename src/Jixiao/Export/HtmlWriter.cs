@@ -8,13 +8,16 @@ namespace Jixiao.Export;
 // HTML-encoded here, the only place this view is written.
 public static class HtmlWriter
 {
-    public static string Write(DocBook book, string stylesheetHref, string? toolbar = null)
+    // pageStylesheetHref: a second stylesheet, the page numbers of a document printed to PDF (PageNumbers).
+    public static string Write(DocBook book, string stylesheetHref, string? toolbar = null, string? pageStylesheetHref = null)
     {
         var sb = new StringBuilder(64 * 1024);
         sb.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
           .Append("<title>").Append(E(book.Title)).Append("</title>")
-          .Append("<link rel=\"stylesheet\" href=\"").Append(E(stylesheetHref)).Append("\"></head>\n")
+          .Append("<link rel=\"stylesheet\" href=\"").Append(E(stylesheetHref)).Append("\">");
+        if (pageStylesheetHref != null) sb.Append("<link rel=\"stylesheet\" href=\"").Append(E(pageStylesheetHref)).Append("\">");
+        sb.Append("</head>\n")
           .Append("<body class=\"print-doc layout-").Append(E(book.LayoutName)).Append("\">\n");
         if (toolbar != null) sb.Append(toolbar);
         sb.Append("<main class=\"sheet\">\n");

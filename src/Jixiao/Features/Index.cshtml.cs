@@ -26,7 +26,8 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
         if (format is not ("xlsx" or "csv")) return BadRequest();
         var (user, q) = (User, Q);
         var (job, refused) = Export.ListExports.Start(jobs, user, $"{year}年度项目清单", format,
-            (listDb, output, progress, ct) => Export.ListExports.ProjectsAsync(listDb, user, year, q, output, progress, ct));
+            (listDb, output, progress, ct) => Export.ListExports.ProjectsAsync(listDb, user, year, q, output, progress, ct),
+            again: $"/?year={year}" + (q != null ? "&q=" + Uri.EscapeDataString(q) : ""));
         return job == null ? RedirectToPage("/Export/Jobs", new { refused }) : Redirect($"/Exports/Jobs/{job.Id}");
     }
 

@@ -11,6 +11,7 @@ using Jixiao.Features.Review;
 using Jixiao.Forms;
 using Jixiao.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Tests.Export;
 
@@ -83,25 +84,101 @@ public class ExportJobsTests
             Form(TestApp.AntiforgeryToken(await client.GetStringAsync(overview)), ("unit", unit.ToString()), ("year", "2026"), ("to", "exe")))).StatusCode);
     }
 
+    static System.Security.Claims.ClaimsPrincipal UserWithId(string id) => new(new System.Security.Claims.ClaimsIdentity(
+        [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, id)], "test"));
+
+    static ExportJobs Jobs(string folder) =>
+        new(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ExportJobs>.Instance, new ExportJobs.Folder(folder));
+
     [Fact]
     public void Finished_jobs_and_their_files_are_swept_after_the_keeping_time()
     {
-        var jobs = new ExportJobs(null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<ExportJobs>.Instance);
-        var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "u1")], "test"));
-        var (job, _) = jobs.Enqueue(user, "t", "csv", "t.csv", (_, _, _, _) => Task.CompletedTask);
-        var file = Path.GetTempFileName();
-        job!.FilePath = file;
-        job.Finished = DateTime.UtcNow;
-        jobs.Sweep(DateTime.UtcNow + ExportJobs.KeepFor - TimeSpan.FromSeconds(1));
-        Assert.NotNull(jobs.Find(job.Id, user));
-        Assert.True(File.Exists(file));
-        jobs.Sweep(DateTime.UtcNow + ExportJobs.KeepFor + TimeSpan.FromSeconds(1));
-        Assert.Null(jobs.Find(job.Id, user));
-        Assert.False(File.Exists(file));
-        // A user may have only a few jobs waiting at once.
-        for (var i = 0; i < ExportJobs.MaxWaitingPerUser; i++) Assert.NotNull(jobs.Enqueue(user, "t", "csv", "t.csv", (_, _, _, _) => Task.CompletedTask).Job);
-        Assert.Contains("排队", jobs.Enqueue(user, "t", "csv", "t.csv", (_, _, _, _) => Task.CompletedTask).Refused);
+        var folder = Directory.CreateTempSubdirectory("jixiao-jobs-").FullName;
+        try
+        {
+            var jobs = Jobs(folder);
+            var user = UserWithId("u1");
+            var (job, _) = jobs.Enqueue(user, "t", "csv", "t.csv", (_, _, _, _) => Task.CompletedTask);
+            var file = Path.Combine(folder, job!.Id.ToString("N") + ".csv");
+            File.WriteAllText(file, "x");
+            job.FilePath = file;
+            job.Finished = DateTime.UtcNow;
+            jobs.Sweep(DateTime.UtcNow + ExportJobs.KeepFor - TimeSpan.FromSeconds(1));
+            Assert.NotNull(jobs.Find(job.Id, user));
+            Assert.True(File.Exists(file));
+            Assert.True(File.Exists(Path.Combine(folder, job.Id.ToString("N") + ".json")));
+            jobs.Sweep(DateTime.UtcNow + ExportJobs.KeepFor + TimeSpan.FromSeconds(1));
+            Assert.Null(jobs.Find(job.Id, user));
+            Assert.False(File.Exists(file));
+            Assert.False(File.Exists(Path.Combine(folder, job.Id.ToString("N") + ".json")));   // its record goes too
+            // A user may have only a few jobs waiting at once.
+            for (var i = 0; i < ExportJobs.MaxWaitingPerUser; i++) Assert.NotNull(jobs.Enqueue(user, "t", "csv", "t.csv", (_, _, _, _) => Task.CompletedTask).Job);
+            Assert.Contains("排队", jobs.Enqueue(user, "t", "csv", "t.csv", (_, _, _, _) => Task.CompletedTask).Refused);
+            Assert.NotNull(jobs.Enqueue(UserWithId("u2"), "t", "csv", "t.csv", (_, _, _, _) => Task.CompletedTask).Job);
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    // After a restart (a new queue over the same folder): a finished export is still there with its file;
+    // one that was running or waiting is marked interrupted with the page to start it again; a finished one
+    // whose file went says so; an unreadable record is skipped. Every job stays its owner's only.
+    [Fact]
+    public async Task A_restart_keeps_finished_exports_and_says_which_ones_were_interrupted()
+    {
+        var folder = Directory.CreateTempSubdirectory("jixiao-jobs-").FullName;
+        try
+        {
+            var jobs = Jobs(folder);
+            var user = UserWithId("u1");
+            await jobs.StartAsync(CancellationToken.None);
+            var (done, _) = jobs.Enqueue(user, "做完的", "csv", "done.csv", async (_, _, path, _) => await File.WriteAllTextAsync(path, "项目\r\n"));
+            var (gone, _) = jobs.Enqueue(user, "文件丢了", "csv", "gone.csv", async (_, _, path, _) => await File.WriteAllTextAsync(path, "x"));
+            var running = new TaskCompletionSource();
+            var (interrupted, _) = jobs.Enqueue(user, "进行中", "pdf", "running.pdf", async (_, job, _, ct) =>
+            {
+                job.Report("正在排版打印 PDF", 0, 1);
+                running.SetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            }, again: "/Units/Overview?unit=1&year=2026");
+            await running.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(ExportJobState.Done, jobs.Find(done!.Id, user)!.State);
+            Assert.Equal(ExportJobState.Running, jobs.Find(interrupted!.Id, user)!.State);
+            // Refused: an address off this site is never offered as the way back.
+            var (waiting, _) = jobs.Enqueue(user, "排队的", "docx", "waiting.docx", (_, _, _, _) => Task.CompletedTask, again: "//evil.example/");
+            Assert.Null(waiting!.Again);
+            File.Delete(jobs.Find(gone!.Id, user)!.FilePath!);
+            File.WriteAllText(Path.Combine(folder, Guid.NewGuid().ToString("N") + ".json"), "{ not json");
+            // A process that dies leaves the running job's record as running (simulated by not stopping the
+            // queue); a process stopped in order marks it interrupted itself. Both read back the same.
+            var runningRecord = File.ReadAllText(Path.Combine(folder, interrupted.Id.ToString("N") + ".json"));
+
+            var after = Jobs(folder);
+            var again = after.Find(done.Id, user)!;
+            Assert.Equal(ExportJobState.Done, again.State);
+            Assert.Equal(100, again.Percent);
+            Assert.Equal("项目\r\n", File.ReadAllText(again.FilePath!));
+            Assert.Equal(("做完的", "csv", "done.csv", done.Created), (again.Title, again.Format, again.FileName, again.Created));
+            Assert.Null(after.Find(done.Id, UserWithId("u2")));
+            var lost = after.Find(interrupted.Id, user)!;
+            Assert.Equal((ExportJobState.Failed, ExportJobs.Interrupted, "/Units/Overview?unit=1&year=2026"), (lost.State, lost.Error, lost.Again));
+            Assert.Null(lost.FilePath);
+            Assert.NotNull(lost.Finished);   // swept after the keeping time like any finished job
+            Assert.Equal((ExportJobState.Failed, ExportJobs.Interrupted), (after.Find(waiting.Id, user)!.State, after.Find(waiting.Id, user)!.Error));
+            Assert.Equal((ExportJobState.Failed, ExportJobs.FileGone), (after.Find(gone.Id, user)!.State, after.Find(gone.Id, user)!.Error));
+            Assert.Equal(4, after.Of(user).Count);
+            // Read back once more: the interrupted job keeps the time it was found lost (it is swept after the
+            // keeping time, not marked again at every start).
+            Assert.Equal(lost.Finished, Jobs(folder).Find(interrupted.Id, user)!.Finished);
+            // Interrupted jobs no longer count as waiting: the user may ask again at once.
+            Assert.NotNull(after.Enqueue(user, "t", "csv", "t.csv", (_, _, _, _) => Task.CompletedTask).Job);
+
+            await jobs.StopAsync(CancellationToken.None);
+            Assert.Contains("\"State\":1", runningRecord);   // ExportJobState.Running
+            Assert.Equal((ExportJobState.Failed, ExportJobs.Interrupted), (jobs.Find(interrupted.Id, user)!.State, jobs.Find(interrupted.Id, user)!.Error));
+            Assert.Contains("\"State\":3", File.ReadAllText(Path.Combine(folder, interrupted.Id.ToString("N") + ".json")));
+        }
+        finally { Directory.Delete(folder, true); }
     }
 
     static List<string[]> Csv(string text) =>
@@ -143,6 +220,7 @@ public class ExportJobsTests
         Assert.Contains($"共 {expected.Count} 项", await finance.GetStringAsync(list));
 
         var (_, csvFile) = await RunJob(finance, list, list + "&handler=Export", ("format", "csv"));
+        Assert.Equal("text/csv", csvFile.Content.Headers.ContentType!.MediaType);
         var bytes = await csvFile.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);   // UTF-8 with BOM, for Excel
         var rows = Csv(Encoding.UTF8.GetString(bytes));

@@ -46,38 +46,81 @@ public class PdfExportTests
         Directory.Delete(folder, true);
     }
 
-    // A book printed in parts (tabs side by side, joined with PDFsharp) numbers its pages across the whole
-    // book: page k of n says 第k页共n页, and every project and indicator is still real text.
+    static int Pages(string pdf) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(Info(pdf), @"Pages:\s+(\d+)").Groups[1].Value);
+
+    static string Info(string pdf)
+    {
+        var (code, info) = ExportFiles.Run("pdfinfo", [pdf], TimeSpan.FromMinutes(1));
+        Assert.Equal(0, code);
+        return info;
+    }
+
+    // A book heavier than TagBelow prints in one piece, untagged (Chromium's accessibility tree doubled a
+    // 500-project book's time), and numbers its pages with CSS page-margin boxes: page k of n says 第k页共n页
+    // in the footer text, even when the unit's name holds quotes and backslashes (escaped as CSS). A single
+    // form stays tagged.
     [Fact]
-    public async Task A_book_printed_in_parts_is_numbered_across_the_book()
+    public async Task A_long_book_prints_untagged_in_one_piece_numbered_across_the_book()
     {
         var doc = ExportFiles.Seed("001");
         var more = ExportFiles.Seed("001");
         foreach (var p in more.Projects) { p.Name += "（续）"; doc.Projects.Add(p); }
+        doc.Unit.Name = "东城区\"信访\"局\\";
         var book = FormComposer.Compose(doc, ExportLayouts.National, new ComposeOptions { Book = true });
-        Assert.True(BookParts.Split(book, 4, 0).Count > 1);
-        await using var printer = new PdfPrinter { SplitAbove = 0, Parallel = 2, PartsPerBook = 3 };
-        var pdf = Path.Combine(ExportFiles.Folder("pdf-parts"), "book.pdf");
+        // The book is exactly at the edge (untagged); the single form below is lighter (tagged).
+        await using var printer = new PdfPrinter { TagBelow = PageNumbers.Weight(book) };
+        var folder = ExportFiles.Folder("pdf-book");
+        var pdf = Path.Combine(folder, "book.pdf");
         await File.WriteAllBytesAsync(pdf, await printer.PrintAsync(book));
-        var (_, info) = ExportFiles.Run("pdfinfo", [pdf], TimeSpan.FromMinutes(1));
-        var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(info, @"Pages:\s+(\d+)").Groups[1].Value);
+        var pages = Pages(pdf);
         Assert.True(pages > 4);
+        Assert.Matches(@"Tagged:\s+no", Info(pdf));
         var text = Squeeze(Text(pdf));
         foreach (var p in doc.Projects)
         {
             Assert.Contains(Squeeze(p.Name), text);
             foreach (var i in p.Indicators) Assert.Contains(Squeeze(i.Name), text);
         }
-        foreach (var k in new[] { 1, pages / 2, pages })
+        foreach (var k in new[] { 1, 2, pages / 2, pages })
         {
             var (code, page) = ExportFiles.Run("pdftotext", ["-raw", "-f", k.ToString(), "-l", k.ToString(), pdf, "-"], TimeSpan.FromMinutes(1));
             Assert.Equal(0, code);
-            Assert.Contains($"第{k}页共{pages}页", Squeeze(page));
+            Assert.Contains($"东城区\"信访\"局\\{doc.FiscalYear}年度第{k}页共{pages}页", Squeeze(page));
         }
-        // The cut is only where the book breaks the page anyway: the parts hold every block once, in order.
-        var parts = BookParts.Split(book, 3, 0);
-        Assert.Equal(book.Blocks.Where(b => b is not PageBreakBlock), parts.SelectMany(p => p.Blocks).Where(b => b is not PageBreakBlock));
-        Assert.Single(BookParts.Split(book, 3, int.MaxValue));
+        Assert.Equal(pages, System.Text.RegularExpressions.Regex.Matches(text, $"第\\d+页共{pages}页").Count);
+
+        var form = Path.Combine(folder, "form.pdf");
+        var single = FormComposer.Compose(ExportFiles.Seed("001"), ExportLayouts.National);
+        Assert.True(PageNumbers.Weight(single) < printer.TagBelow);
+        await File.WriteAllBytesAsync(form, await printer.PrintAsync(single));
+        Assert.Matches(@"Tagged:\s+yes", Info(form));
+        Assert.Equal(2, printer.Printed);
+        Directory.Delete(folder, true);
+    }
+
+    [Fact]
+    public void The_page_line_is_a_css_string_that_no_footer_text_can_close()
+    {
+        Assert.Equal("东城区 2026年度", PageNumbers.CssString("东城区 2026年度"));
+        Assert.Equal("a\\22 b\\5C c\\A d\\9 e", PageNumbers.CssString("a\"b\\c\nd\te"));
+        Assert.Equal("", PageNumbers.CssString(""));
+        Assert.Equal("@page { @bottom-center { content: \"单位\\22 　第 \" counter(page) \" 页 共 \" counter(pages) \" 页\";"
+            + " font-family: \"WenQuanYi Zen Hei\", \"Noto Sans CJK SC\", sans-serif; font-size: 8pt; color: #000; } }\n", PageNumbers.Css("单位\""));
+        Assert.StartsWith("@page { @bottom-center { content: \"　第 \"", PageNumbers.Css(null));
+    }
+
+    [Fact]
+    public void A_documents_weight_is_its_table_cells_and_one_for_every_other_block()
+    {
+        var book = new DocBook { Title = "t", LayoutName = "national" };
+        Assert.Equal(0, PageNumbers.Weight(book));
+        book.Blocks.Add(new HeadingBlock("h"));
+        book.Blocks.Add(new PageBreakBlock());
+        Assert.Equal(2, PageNumbers.Weight(book));
+        // A table: its cells (a merged cell counts once) plus one.
+        book.Blocks.Add(new TableBlock([1, 1, 1], [[DocCell.H("a"), DocCell.H("b", 2)], [new("c"), new("d"), new("e")]], 1));
+        Assert.Equal(2 + 5 + 1, PageNumbers.Weight(book));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class BookModel(JixiaoDb db, Exports exports) : PageModel
                 ?? throw new InvalidOperationException("unit no longer visible");
             job.Report($"正在排版（{doc.Projects.Count} 个项目）", 0, 0);
             await exporter.WriteToAsync(Exports.Compose(doc, layout, isPublic, book: true), to, path, job.Report, token);
-        });
+        }, again: $"/Units/Overview?unit={unit}&year={year}");
         if (job == null) return RedirectToPage("/Export/Jobs", new { refused });
         return Redirect($"/Exports/Jobs/{job.Id}");
     }

@@ -61,7 +61,11 @@ public sealed class Exports(JixiaoDb db, PdfPrinter printer)
     public async Task WriteToAsync(DocBook book, string format, string path, Action<string, int, int>? progress, CancellationToken ct)
     {
         if (format == "pdf")
-            await File.WriteAllBytesAsync(path, await printer.PrintAsync(book, ct, (done, total) => progress?.Invoke("正在排版打印 PDF（分段）", done, total)), ct);
+        {
+            // One step in Chromium, with no count to show: the job page shows that it is working.
+            progress?.Invoke("正在排版打印 PDF", 0, 0);
+            await File.WriteAllBytesAsync(path, await printer.PrintAsync(book, ct), ct);
+        }
         else
         {
             await using var file = File.Create(path);
@@ -78,6 +82,8 @@ public sealed class Exports(JixiaoDb db, PdfPrinter printer)
     {
         "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        // List exports: the file is UTF-8 with a BOM (Excel opens it), served as text.
+        "csv" => "text/csv; charset=utf-8",
         _ => "application/pdf",
     };
 

@@ -126,13 +126,13 @@ public static class ListExports
 
     // Enqueues a list export for the user; the job writes the file with `write` in its own scope.
     public static (ExportJob? Job, string? Refused) Start(ExportJobs jobs, ClaimsPrincipal user, string title, string format,
-        Func<JixiaoDb, IRowWriter, Action<string, int, int>, CancellationToken, Task> write) =>
+        Func<JixiaoDb, IRowWriter, Action<string, int, int>, CancellationToken, Task> write, string? again = null) =>
         jobs.Enqueue(user, title, format, Exports.FileName(title, format, false), async (services, job, path, ct) =>
         {
             await using var file = File.Create(path);
             using (var output = Writer(format, file, ReviewWidths))
                 await write(services.GetRequiredService<JixiaoDb>(), output, job.Report, ct);
-        });
+        }, again);
 
     public static IRowWriter Writer(string format, Stream output, IReadOnlyList<double> widths) =>
         format == "csv" ? new CsvRowWriter(output) : new XlsxRowWriter(output, "项目清单", widths);

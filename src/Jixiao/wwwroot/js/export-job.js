@@ -15,7 +15,11 @@
       return r.json();
     }).then(function (s) {
       state.textContent = names[s.state] || s.state;
-      bar.value = s.percent;
+      // The same job's line in the list below the box.
+      var row = document.querySelector('[data-job-state="' + box.dataset.jobId + '"]');
+      if (row) row.textContent = state.textContent + (s.state === 'running' ? ' ' + s.percent + '%' : '');
+      if (s.state === 'running' && s.total === 0) bar.removeAttribute('value');
+      else bar.value = s.percent;
       bar.textContent = s.percent + '%';
       stage.textContent = s.stage + (s.total > 0 ? '（' + s.done + '/' + s.total + '）' : '');
       if (s.state === 'done') { file.hidden = false; return; }
@@ -24,6 +28,8 @@
         error.className = 'error';
         error.textContent = s.error;
         stage.after(error);
+        var again = box.querySelector('.job-again');
+        if (again) again.hidden = false;
         return;
       }
       setTimeout(poll, 1000);

@@ -10,7 +10,9 @@
     return plain ? plain[1] : fallback;
   }
   document.querySelectorAll('form[data-export]').forEach(function (form) {
-    if (form.dataset.bound) return;
+    // Razor writes a data- attribute even when its value is null: a background form (a unit's book,
+    // posted as a job) carries data-export="" and keeps its own post to the job page.
+    if (form.dataset.bound || form.method === 'post') return;
     form.dataset.bound = '1';
     form.addEventListener('submit', function (event) {
       var button = event.submitter;
