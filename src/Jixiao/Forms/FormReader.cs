@@ -41,7 +41,10 @@ public sealed partial class FormReader
     readonly HashSet<int> consumed = [];
     // What the stages saw of the form's shape; the layout is named from these by the data (tables.json).
     readonly HashSet<string> traits = [];
-    bool warnedNoUnit;
+    // Rows whose one cell the block pass split into a table's heads (cells run together on one line),
+    // with the row's place before the split, for the warning.
+    readonly Dictionary<int, string> splitHeaders = [];
+    // What the label stages carry forward as they go: the project being read and the money unit stated.
     ProjectForm? project;
     string? moneyUnit;
     // The group label that heads the current block of label rows ("项目资金 (元)", "预算规模及资金用途"):
@@ -51,8 +54,9 @@ public sealed partial class FormReader
     // Numbered headings ("一、项目概述") and the lines under them.
     Heading? heading;
     bool departmentPart;
-    // Columns where a header row put 中长期目标 and 年度目标: side-by-side indicator groups follow them.
-    int? longTermColumn, annualColumn;
+    // Columns where a header block put 中长期目标 and 年度目标: side-by-side indicator groups follow them.
+    // Carried by the walk over the blocks from the label rows to the next indicator table.
+    readonly record struct GoalColumns(int? LongTerm, int? Annual);
 
     FormReader(CellGrid grid)
     {
@@ -79,37 +83,69 @@ public sealed partial class FormReader
         return source;
     }
 
+    // The block pass first (Blocks.Split, with the kinds of rows below), then each block to its stage.
+    internal List<Block> SplitBlocks() => Blocks.Split(rows.Count, i => rows[i].IsBlank, KindOfRow, Owns);
+
+    // The blocks of a grid as its first text and row count, for tests of the pass on real rows.
+    internal static List<(BlockKind Kind, string First, int Rows)> BlocksOf(CellGrid grid)
+    {
+        var reader = new FormReader(grid);
+        return reader.SplitBlocks().Select(b =>
+        {
+            var first = Enumerable.Range(b.Start, b.End - b.Start).Select(i => reader.rows[i]).First(r => !r.IsBlank);
+            return (b.Kind, first.Filled[0].Text, b.End - b.Start);
+        }).ToList();
+    }
+
     FormDocument Run()
     {
-        for (var i = 0; i < rows.Count; i++)
+        var goals = new GoalColumns();
+        foreach (var block in SplitBlocks())
         {
-            if (consumed.Contains(i) || rows[i].IsBlank) continue;
-            Handle(i);
+            if (block.Kind == BlockKind.Table) { ReadTable(block, goals); continue; }
+            for (var i = block.Start; i < block.End; i++)
+                if (!consumed.Contains(i) && !rows[i].IsBlank) Handle(block.Kind, i, ref goals);
         }
-        EndTable();
         FlushHeading();
         Account();
         doc.Source.Layout = TableHeaders.LayoutOf(traits);
         return doc;
     }
 
-    void Handle(int i)
+    // The kind of a row outside a table, from its own cells: a header row (or one cell whose words are
+    // one) is a table; one cell is a title, a label with its value, a heading or text; more cells are labels.
+    BlockKind KindOfRow(int i)
     {
         var row = rows[i];
-        if (TableActive)
-        {
-            if (!EndsTable(row)) { TableRow(row); return; }
-            EndTable();
-        }
         if (row.Filled is [var only] && RunTogether(only) is { } split && IsTableHeader(split))
         {
-            Warn(row.Where, "表头的格子连在一起，已按空格拆开");
-            rows[i] = row = split;
+            splitHeaders[i] = row.Where;
+            rows[i] = split;
+            return BlockKind.Table;
         }
-        if (TryTableHeader(i)) return;
+        if (IsTableHeader(row)) return BlockKind.Table;
+        if (row.Filled is not [var cell]) return BlockKind.Labels;
+        var text = cell.Text;
+        if (YearLine(text) != null || ProjectHeading(text) != null || IsTitle(text)) return BlockKind.Title;
+        if (labels.MatchInline(text) != null) return BlockKind.Labels;
+        return HeadingOf(text) != null ? BlockKind.Heading : BlockKind.Text;
+    }
+
+    void Handle(BlockKind kind, int i, ref GoalColumns goals)
+    {
+        var row = rows[i];
         var filled = row.Filled;
-        if (filled.Count == 1 && SingleText(i, filled[0], row.FirstFilled)) { Use(filled[0]); return; }
-        LabelRow(i);
+        if (kind == BlockKind.Title) { TitleRow(filled[0]); return; }
+        if (filled.Count == 1 && SingleText(kind, i, filled[0], row.FirstFilled)) { Use(filled[0]); return; }
+        LabelRow(i, ref goals);
+    }
+
+    void TitleRow(Cell cell)
+    {
+        Use(cell);
+        if (YearLine(cell.Text) is int year) SetYear(year, cell.Where);
+        else if (ProjectHeading(cell.Text) is string name) StartProject(name, cell.Where);
+        else AddTitle(cell.Text);
     }
 
     // Cells that ran together on one line, separated by spaces only.
@@ -147,14 +183,11 @@ public sealed partial class FormReader
         return result;
     }
 
-    // ---- single texts: titles, years, headings and their paragraphs, labels written with their values
+    // ---- single texts: headings and their paragraphs, labels written with their values
 
-    bool SingleText(int i, Cell cell, int column)
+    bool SingleText(BlockKind kind, int i, Cell cell, int column)
     {
         var text = cell.Text;
-        if (YearLine(text) is int year) { SetYear(year, cell.Where); return true; }
-        if (ProjectHeading(text) is string name) { StartProject(name, cell.Where); return true; }
-        if (IsTitle(text)) { AddTitle(text); return true; }
         if (column > 0 && group != null && heading == null)
         {
             AddSection(group.Label, text);
@@ -162,8 +195,9 @@ public sealed partial class FormReader
         }
         var headingKey = HeadingOf(text);
         if (departmentPart && heading != null && headingKey == null) { heading.Lines.Add(text); return true; }
-        if (labels.MatchInline(text) is { } pairs)
+        if (kind == BlockKind.Labels)
         {
+            var pairs = labels.MatchInline(text)!;
             // "一、项目概述", "项目概况：" alone on a line: a label whose text follows on the next lines.
             if (pairs is [{ Value: "" } only] && only.Label.Field is Field.Section or Field.DocumentSection or Field.Group
                     or Field.LongTermGoal or Field.AnnualGoal or Field.Functions or Field.Period
@@ -176,8 +210,8 @@ public sealed partial class FormReader
             ApplyInline(i, cell, pairs);
             return true;
         }
+        if (kind == BlockKind.Heading) { OpenHeading(headingKey!, text, cell.Where); return true; }
         if (UnitLine(text)) return true;
-        if (headingKey != null) { OpenHeading(headingKey, text, cell.Where); return true; }
         if (heading != null) { heading.Lines.Add(text); return true; }
         return false;
     }
@@ -375,12 +409,12 @@ public sealed partial class FormReader
         return n.Length >= 2 && labels.GroupLabels.Any(g => g.StartsWith(n) && g != n);
     }
 
-    void LabelRow(int i)
+    void LabelRow(int i, ref GoalColumns goals)
     {
         FlushHeading();
         var row = rows[i];
         var filled = row.Filled;
-        if (filled.Count >= 2 && filled.All(c => IsLabelCell(c.Text)) && TryHeaderBlock(i)) return;
+        if (filled.Count >= 2 && filled.All(c => IsLabelCell(c.Text)) && TryHeaderBlock(i, ref goals)) return;
         // Every cell of a label row becomes a label, its value, a section or a warning of its own.
         Use(row);
 
@@ -463,7 +497,7 @@ public sealed partial class FormReader
 
     // Labels in one or more rows with their values in the row below, column by column:
     // "项目总目标 | 年度总目标" over the two goals, "项目资金总额 | 上年度项目资金结转 | 本年度预算申请" over amounts.
-    bool TryHeaderBlock(int i)
+    bool TryHeaderBlock(int i, ref GoalColumns goals)
     {
         var headers = new List<int> { i };
         var j = NextFilled(i);
@@ -507,8 +541,8 @@ public sealed partial class FormReader
             var where = c < values.Cells.Count ? values.Cells[c].Where : values.Where;
             if (label is { Field: not Field.Group })
             {
-                if (label.Field == Field.LongTermGoal) longTermColumn = c;
-                if (label.Field == Field.AnnualGoal) annualColumn = c;
+                if (label.Field == Field.LongTermGoal) goals = goals with { LongTerm = c };
+                if (label.Field == Field.AnnualGoal) goals = goals with { Annual = c };
                 Apply(label, value, where, label.Unit ?? blockUnit);
             }
             else if (value != "")
@@ -760,8 +794,7 @@ public sealed partial class FormReader
         if (unit == null)
         {
             unit = "元";
-            if (!warnedNoUnit) Warn(where, "表中未注明金额单位，金额按元读取");
-            warnedNoUnit = true;
+            WarnNoUnit(where);
         }
         var yuan = ToYuan(amount, unit);
         p.Funding.SourceUnit ??= unit;
@@ -863,6 +896,14 @@ public sealed partial class FormReader
         string.IsNullOrEmpty(existing) ? text : existing == text ? existing : existing + "\n" + text;
 
     void Warn(string where, string message) => doc.Warnings.Add(new ImportWarning { Where = where, Message = message });
+
+    // Said once per form, at the first amount without a unit.
+    const string NoUnit = "表中未注明金额单位，金额按元读取";
+
+    void WarnNoUnit(string where)
+    {
+        if (!doc.Warnings.Exists(w => w.Message == NoUnit)) Warn(where, NoUnit);
+    }
 
     [GeneratedRegex(@"^[（(](\d{4})年度?[)）]$")]
     private static partial Regex YearPattern();
