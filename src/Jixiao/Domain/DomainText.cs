@@ -10,6 +10,10 @@ public static class DomainText
     public static string Compact(string? s)
     {
         if (s is null) return "";
+        // Most texts are compact already: those are returned as they are, without a copy.
+        var i = 0;
+        while (i < s.Length && !(char.IsWhiteSpace(s[i]) || s[i] is >= '\uFF01' and <= '\uFF5E' or '≧' or '≦')) i++;
+        if (i == s.Length) return s;
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {

@@ -33,6 +33,8 @@ public sealed record TargetValue
         if (Placeholders.Contains(text)) return new() { Raw = raw ?? "", Kind = TargetKind.Empty };
         if (IsQualitative(text, out var direction))
             return new() { Raw = raw!, Kind = TargetKind.Qualitative, Direction = direction };
+        // Every quantity has a digit; a text without one (most indicator names) needs no pattern tried.
+        if (!HasDigit(text)) return new() { Raw = raw!, Kind = TargetKind.Text };
         if (Range(text) is { } r)
             return new() { Raw = raw!, Kind = TargetKind.Quantitative, Operator = TargetOperator.Ge, Value = r.Low, Upper = r.High, Unit = r.Unit };
         // "较上年下降5%", "提高≥10%": a change by an amount; the trend word gives the direction.
@@ -169,6 +171,12 @@ public sealed record TargetValue
                 CultureInfo.InvariantCulture, out var value)) return null;
         if (perCapita && unit is not null && !unit.Contains('/')) unit += "/人";
         return (prefix ?? suffix ?? TargetOperator.Eq, value, unit);
+    }
+
+    static bool HasDigit(string text)
+    {
+        foreach (var c in text) if (char.IsDigit(c)) return true;   // what \d matches
+        return false;
     }
 
     // Trailing punctuation is the sentence's, not the value's: "100%。" is "100%".

@@ -30,13 +30,30 @@ internal static class DocxGrid
     public static CellGrid Read(Stream stream, string file)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-        var main = MainPart(zip) ?? throw NoBody(file);
-        using var x = XmlReader.Create(main.Open(), Settings);
-        if (!x.ReadToFollowing("body", W)) throw NoBody(file);
-        var walker = new Walker(new GridBuilder(file));
-        walker.Blocks(x);
-        return walker.Grid;
+        // The package check leaves a Word package's parts to this pass: a DTD (external entities) and nesting
+        // deep enough to overflow the recursive walk are refused here, in the package check's words.
+        var part = "_rels/.rels";
+        try
+        {
+            var main = MainPart(zip) ?? throw NoBody(file);
+            part = main.FullName;
+            using var x = XmlReader.Create(main.Open(), Settings);
+            if (!x.ReadToFollowing("body", W)) throw NoBody(file);
+            var walker = new Walker(new GridBuilder(file));
+            walker.Blocks(x);
+            return walker.Grid;
+        }
+        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            throw new FormReadException($"文件“{file}”中的“{part}”含有 DTD 声明（可能引用外部文件），拒绝读取", e);
+        }
+        catch (TooDeep)
+        {
+            throw new FormReadException($"文件“{file}”中的“{part}”嵌套超过 {OfficePackage.MaxXmlDepth} 层，拒绝读取");
+        }
     }
+
+    sealed class TooDeep : Exception;
 
     static FormReadException NoBody(string file) => new($"文件“{file}”已损坏：Word 文档没有正文");
 
@@ -73,6 +90,7 @@ internal static class DocxGrid
     // on that child's end (or on the child itself when empty).
     static void Children(XmlReader x, Action<XmlReader> child)
     {
+        if (x.Depth > OfficePackage.MaxXmlDepth) throw new TooDeep();
         if (x.IsEmptyElement) return;
         var depth = x.Depth;
         while (x.Read())

@@ -71,13 +71,9 @@ public sealed partial class FormReader
 
     // The kind of a cell's text, worked out once per text and read: rows are fitted and realigned
     // by the kinds of their cells, asked about many times.
-    readonly Dictionary<string, Kind> kinds = [];
+    Kind KindOf(string text) => (Kind)labels.Kind(text, ClassifyByte);
 
-    Kind KindOf(string text)
-    {
-        if (!kinds.TryGetValue(text, out var kind)) kinds[text] = kind = Classify(text);
-        return kind;
-    }
+    static readonly Func<string, byte> ClassifyByte = text => (byte)Classify(text);
 
     static Kind Classify(string text)
     {
@@ -93,9 +89,21 @@ public sealed partial class FormReader
         if (NumberOnly().IsMatch(raw)) return Kind.Number;
         if (UnitOnly().IsMatch(raw)) return Kind.Unit;
         if (LooksLikeValue(raw)) return Kind.Value;
-        if (n.Length >= 2 && IndicatorFramework.Level1Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level1Part;
-        if (n.Length >= 2 && IndicatorFramework.Level2Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level2Part;
+        if (n.Length >= 2 && StartOfOne(IndicatorFramework.Level1Words, n)) return Kind.Level1Part;
+        if (n.Length >= 2 && StartOfOne(IndicatorFramework.Level2Words, n)) return Kind.Level2Part;
         return Kind.Text;
+    }
+
+    // The start of a longer word of the list: a loop, since a query's closure over n is an allocation per text.
+    static bool StartOfOne(IReadOnlySet<string> words, string n)
+    {
+        if (words is HashSet<string> set)   // its struct enumerator: no boxing
+        {
+            foreach (var w in set) if (w.Length > n.Length && w.StartsWith(n)) return true;
+            return false;
+        }
+        foreach (var w in words) if (w.Length > n.Length && w.StartsWith(n)) return true;
+        return false;
     }
 
     static bool IsLevelKind(Kind k) => k is Kind.Level1 or Kind.Level2 or Kind.Level or Kind.Level1Part or Kind.Level2Part;

@@ -29,13 +29,11 @@ public sealed partial class FormReader
         public string? Category;
     }
 
-    // Each row is scored against the table profiles once, however often it is asked about.
-    readonly Dictionary<Row, TableHeader?> headers = new(ReferenceEqualityComparer.Instance);
-
+    // Each row is scored against the table profiles once, however often it is asked about; the row keeps the answer.
     TableHeader? HeaderOf(Row row)
     {
-        if (!headers.TryGetValue(row, out var header)) headers[row] = header = TableHeaders.Match(row.Cells, labels);
-        return header;
+        if (!row.HeaderKnown) (row.Header, row.HeaderKnown) = (TableHeaders.Match(row.Cells, labels), true);
+        return row.Header;
     }
 
     bool IsTableHeader(Row row) => HeaderOf(row) != null;

@@ -20,6 +20,9 @@ public sealed partial class FormReader
         public List<Cell> Filled { get; } = FilledOf(Cells);
         public bool IsBlank => Filled.Count == 0;
         public int FirstFilled => Filled.Count == 0 ? -1 : IndexOf(Cells, Filled[0]);
+        // The table profile the row was scored as (TableHeaders.Match), once asked.
+        public TableHeader? Header;
+        public bool HeaderKnown;
 
         static List<Cell> FilledOf(IReadOnlyList<Cell> cells)
         {
@@ -60,7 +63,13 @@ public sealed partial class FormReader
 
     FormReader(CellGrid grid)
     {
-        labels = new CachedLabels(LabelSet.For(grid));
+        // One entry per distinct cell text at most: the cells are an upper bound that is never outgrown.
+        var cells = 0;
+        foreach (var row in grid.Rows)
+            for (var c = 0; c < row.Cells.Count; c++)
+                if (row.Cells[c].Text.Length > 0) cells++;
+        labels = new CachedLabels(LabelSet.For(grid), cells);
+        used = new HashSet<Cell>(cells, ReferenceEqualityComparer.Instance);
         doc = new FormDocument { Source = new SourceInfo { File = grid.File, Profile = labels.Profile?.Id } };
         rows = JoinWrappedLabels(Rebuild(grid.Rows, out var rebuilt));
         if (rebuilt) traits.Add("one-cell-per-line");
@@ -151,6 +160,7 @@ public sealed partial class FormReader
     // Cells that ran together on one line, separated by spaces only.
     static Row? RunTogether(Cell cell)
     {
+        if (cell.Text.AsSpan().Trim().IndexOfAny(' ', '\u3000', '\t') < 0) return null;   // most cells: one word, nothing to split
         var parts = cell.Text.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);
         return parts.Length < 2 ? null : new Row(cell.Where, parts.Select(p => new Cell(p, cell.Where)).ToList());
     }
@@ -160,8 +170,13 @@ public sealed partial class FormReader
     static List<Row> Rebuild(IReadOnlyList<GridRow> source, out bool rebuilt)
     {
         rebuilt = false;
-        static bool Stacked(GridRow r) =>
-            r.Cells.Count >= 2 && r.Cells[0].Text == "" && r.Cells.Count(c => c.Text != "") <= 1;
+        static bool Stacked(GridRow r)
+        {
+            if (r.Cells.Count < 2 || r.Cells[0].Text != "") return false;
+            var filled = 0;
+            for (var c = 1; c < r.Cells.Count; c++) if (r.Cells[c].Text != "" && ++filled > 1) return false;
+            return true;
+        }
         var result = new List<Row>();
         for (var i = 0; i < source.Count;)
         {
@@ -243,7 +258,7 @@ public sealed partial class FormReader
         if (m.Success && m.Groups[1].Value.Length <= 30 && !SentencePunctuation().IsMatch(m.Groups[1].Value))
             return FormLabels.Mend(m.Groups[1].Value);
         var n = FormLabels.Norm(t);
-        if (n.Length <= 20 && !SentencePunctuation().IsMatch(n) && !char.IsDigit(n[0]) && !n.Any(char.IsDigit))
+        if (n.Length <= 20 && !SentencePunctuation().IsMatch(n) && !HasDigit(n))
             return FormLabels.Mend(t);
         return null;
     }
@@ -486,7 +501,14 @@ public sealed partial class FormReader
     static bool IsLabelLike(string text)
     {
         var n = FormLabels.Norm(text);
-        return n.Length is >= 2 and <= 16 && !SentencePunctuation().IsMatch(n) && !n.Any(char.IsDigit);
+        return n.Length is >= 2 and <= 16 && !SentencePunctuation().IsMatch(n) && !HasDigit(n);
+    }
+
+    // A loop, not n.Any(char.IsDigit): asked of many cells, and a string's enumerator is an allocation.
+    static bool HasDigit(string n)
+    {
+        foreach (var c in n) if (char.IsDigit(c)) return true;
+        return false;
     }
 
     void Orphan(Cell cell)

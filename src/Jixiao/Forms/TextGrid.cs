@@ -73,8 +73,9 @@ public static partial class TextGrid
     // alone. Each cell keeps its own line as its place.
     internal static List<GridRow>? MarkedRows(string text)
     {
+        if (text.Contains('\t')) return null;
         var lines = text.Split('\n');
-        if (lines.Any(l => l.Contains('\t')) || lines.Count(IsRowEnd) < 3) return null;
+        if (lines.Count(IsRowEnd) < 3) return null;
         var rows = new List<GridRow>();
         var pending = new List<int>();
         void Singles()
@@ -170,20 +171,32 @@ public static partial class TextGrid
         }
     }
 
-    static bool IsRuleLine(List<string> fields) =>
-        fields.Any(f => f.Trim() != "") && fields.All(f => RuleCell().IsMatch(f.Trim()));
+    static bool IsRuleLine(List<string> fields)
+    {
+        // A loop: asked of every line, and the first cell of almost every line answers it.
+        var any = false;
+        foreach (var f in fields)
+        {
+            var t = f.AsSpan().Trim();
+            if (!RuleCell().IsMatch(t)) return false;
+            any |= t.Length > 0;
+        }
+        return any;
+    }
 
     // One cell's text: HTML paragraphs become lines, checkboxes become ☐/☑, other markup goes.
     public static string CellText(string raw)
     {
-        var text = Bookmark().Replace(raw, "");
-        if (Tag().IsMatch(text))
+        var text = raw.Contains("[bookmark:", StringComparison.Ordinal) ? Bookmark().Replace(raw, "") : raw;
+        if (text.Contains('<') && Tag().IsMatch(text))
         {
             text = Checkbox().Replace(text, m => m.Value.Contains("checked", StringComparison.OrdinalIgnoreCase) ? "☑" : "☐");
             text = ParagraphBreak().Replace(text, "\n");
             text = Tag().Replace(text, "");
             text = WebUtility.HtmlDecode(text);
         }
+        // Most cells are one line: trimmed, without splitting and joining again.
+        if (!text.Contains('\n')) return text.Trim();
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l != "");
         return string.Join("\n", lines);
     }
