@@ -396,8 +396,12 @@ public sealed partial class FormReader
 
     void ApplyInline(int i, Cell cell, List<LabelSet.InlinePair> pairs)
     {
-        foreach (var (pair, k) in pairs.Select((p, k) => (p, k)).OrderBy(x => x.p.Label.Field == Field.ProjectName ? 0 : 1))
+        // 项目名称 first (it opens the project the others belong to), the rest in their order.
+        for (var pass = 0; pass < 2; pass++)
+        for (var k = 0; k < pairs.Count; k++)
         {
+            var pair = pairs[k];
+            if ((pair.Label.Field == Field.ProjectName) != (pass == 0)) continue;
             var value = pair.Value;
             // A signature line: "填报人(签字)：" with the name alone on the next line.
             if (value == "" && k == pairs.Count - 1 && pair.Label.Field != Field.Group && NextFilled(i) is var j && j >= 0
@@ -452,8 +456,11 @@ public sealed partial class FormReader
         // the block of the merged cell above.
         if (row.FirstFilled == 0)
         {
-            var groups = items.Where(x => x.Label.Field == Field.Group).ToList();
-            group = groups.Count > 0 ? new LabelGroup(groups[^1].Label.Label, groups.Select(g => g.Label.Unit).LastOrDefault(u => u != null)) : null;
+            // The last group label of the row names the block, the last unit any of them states applies to it.
+            string? groupLabel = null, groupUnit = null;
+            foreach (var item in items)
+                if (item.Label.Field == Field.Group) (groupLabel, groupUnit) = (item.Label.Label, item.Label.Unit ?? groupUnit);
+            group = groupLabel != null ? new LabelGroup(groupLabel, groupUnit) : null;
         }
 
         // The same amount twice in a row ("其中：财政拨款 | 300 | 其中：财政拨款 | 100" under 中期资金总额 and
@@ -467,19 +474,27 @@ public sealed partial class FormReader
             else if (IsMoney(items[k].Label.Field) && items.Skip(k + 1).Any(x => x.Label.Field == items[k].Label.Field))
                 items[k] = items[k] with { Label = items[k].Label with { Field = Field.Section, Label = items[k].Label.Label + "（实施期）" } };
 
-        var extras = new List<Cell>();
-        foreach (var (label, at, values) in items.OrderBy(x => x.Label.Field == Field.ProjectName ? 0 : 1))
+        List<Cell>? extras = null;
+        // 项目名称 first (it opens the project the others belong to), the rest in their order.
+        for (var pass = 0; pass < 2; pass++)
+        foreach (var (label, at, values) in items)
         {
+            if ((label.Field == Field.ProjectName) != (pass == 0)) continue;
             // A field that holds one value takes the first cell after its label; the cells after that
             // ("项目期 | 3年" behind "项目属性 | 延续项目") are label and value pairs of their own.
             if (TakesOneValue(label.Field) && values.Count > 1)
             {
-                extras.AddRange(values.Skip(1));
+                (extras ??= []).AddRange(values.Skip(1));
                 values.RemoveRange(1, values.Count - 1);
             }
-            Apply(label, string.Join("\n", values.Select(v => v.Text).Where(t => t != "")), at.Where, null);
+            Apply(label, values switch
+            {
+                [] => "",
+                [var one] => one.Text,
+                _ => string.Join("\n", values.Select(v => v.Text).Where(t => t != "")),
+            }, at.Where, null);
         }
-        for (var k = 0; k < extras.Count; k++)
+        for (var k = 0; extras != null && k < extras.Count; k++)
         {
             if (k + 1 < extras.Count && IsLabelLike(extras[k].Text)) AddSection(FormLabels.Mend(extras[k].Text), extras[++k].Text);
             else Orphan(extras[k]);
