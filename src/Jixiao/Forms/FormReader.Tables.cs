@@ -287,7 +287,8 @@ public sealed partial class FormReader
         });
     }
 
-    // ---- 资金支出计划: milestones with cumulative percentages, in the row below or beside them
+    // ---- 资金支出计划: milestones with cumulative percentages, in the row below or beside them.
+    // Read whole from its header (taking the row of percentages below it itself): no table is left to hand rows to.
 
     object? ReadSpendingPlan(int i, TableHeader header)
     {
