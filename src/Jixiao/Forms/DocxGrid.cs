@@ -30,6 +30,12 @@ internal static class DocxGrid
     public static CellGrid Read(Stream stream, string file)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        return Read(zip, file);
+    }
+
+    // A package the package check has opened and checked already.
+    public static CellGrid Read(ZipArchive zip, string file)
+    {
         // The package check leaves a Word package's parts to this pass: a DTD (external entities) and nesting
         // deep enough to overflow the recursive walk are refused here, in the package check's words.
         var part = "_rels/.rels";

@@ -25,11 +25,19 @@ internal static class OfficePackage
 
     public static IReadOnlySet<string> Inspect(byte[] bytes, string name)
     {
-        ZipArchive zip;
-        try { zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read); }
-        catch (InvalidDataException e) { throw Corrupt(name, e); }
+        using var zip = Open(bytes, name);
+        return Inspect(zip, name);
+    }
 
-        using (zip)
+    // The archive over the bytes, for Inspect and then for the reader of its kind (opened once, not twice).
+    public static ZipArchive Open(byte[] bytes, string name)
+    {
+        try { return new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read); }
+        catch (InvalidDataException e) { throw Corrupt(name, e); }
+    }
+
+    public static IReadOnlySet<string> Inspect(ZipArchive zip, string name)
+    {
         {
             if (zip.Entries.Count > GridReader.MaxPackageEntries)
                 throw new FormReadException($"文件“{name}”包含 {zip.Entries.Count} 个部件，超过 {GridReader.MaxPackageEntries} 个的上限，拒绝读取");
