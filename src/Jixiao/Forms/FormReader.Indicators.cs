@@ -62,7 +62,14 @@ public sealed partial class FormReader
 
     enum Kind { Level1, Level2, Level, Level1Part, Level2Part, Value, Operator, Number, Unit, Text }
 
-    static string LevelKey(string text) => ScoreRange().Replace(LevelCode().Replace(FormLabels.Norm(text), ""), "");
+    static string LevelKey(string text)
+    {
+        var n = WithoutLevelCode(FormLabels.Norm(text));
+        return n.Contains('(') || n.Contains('（') ? ScoreRange().Replace(n, "") : n;
+    }
+
+    // "1-产出指标": the code before a level name; asked of many cells, so the pattern runs only after a digit.
+    static string WithoutLevelCode(string n) => n.Length > 0 && char.IsDigit(n[0]) ? LevelCode().Replace(n, "") : n;
 
     static bool IsLevel1(string n) => IndicatorFramework.Level1Words.Contains(n);
     static bool IsLevel2(string n) => IndicatorFramework.Level2Words.Contains(n) || (n.EndsWith("指标") && n.Length is > 2 and <= 12 && !IsLevel1(n));
@@ -115,7 +122,7 @@ public sealed partial class FormReader
     // A score range written into a level-1 name ("产出指标(40-50)分") is kept beside the project.
     string MendLevel(string text)
     {
-        var n = LevelCode().Replace(FormLabels.Norm(text), "");
+        var n = WithoutLevelCode(FormLabels.Norm(text));
         var score = ScoreRange().Match(n);
         if (!score.Success) return n;
         var name = n[..score.Index];
@@ -358,7 +365,7 @@ public sealed partial class FormReader
             }
             // "绩效目标" heading the table's first column: the table's own label.
             else if (t.Roles[c] == Column.Section) UseColumn(row, c);
-        var entries = new List<(int Group, string Name, TargetValue? Period, TargetValue? Annual, string Where)>();
+        var entries = new List<(int Group, string Name, TargetValue? Period, TargetValue? Annual, string Where)>(t.Groups);
         for (var g = 0; g < t.Groups; g++)
         {
             var l2 = TakeFirst(row, t.Columns(Column.Level2, g), t.Group, g);
@@ -381,15 +388,18 @@ public sealed partial class FormReader
             var where = nameColumn >= 0 && nameColumn < row.Cells.Count ? row.Cells[nameColumn].Where : row.Where;
             entries.Add((g, name, period, annual, where));
         }
-        foreach (var e in entries.Where(e => IsUnused(e.Name, e.Annual ?? e.Period)).ToList())
+        for (var k = 0; k < entries.Count; k++)
         {
+            var e = entries[k];
+            if (!IsUnused(e.Name, e.Annual ?? e.Period)) continue;
             Unused(t, e.Group, e.Name, (e.Annual ?? e.Period)?.Raw);
-            entries.Remove(e);
+            entries.RemoveAt(k--);
         }
         if (entries.Count == 0) return;
         // Side-by-side groups that name the same indicator (or leave the period name empty) are one indicator.
         var merged = entries.Count == 2 && (entries[0].Name == "" || FormLabels.Norm(entries[0].Name) == FormLabels.Norm(entries[1].Name));
-        var groups = merged ? [entries[1] with { Period = entries[0].Period ?? entries[1].Period }] : entries.ToList();
+        if (merged) entries = [entries[1] with { Period = entries[0].Period ?? entries[1].Period }];
+        var groups = entries;
         if (direction != null) remarks = Append(remarks, $"指标方向：{direction}");
         foreach (var e in groups)
         {
@@ -716,7 +726,7 @@ public sealed partial class FormReader
     [GeneratedRegex(@"^\s*1、\s*\d+-")]
     private static partial Regex PackedStart();
     // "指标1：接入单位数量": the national template numbers its rows; the number is the template's, not the name's.
-    static string IndicatorName(string raw) => FormLabels.Mend(NumberedName().Replace(raw, ""));
+    static string IndicatorName(string raw) => FormLabels.Mend(raw.Contains("指标", StringComparison.Ordinal) ? NumberedName().Replace(raw, "") : raw);
 
     [GeneratedRegex(@"^\s*指标\s*\d+\s*[：:]\s*")]
     private static partial Regex NumberedName();

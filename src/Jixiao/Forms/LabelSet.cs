@@ -216,7 +216,7 @@ sealed partial class LabelSet
     public Column MatchColumn(string cellText)
     {
         var t = FormLabels.Norm(cellText).TrimEnd('：', ':');
-        var bare = Paren().Replace(t, "");
+        var bare = t.Contains('(') ? Paren().Replace(t, "") : t;   // Norm made brackets half-width
         return columns.TryGetValue(bare, out var c) ? c : Column.None;
     }
 
