@@ -69,7 +69,7 @@ internal static class DocxGrid
         var target = "word/document.xml";
         if (zip.GetEntry("_rels/.rels") is { } rels)
         {
-            using var x = XmlReader.Create(rels.Open(), Settings);
+            using var x = XmlReader.Create(Small(rels), Settings);
             while (x.ReadToFollowing("Relationship"))
                 if (x.GetAttribute("Type") == OfficeDocument && x.GetAttribute("Target") is { Length: > 0 } t)
                 {
@@ -78,6 +78,16 @@ internal static class DocxGrid
                 }
         }
         return zip.GetEntry(target) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName.TrimStart('/'), target, StringComparison.OrdinalIgnoreCase));
+    }
+
+    // A part of a few hundred bytes read into memory first: over a stream whose length it knows, XmlReader
+    // sizes its buffers to the part instead of 12 KB of them (which made this part cost more than the document's text).
+    static Stream Small(ZipArchiveEntry entry)
+    {
+        if (entry.Length is <= 0 or > 16 * 1024) return entry.Open();
+        var bytes = new byte[entry.Length];
+        using (var stream = entry.Open()) stream.ReadExactly(bytes);
+        return new MemoryStream(bytes, writable: false);
     }
 
     static bool IsW(XmlReader x, string name) => x.LocalName == name && x.NamespaceURI == W;
