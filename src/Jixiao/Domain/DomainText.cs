@@ -10,19 +10,28 @@ public static class DomainText
     public static string Compact(string? s)
     {
         if (s is null) return "";
-        var sb = new StringBuilder(s.Length);
+        // Most texts are compact already: those are returned as they are, without a copy.
+        var i = 0;
+        while (i < s.Length && !(char.IsWhiteSpace(s[i]) || s[i] is >= '\uFF01' and <= '\uFF5E' or '≧' or '≦')) i++;
+        if (i == s.Length) return s;
+        // Written into a buffer on the stack (or rented for a long text), then one string: no builder.
+        char[]? rented = null;
+        var buffer = s.Length <= 256 ? stackalloc char[s.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length));
+        var n = 0;
         foreach (var c in s)
         {
             if (char.IsWhiteSpace(c)) continue;
-            sb.Append(c switch
+            buffer[n++] = c switch
             {
                 >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
                 '≧' => '≥',
                 '≦' => '≤',
                 _ => c,
-            });
+            };
         }
-        return sb.ToString();
+        var result = new string(buffer[..n]);
+        if (rented != null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     // Text quoted back to the user loses its white space only, keeping its own punctuation.

@@ -33,6 +33,8 @@ public sealed record TargetValue
         if (Placeholders.Contains(text)) return new() { Raw = raw ?? "", Kind = TargetKind.Empty };
         if (IsQualitative(text, out var direction))
             return new() { Raw = raw!, Kind = TargetKind.Qualitative, Direction = direction };
+        // Every quantity has a digit; a text without one (most indicator names) needs no pattern tried.
+        if (!HasDigit(text)) return new() { Raw = raw!, Kind = TargetKind.Text };
         if (Range(text) is { } r)
             return new() { Raw = raw!, Kind = TargetKind.Quantitative, Operator = TargetOperator.Ge, Value = r.Low, Upper = r.High, Unit = r.Unit };
         // "较上年下降5%", "提高≥10%": a change by an amount; the trend word gives the direction.
@@ -151,8 +153,45 @@ public sealed record TargetValue
         return low < high ? (low, high, u2 ?? u1) : null;
     }
 
+    // The operators and units in the order the pattern's alternations try them (longest first).
+    static readonly (string Text, TargetOperator Op)[] PrefixOperatorsLongestFirst =
+        PrefixOperators.OrderByDescending(o => o.Text.Length).ToArray();
+    static readonly Dictionary<string, string> UnitWords = Units.ToDictionary(u => u, StringComparer.Ordinal);
+
+    // The shape nearly every table value has, an operator, a plain number and a unit ("≥95%", "=100%",
+    // "≤12个月", "200"), read without the pattern: a match with its groups is most of what reading an
+    // indicator row allocated. Gives exactly what QuantityPattern gives for such a text (no label before
+    // the number, so the pattern's lazy label is empty), and null for anything else, which the pattern reads.
+    static (TargetOperator Op, decimal Value, string? Unit)? PlainQuantity(string text)
+    {
+        var span = text.AsSpan();
+        TargetOperator? op = null;
+        foreach (var (word, o) in PrefixOperatorsLongestFirst)
+            if (span.StartsWith(word, StringComparison.Ordinal)) { op = o; span = span[word.Length..]; break; }
+        var digits = 0;
+        while (digits < span.Length && char.IsAsciiDigit(span[digits])) digits++;
+        if (digits == 0) return null;
+        var end = digits;
+        if (end < span.Length && span[end] == '.')
+        {
+            var fraction = end + 1;
+            while (fraction < span.Length && char.IsAsciiDigit(span[fraction])) fraction++;
+            if (fraction == end + 1) return null;
+            end = fraction;
+        }
+        if (!decimal.TryParse(span[..end], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return null;
+        var rest = span[end..];
+        if (rest.IsEmpty) return (op ?? TargetOperator.Eq, value, null);
+        // A unit as the list writes it is that very string; a magnitude before it (万人次) is a new one.
+        var lookup = UnitWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(rest, out var unit)) return (op ?? TargetOperator.Eq, value, unit);
+        if (rest.Length > 1 && rest[0] is '万' or '亿' && lookup.ContainsKey(rest[1..])) return (op ?? TargetOperator.Eq, value, rest.ToString());
+        return null;
+    }
+
     static (TargetOperator Op, decimal Value, string? Unit)? Quantity(string text)
     {
+        if (PlainQuantity(text) is { } plain) return plain;
         var m = QuantityPattern.Match(text);
         if (!m.Success) return null;
         var label = m.Groups["label"].Value;
@@ -169,6 +208,12 @@ public sealed record TargetValue
                 CultureInfo.InvariantCulture, out var value)) return null;
         if (perCapita && unit is not null && !unit.Contains('/')) unit += "/人";
         return (prefix ?? suffix ?? TargetOperator.Eq, value, unit);
+    }
+
+    static bool HasDigit(string text)
+    {
+        foreach (var c in text) if (char.IsDigit(c)) return true;   // what \d matches
+        return false;
     }
 
     // Trailing punctuation is the sentence's, not the value's: "100%。" is "100%".

@@ -30,13 +30,36 @@ internal static class DocxGrid
     public static CellGrid Read(Stream stream, string file)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-        var main = MainPart(zip) ?? throw NoBody(file);
-        using var x = XmlReader.Create(main.Open(), Settings);
-        if (!x.ReadToFollowing("body", W)) throw NoBody(file);
-        var walker = new Walker(new GridBuilder(file));
-        walker.Blocks(x);
-        return walker.Grid;
+        return Read(zip, file);
     }
+
+    // A package the package check has opened and checked already.
+    public static CellGrid Read(ZipArchive zip, string file)
+    {
+        // The package check leaves a Word package's parts to this pass: a DTD (external entities) and nesting
+        // deep enough to overflow the recursive walk are refused here, in the package check's words.
+        var part = "_rels/.rels";
+        try
+        {
+            var main = MainPart(zip) ?? throw NoBody(file);
+            part = main.FullName;
+            using var x = XmlReader.Create(main.Open(), Settings);
+            if (!x.ReadToFollowing("body", W)) throw NoBody(file);
+            var walker = new Walker(new GridBuilder(file));
+            walker.Blocks(x);
+            return walker.Grid;
+        }
+        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            throw new FormReadException($"文件“{file}”中的“{part}”含有 DTD 声明（可能引用外部文件），拒绝读取", e);
+        }
+        catch (TooDeep)
+        {
+            throw new FormReadException($"文件“{file}”中的“{part}”嵌套超过 {OfficePackage.MaxXmlDepth} 层，拒绝读取");
+        }
+    }
+
+    sealed class TooDeep : Exception;
 
     static FormReadException NoBody(string file) => new($"文件“{file}”已损坏：Word 文档没有正文");
 
@@ -46,7 +69,7 @@ internal static class DocxGrid
         var target = "word/document.xml";
         if (zip.GetEntry("_rels/.rels") is { } rels)
         {
-            using var x = XmlReader.Create(rels.Open(), Settings);
+            using var x = XmlReader.Create(Small(rels), Settings);
             while (x.ReadToFollowing("Relationship"))
                 if (x.GetAttribute("Type") == OfficeDocument && x.GetAttribute("Target") is { Length: > 0 } t)
                 {
@@ -55,6 +78,16 @@ internal static class DocxGrid
                 }
         }
         return zip.GetEntry(target) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName.TrimStart('/'), target, StringComparison.OrdinalIgnoreCase));
+    }
+
+    // A part of a few hundred bytes read into memory first: over a stream whose length it knows, XmlReader
+    // sizes its buffers to the part instead of 12 KB of them (which made this part cost more than the document's text).
+    static Stream Small(ZipArchiveEntry entry)
+    {
+        if (entry.Length is <= 0 or > 16 * 1024) return entry.Open();
+        var bytes = new byte[entry.Length];
+        using (var stream = entry.Open()) stream.ReadExactly(bytes);
+        return new MemoryStream(bytes, writable: false);
     }
 
     static bool IsW(XmlReader x, string name) => x.LocalName == name && x.NamespaceURI == W;
@@ -69,17 +102,27 @@ internal static class DocxGrid
         while (x.Read() && !(x.NodeType == XmlNodeType.EndElement && x.Depth == depth)) { }
     }
 
-    // Calls child for each element child of the element the reader is on, which must leave the reader
-    // on that child's end (or on the child itself when empty).
-    static void Children(XmlReader x, Action<XmlReader> child)
+    // The walk goes through an element's children with a loop, not a callback per child: a delegate and a
+    // closure for every paragraph, run and cell were half of what reading a .docx allocated.
+    // Enter gives the depth of the element the reader is on, for NextChild; -1 when it is empty. Deep
+    // nesting is refused here, before the walk recurses into it.
+    static int Enter(XmlReader x)
     {
-        if (x.IsEmptyElement) return;
-        var depth = x.Depth;
+        if (x.Depth > OfficePackage.MaxXmlDepth) throw new TooDeep();
+        return x.IsEmptyElement ? -1 : x.Depth;
+    }
+
+    // Moves to the next element child of the element entered at depth; false at its end. Handling a child
+    // must leave the reader on that child's end (or on the child itself when it is empty).
+    static bool NextChild(XmlReader x, int depth)
+    {
+        if (depth < 0) return false;
         while (x.Read())
         {
-            if (x.NodeType == XmlNodeType.EndElement && x.Depth == depth) return;
-            if (x.NodeType == XmlNodeType.Element) child(x);
+            if (x.NodeType == XmlNodeType.EndElement && x.Depth == depth) return false;
+            if (x.NodeType == XmlNodeType.Element) return true;
         }
+        return false;
     }
 
     static string? Val(XmlReader x) => x.GetAttribute("val", W);
@@ -89,23 +132,44 @@ internal static class DocxGrid
     sealed class Walker(GridBuilder builder)
     {
         int paragraphs, tables;
-        // Rows found inside a paragraph (text boxes) or a table row (nested tables) wait for it.
+        // Rows found inside a paragraph (text boxes) or a table row (nested tables) wait for it while
+        // collecting; the list is made only when there is such a row.
+        bool collecting;
         List<(string Where, List<Cell> Cells)>? pending;
         // Inside a table cell, paragraphs are lines of the cell.
         List<string>? cellLines;
-        // Reused for every paragraph's text.
+        // Reused for every paragraph's text, and for the text nodes read into it.
         readonly StringBuilder text = new();
+        readonly char[] chunk = new char[512];
 
         public CellGrid Grid => builder.Grid;
 
         void Emit(string where, List<Cell> cells)
         {
-            if (pending != null) pending.Add((where, cells));
+            if (collecting) (pending ??= []).Add((where, cells));
             else builder.Add(where, cells);
         }
 
+        // Starts collecting the rows found inside an element; gives back what was collected before.
+        (bool, List<(string, List<Cell>)>?) Collect()
+        {
+            var outer = (collecting, pending);
+            (collecting, pending) = (true, null);
+            return outer;
+        }
+
+        List<(string Where, List<Cell> Cells)>? EndCollect((bool Collecting, List<(string, List<Cell>)>? Pending) outer)
+        {
+            var inner = pending;
+            (collecting, pending) = outer;
+            return inner;
+        }
+
         // The blocks under the element the reader is on: paragraphs and tables, in content controls too.
-        public void Blocks(XmlReader x) => Children(x, Block);
+        public void Blocks(XmlReader x)
+        {
+            for (var d = Enter(x); NextChild(x, d);) Block(x);
+        }
 
         void Block(XmlReader x)
         {
@@ -126,19 +190,17 @@ internal static class DocxGrid
                 return;
             }
             var where = $"第{++paragraphs}段";
-            var outer = pending;
-            pending = [];
+            var outer = Collect();
             var line = ParagraphText(x);
-            var inner = pending;
-            pending = outer;
+            var inner = EndCollect(outer);
             Emit(where, [new Cell(Finish(line), where)]);
-            foreach (var (w, cells) in inner) Emit(w, cells);
+            if (inner != null) foreach (var (w, cells) in inner) Emit(w, cells);
         }
 
         string ParagraphText(XmlReader x)
         {
             var start = text.Length;
-            Children(x, e => Inline(e, null));
+            for (var d = Enter(x); NextChild(x, d);) Inline(x, null);
             var line = text.ToString(start, text.Length - start);
             text.Length = start;
             return line;
@@ -156,7 +218,13 @@ internal static class DocxGrid
                         while (x.Read() && !(x.NodeType == XmlNodeType.EndElement && x.Depth == depth))
                         {
                             if (x.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)) continue;
-                            if (symbolFont == null) text.Append(x.Value);
+                            if (symbolFont == null && x.CanReadValueChunk)
+                            {
+                                // Straight into the paragraph's text, without a string per text node.
+                                int n;
+                                while ((n = x.ReadValueChunk(chunk, 0, chunk.Length)) > 0) text.Append(chunk, 0, n);
+                            }
+                            else if (symbolFont == null) text.Append(x.Value);
                             else foreach (var c in x.Value) text.Append(Checkboxes.FromSymbolFont(symbolFont, c) ?? c);
                         }
                         return;
@@ -180,32 +248,26 @@ internal static class DocxGrid
                 }
             }
             if (IsFallback(x)) { SkipElement(x); return; }
-            Children(x, e => Inline(e, symbolFont));
+            for (var d = Enter(x); NextChild(x, d);) Inline(x, symbolFont);
         }
 
         void Run(XmlReader x)
         {
             string? symbol = null;
-            Children(x, e =>
-            {
-                if (IsW(e, "rPr"))
-                {
-                    symbol = RunSymbolFont(e);
-                    return;
-                }
-                Inline(e, symbol);
-            });
+            for (var d = Enter(x); NextChild(x, d);)
+                if (IsW(x, "rPr")) symbol = RunSymbolFont(x);
+                else Inline(x, symbol);
         }
 
         // A run in a Wingdings font: its characters are symbols (boxes among them).
         static string? RunSymbolFont(XmlReader x)
         {
             string? font = null;
-            Children(x, e =>
+            for (var d = Enter(x); NextChild(x, d);)
             {
-                if (IsW(e, "rFonts")) font = e.GetAttribute("ascii", W);
-                SkipElement(e);
-            });
+                if (IsW(x, "rFonts")) font = x.GetAttribute("ascii", W);
+                SkipElement(x);
+            }
             return font != null && font.StartsWith("Wingdings", StringComparison.OrdinalIgnoreCase) ? font : null;
         }
 
@@ -214,88 +276,99 @@ internal static class DocxGrid
         {
             bool? isChecked = null, byDefault = null;
             var box = false;
-            void Walk(XmlReader e)
-            {
-                if (IsW(e, "checkBox")) box = true;
-                if (IsW(e, "checked")) isChecked = OnOff(Val(e), true);
-                else if (IsW(e, "default")) byDefault = OnOff(Val(e), false);
-                Children(e, Walk);
-            }
-            Children(x, Walk);
+            CheckboxParts(x, ref isChecked, ref byDefault, ref box);
             if (box) text.Append(isChecked ?? byDefault ?? false ? Checkboxes.Ticked : Checkboxes.Empty);
+        }
+
+        static void CheckboxParts(XmlReader x, ref bool? isChecked, ref bool? byDefault, ref bool box)
+        {
+            for (var d = Enter(x); NextChild(x, d);)
+            {
+                if (IsW(x, "checkBox")) box = true;
+                if (IsW(x, "checked")) isChecked = OnOff(Val(x), true);
+                else if (IsW(x, "default")) byDefault = OnOff(Val(x), false);
+                CheckboxParts(x, ref isChecked, ref byDefault, ref box);
+            }
         }
 
         // A content control: a checkbox control is its box alone; any other shows its content.
         void Sdt(XmlReader x, string? symbolFont)
         {
             bool? box = null;
-            Children(x, e =>
+            for (var d = Enter(x); NextChild(x, d);)
             {
-                if (box != null) { SkipElement(e); return; }
-                if (IsW(e, "sdtPr"))
+                if (box != null) { SkipElement(x); continue; }
+                if (IsW(x, "sdtPr"))
                 {
-                    Children(e, p =>
+                    for (var pd = Enter(x); NextChild(x, pd);)
                     {
-                        if (p.LocalName == "checkbox" && p.NamespaceURI == W14)
+                        if (x.LocalName == "checkbox" && x.NamespaceURI == W14)
                         {
                             box = false;
-                            Children(p, c =>
+                            for (var cd = Enter(x); NextChild(x, cd);)
                             {
-                                if (c.LocalName == "checked" && c.NamespaceURI == W14) box = OnOff(c.GetAttribute("val", W14), true);
-                                SkipElement(c);
-                            });
+                                if (x.LocalName == "checked" && x.NamespaceURI == W14) box = OnOff(x.GetAttribute("val", W14), true);
+                                SkipElement(x);
+                            }
                         }
-                        else SkipElement(p);
-                    });
+                        else SkipElement(x);
+                    }
                     if (box is { } on) text.Append(on ? Checkboxes.Ticked : Checkboxes.Empty);
-                    return;
+                    continue;
                 }
-                Inline(e, symbolFont);
-            });
+                Inline(x, symbolFont);
+            }
         }
 
-        void Table(XmlReader x)
+        // Per column, the cell a vertical merge started in: its row's list and index, to count its rows.
+        sealed class TableState(int number)
         {
-            var number = ++tables;
-            var rowNumber = 0;
-            // Per column, the cell a vertical merge started in: its row's list and index, to count its rows.
-            var mergeStarts = new Dictionary<int, (List<Cell> Row, int Index)>();
-            void Rows(XmlReader e)
+            public readonly int Number = number;
+            public int RowNumber;
+            public readonly Dictionary<int, (List<Cell> Row, int Index)> MergeStarts = [];
+        }
+
+        void Table(XmlReader x) => TableRows(x, new TableState(++tables));
+
+        void TableRows(XmlReader x, TableState table)
+        {
+            for (var d = Enter(x); NextChild(x, d);)
             {
-                if (IsFallback(e)) { SkipElement(e); return; }
-                if (IsW(e, "tr")) { Row(e, $"表格{number} 第{++rowNumber}行", mergeStarts); return; }
-                if (IsW(e, "tblPr") || IsW(e, "tblGrid")) { SkipElement(e); return; }
-                Children(e, Rows);
+                if (IsFallback(x)) { SkipElement(x); continue; }
+                if (IsW(x, "tr")) { Row(x, $"表格{table.Number} 第{++table.RowNumber}行", table.MergeStarts); continue; }
+                if (IsW(x, "tblPr") || IsW(x, "tblGrid")) { SkipElement(x); continue; }
+                TableRows(x, table);
             }
-            Children(x, Rows);
         }
 
         void Row(XmlReader x, string rowWhere, Dictionary<int, (List<Cell> Row, int Index)> mergeStarts)
         {
             var cells = new List<Cell>();
-            var outer = pending;
-            pending = [];
-            void Cells(XmlReader e)
-            {
-                if (IsFallback(e)) { SkipElement(e); return; }
-                if (IsW(e, "trPr"))
-                {
-                    Children(e, p =>
-                    {
-                        if (IsW(p, "gridBefore") && int.TryParse(Val(p), out var before))
-                            AddEmpty(cells, rowWhere, Math.Clamp(before, 0, MaxColumns));
-                        SkipElement(p);
-                    });
-                    return;
-                }
-                if (IsW(e, "tc")) { TableCell(e, cells, rowWhere, mergeStarts); return; }
-                Children(e, Cells);
-            }
-            Children(x, Cells);
-            var nested = pending;
-            pending = outer;
+            var outer = Collect();
+            RowCells(x, cells, rowWhere, mergeStarts);
+            var nested = EndCollect(outer);
             Emit(rowWhere, cells);
-            foreach (var (w, c) in nested) Emit(w, c);
+            if (nested != null) foreach (var (w, c) in nested) Emit(w, c);
+        }
+
+        void RowCells(XmlReader x, List<Cell> cells, string rowWhere, Dictionary<int, (List<Cell> Row, int Index)> mergeStarts)
+        {
+            for (var d = Enter(x); NextChild(x, d);)
+            {
+                if (IsFallback(x)) { SkipElement(x); continue; }
+                if (IsW(x, "trPr"))
+                {
+                    for (var pd = Enter(x); NextChild(x, pd);)
+                    {
+                        if (IsW(x, "gridBefore") && int.TryParse(Val(x), out var before))
+                            AddEmpty(cells, rowWhere, Math.Clamp(before, 0, MaxColumns));
+                        SkipElement(x);
+                    }
+                    continue;
+                }
+                if (IsW(x, "tc")) { TableCell(x, cells, rowWhere, mergeStarts); continue; }
+                RowCells(x, cells, rowWhere, mergeStarts);
+            }
         }
 
         void TableCell(XmlReader x, List<Cell> cells, string rowWhere, Dictionary<int, (List<Cell> Row, int Index)> mergeStarts)
@@ -304,33 +377,33 @@ internal static class DocxGrid
             string? merge = null;   // null: no vertical merge; "restart" or "continue"
             var outerLines = cellLines;
             var lines = cellLines = [];
-            Children(x, e =>
+            for (var d = Enter(x); NextChild(x, d);)
             {
-                if (IsW(e, "tcPr"))
+                if (IsW(x, "tcPr"))
                 {
-                    Children(e, p =>
+                    for (var pd = Enter(x); NextChild(x, pd);)
                     {
-                        if (IsW(p, "gridSpan") && int.TryParse(Val(p), out var s)) span = Math.Clamp(s, 1, MaxColumns);
-                        else if (IsW(p, "vMerge")) merge = Val(p) ?? "continue";
-                        SkipElement(p);
-                    });
-                    return;
+                        if (IsW(x, "gridSpan") && int.TryParse(Val(x), out var s)) span = Math.Clamp(s, 1, MaxColumns);
+                        else if (IsW(x, "vMerge")) merge = Val(x) ?? "continue";
+                        SkipElement(x);
+                    }
+                    continue;
                 }
-                if (IsW(e, "tbl"))
+                if (IsW(x, "tbl"))
                 {
                     // A nested table: its rows follow this row, and its paragraphs are no lines of this cell.
                     var saved = cellLines;
                     cellLines = null;
-                    Table(e);
+                    Table(x);
                     cellLines = saved;
-                    return;
+                    continue;
                 }
-                Block(e);
-            });
+                Block(x);
+            }
             cellLines = outerLines;
 
             var continues = merge == "continue";
-            var value = continues ? "" : Finish(string.Join('\n', lines));
+            var value = continues ? "" : Finish(lines.Count == 1 ? lines[0] : string.Join('\n', lines));
             var column = cells.Count;
             var where = $"{rowWhere} 第{column + 1}列";
             if (continues && mergeStarts.TryGetValue(column, out var start))

@@ -48,7 +48,13 @@ static partial class FormLabels
 
     // Removes the spaces and line breaks that conversion put inside Chinese words ("产出指 标",
     // "服务对象满 意度指标") while keeping spaces between Latin words and numbers.
-    public static string Mend(string text) => CjkGap().Replace(text.Trim(), "");
+    public static string Mend(string text)
+    {
+        var t = text.Trim();
+        // Most texts have no space inside: no pattern run for them (the reader mends every name it keeps).
+        foreach (var c in t) if (char.IsWhiteSpace(c)) return CjkGap().Replace(t, "");
+        return t;
+    }
 
     [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}\p{P}])\s+|\s+(?=[\p{IsCJKUnifiedIdeographs}\p{P}])")]
     private static partial Regex CjkGap();

@@ -5,7 +5,7 @@ namespace Jixiao.Forms;
 // comes back as a warning at its own place, so nothing a form states is dropped in silence.
 public sealed partial class FormReader
 {
-    readonly HashSet<Cell> used = new(ReferenceEqualityComparer.Instance);
+    readonly HashSet<Cell> used;   // sized in the constructor for the form's cells
 
     void Use(Cell cell) => used.Add(cell);
 

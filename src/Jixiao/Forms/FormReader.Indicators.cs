@@ -23,7 +23,6 @@ public sealed partial class FormReader
         public readonly List<Indicator> Added = [];
 
         public int Groups => Level2.Length;
-        public bool IsSectionColumn(int c) => c >= 0 && c < Roles.Length && Roles[c] == Column.Section;
         // Asked for on every row: worked out once per role and group.
         readonly Dictionary<(Column, int), int[]> columns = [];
         readonly Dictionary<int, int[]> targetColumns = [];
@@ -63,7 +62,14 @@ public sealed partial class FormReader
 
     enum Kind { Level1, Level2, Level, Level1Part, Level2Part, Value, Operator, Number, Unit, Text }
 
-    static string LevelKey(string text) => ScoreRange().Replace(LevelCode().Replace(FormLabels.Norm(text), ""), "");
+    static string LevelKey(string text)
+    {
+        var n = WithoutLevelCode(FormLabels.Norm(text));
+        return n.Contains('(') || n.Contains('（') ? ScoreRange().Replace(n, "") : n;
+    }
+
+    // "1-产出指标": the code before a level name; asked of many cells, so the pattern runs only after a digit.
+    static string WithoutLevelCode(string n) => n.Length > 0 && char.IsDigit(n[0]) ? LevelCode().Replace(n, "") : n;
 
     static bool IsLevel1(string n) => IndicatorFramework.Level1Words.Contains(n);
     static bool IsLevel2(string n) => IndicatorFramework.Level2Words.Contains(n) || (n.EndsWith("指标") && n.Length is > 2 and <= 12 && !IsLevel1(n));
@@ -72,13 +78,9 @@ public sealed partial class FormReader
 
     // The kind of a cell's text, worked out once per text and read: rows are fitted and realigned
     // by the kinds of their cells, asked about many times.
-    readonly Dictionary<string, Kind> kinds = [];
+    Kind KindOf(string text) => (Kind)labels.Kind(text, ClassifyByte);
 
-    Kind KindOf(string text)
-    {
-        if (!kinds.TryGetValue(text, out var kind)) kinds[text] = kind = Classify(text);
-        return kind;
-    }
+    static readonly Func<string, byte> ClassifyByte = text => (byte)Classify(text);
 
     static Kind Classify(string text)
     {
@@ -94,9 +96,21 @@ public sealed partial class FormReader
         if (NumberOnly().IsMatch(raw)) return Kind.Number;
         if (UnitOnly().IsMatch(raw)) return Kind.Unit;
         if (LooksLikeValue(raw)) return Kind.Value;
-        if (n.Length >= 2 && IndicatorFramework.Level1Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level1Part;
-        if (n.Length >= 2 && IndicatorFramework.Level2Words.Any(w => w.Length > n.Length && w.StartsWith(n))) return Kind.Level2Part;
+        if (n.Length >= 2 && StartOfOne(IndicatorFramework.Level1Words, n)) return Kind.Level1Part;
+        if (n.Length >= 2 && StartOfOne(IndicatorFramework.Level2Words, n)) return Kind.Level2Part;
         return Kind.Text;
+    }
+
+    // The start of a longer word of the list: a loop, since a query's closure over n is an allocation per text.
+    static bool StartOfOne(IReadOnlySet<string> words, string n)
+    {
+        if (words is HashSet<string> set)   // its struct enumerator: no boxing
+        {
+            foreach (var w in set) if (w.Length > n.Length && w.StartsWith(n)) return true;
+            return false;
+        }
+        foreach (var w in words) if (w.Length > n.Length && w.StartsWith(n)) return true;
+        return false;
     }
 
     static bool IsLevelKind(Kind k) => k is Kind.Level1 or Kind.Level2 or Kind.Level or Kind.Level1Part or Kind.Level2Part;
@@ -108,7 +122,7 @@ public sealed partial class FormReader
     // A score range written into a level-1 name ("产出指标(40-50)分") is kept beside the project.
     string MendLevel(string text)
     {
-        var n = LevelCode().Replace(FormLabels.Norm(text), "");
+        var n = WithoutLevelCode(FormLabels.Norm(text));
         var score = ScoreRange().Match(n);
         if (!score.Success) return n;
         var name = n[..score.Index];
@@ -120,14 +134,28 @@ public sealed partial class FormReader
 
     // ---- the header
 
-    void StartIndicators(Row row)
+    // The columns of an indicator header: each column's role and side-by-side group, the fields a flat
+    // export repeats on each row. Worked out from the header alone, once: the block pass asks for it to
+    // tell which rows the table owns, the table's reader to read them.
+    sealed record IndicatorColumns(Column[] Roles, int[] Group, List<int> FirstGroupColumn, Dictionary<int, LabelMatch> RowFields, bool TargetLevelHeads)
     {
+        public int Groups => FirstGroupColumn.Count;
+        public bool IsSection(int c) => c >= 0 && c < Roles.Length && Roles[c] == Column.Section;
+    }
+
+    readonly Dictionary<Row, IndicatorColumns> indicatorColumns = new(ReferenceEqualityComparer.Instance);
+
+    IndicatorColumns IndicatorColumnsOf(Row row)
+    {
+        if (indicatorColumns.TryGetValue(row, out var found)) return found;
         var roles = new Column[row.Cells.Count];
         var group = new int[row.Cells.Count];
         var seen = new HashSet<Column>();
         var g = 0;
         var firstGroupColumn = new List<int> { -1 };
         var rowFields = new Dictionary<int, LabelMatch>();
+        var targetLevelHeads = false;
+        var levelBefore = false;
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
@@ -146,9 +174,9 @@ public sealed partial class FormReader
                 group[c] = group[c - 1];
                 continue;
             }
-            if (FormLabels.Norm(t) is "一级目标" or "二级目标" or "三级目标") traits.Add("target-level-heads");
-            if (role == Column.None && !roles.Take(c).Any(r => r is Column.Level1 or Column.Level2 or Column.Name))
-                role = Column.Section;
+            if (FormLabels.Norm(t) is "一级目标" or "二级目标" or "三级目标") targetLevelHeads = true;
+            if (role == Column.None && !levelBefore) role = Column.Section;
+            if (role is Column.Level1 or Column.Level2 or Column.Name) levelBefore = true;
             roles[c] = role;
             group[c] = -1;
             if (role is Column.Level2 or Column.Name or Column.Target or Column.AnnualTarget or Column.PeriodTarget
@@ -165,38 +193,46 @@ public sealed partial class FormReader
                 if (firstGroupColumn[g] < 0) firstGroupColumn[g] = c;
             }
         }
-        var groups = g + 1;
+        return indicatorColumns[row] = new IndicatorColumns(roles, group, firstGroupColumn, rowFields, targetLevelHeads);
+    }
+
+    // Side-by-side groups: the ones left of the 年度目标 column a header block above placed are the period's,
+    // or all but the last where no block placed the goals.
+    IndicatorTable StartIndicators(Row row, GoalColumns goals)
+    {
+        var columns = IndicatorColumnsOf(row);
+        if (columns.TargetLevelHeads) traits.Add("target-level-heads");
+        var groups = columns.Groups;
         var isPeriod = new bool[groups];
         if (groups > 1)
         {
             traits.Add("side-by-side");
             for (var k = 0; k < groups; k++)
-                isPeriod[k] = annualColumn is int a && longTermColumn != null ? firstGroupColumn[k] < a : k < groups - 1;
+                isPeriod[k] = goals is { Annual: int a, LongTerm: not null } ? columns.FirstGroupColumn[k] < a : k < groups - 1;
         }
-        IndicatorTable indicators;
-        table = indicators = new IndicatorTable
+        var indicators = new IndicatorTable
         {
-            Roles = roles, Heads = row.Cells.Select(x => FormLabels.Mend(x.Text)).ToArray(), Group = group,
+            Roles = columns.Roles, Heads = row.Cells.Select(x => FormLabels.Mend(x.Text)).ToArray(), Group = columns.Group,
             GroupIsPeriod = isPeriod, Level2 = new string?[groups], LastGroup = groups - 1,
         };
-        foreach (var (c, field) in rowFields) indicators.RowFields[c] = field;
-        if (rowFields.Values.Any(f => f.Field == Field.ProjectName)) traits.Add("flat-rows");
+        foreach (var (c, field) in columns.RowFields) indicators.RowFields[c] = field;
+        if (columns.RowFields.Values.Any(f => f.Field == Field.ProjectName)) traits.Add("flat-rows");
+        return indicators;
     }
 
     // Fields a flat export repeats on each indicator row; 项目名称 there starts or selects the row's project.
     static bool IsRowField(Field f) => IsMoney(f) || f is Field.ProjectName or Field.ProjectCode or Field.ImplementingUnit
         or Field.UnitName or Field.SupervisingDepartment or Field.FunctionClass or Field.Category or Field.Attribute or Field.Nature;
 
-    Row ApplyRowFields(Row row)
+    Row ApplyRowFields(IndicatorTable t, Row row)
     {
-        var t = indicators!;
         var cells = row.Cells.ToList();
         foreach (var (c, label) in t.RowFields.OrderBy(kv => kv.Value.Field == Field.ProjectName ? 0 : 1))
         {
             if (c >= cells.Count || cells[c].Text == "") continue;
             var cell = cells[c];
             Use(cell);
-            if (label.Field == Field.ProjectName) SelectProject(cell.Text, cell.Where);
+            if (label.Field == Field.ProjectName) SelectProject(t, cell.Text, cell.Where);
             else Apply(label, cell.Text, cell.Where, label.Unit);
             cells[c] = cell with { Text = "" };
         }
@@ -204,9 +240,8 @@ public sealed partial class FormReader
     }
 
     // Rows of several projects may interleave: a name seen before goes back to its project.
-    void SelectProject(string name, string where)
+    void SelectProject(IndicatorTable t, string name, string where)
     {
-        var t = indicators!;
         var known = doc.Projects.FirstOrDefault(p => FormLabels.Norm(p.Name) == FormLabels.Norm(FormLabels.Mend(name)));
         if (known == project && known != null) return;
         if (known != null) project = known;
@@ -217,17 +252,17 @@ public sealed partial class FormReader
 
     // ---- one row
 
-    void IndicatorRow(Row row)
+    void IndicatorRow(IndicatorTable t, Row row)
     {
-        if (indicators!.RowFields.Count > 0)
+        if (t.RowFields.Count > 0)
         {
-            row = ApplyRowFields(row);
+            row = ApplyRowFields(t, row);
             if (row.IsBlank) return;
         }
         var first = row.Filled[0];
         if ((labels.Match(first.Text) ?? labels.MatchInline(first.Text)?[0].Label) is { Field: Field.TotalScore } total)
         {
-            TotalRow(row, first, total);
+            TotalRow(t, row, first, total);
             return;
         }
         if (project == null)
@@ -236,15 +271,14 @@ public sealed partial class FormReader
             Warn(row.Where, $"指标出现在项目名称之前：{string.Join(" ", row.Filled.Select(c => c.Text))}");
             return;
         }
-        if (Continuation(row)) { Use(row); return; }
-        if (Fits(row)) Positional(row);
-        else Realign(row);
+        if (Continuation(t, row)) { Use(row); return; }
+        if (Fits(t, row)) Positional(t, row);
+        else Realign(t, row);
     }
 
     // The rest of a level name broken over two rows: "满意度指" + "标", "服务对象" + "满意度指 标".
-    bool Continuation(Row row)
+    static bool Continuation(IndicatorTable t, Row row)
     {
-        var t = indicators!;
         var l1 = t.Level1;
         var l2 = t.Level2[t.LastGroup];
         var l1Broken = l1 != null && !IsLevel1(l1) && !IsLevel2(l1);
@@ -268,9 +302,8 @@ public sealed partial class FormReader
         return true;
     }
 
-    bool Fits(Row row)
+    bool Fits(IndicatorTable t, Row row)
     {
-        var t = indicators!;
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var text = row.Text(c);
@@ -299,8 +332,6 @@ public sealed partial class FormReader
         return true;
     }
 
-    IEnumerable<int> TargetColumns(int g) => indicators!.TargetColumns(g);
-
     // The first non-empty text of a row in the given columns (of one group only, when given): asked on
     // every row, so a loop rather than a query with its closures.
     static string? FirstText(Row row, int[] columns, int[]? groups = null, int group = 0)
@@ -310,23 +341,22 @@ public sealed partial class FormReader
         return null;
     }
 
-    void Positional(Row row)
+    void Positional(IndicatorTable t, Row row)
     {
-        var t = indicators!;
         var l1 = TakeFirst(row, t.Columns(Column.Level1, -1));
         if (l1 != null)
         {
             t.Level1 = MendLevel(l1);
             Array.Fill(t.Level2, null);
         }
-        var description = Joined(row, Column.Description);
-        var basis = Joined(row, Column.Basis);
-        var remarks = Joined(row, Column.Remarks);
-        var weight = Joined(row, Column.Weight);
-        var actual = Joined(row, Column.Actual);
-        var score = Joined(row, Column.Score);
-        var deviation = Joined(row, Column.DeviationCause);
-        var direction = Joined(row, Column.Direction);
+        var description = Joined(t, row, Column.Description);
+        var basis = Joined(t, row, Column.Basis);
+        var remarks = Joined(t, row, Column.Remarks);
+        var weight = Joined(t, row, Column.Weight);
+        var actual = Joined(t, row, Column.Actual);
+        var score = Joined(t, row, Column.Score);
+        var deviation = Joined(t, row, Column.DeviationCause);
+        var direction = Joined(t, row, Column.Direction);
         for (var c = 0; c < t.Roles.Length; c++)
             if (t.Roles[c] == Column.None && row.Text(c) != "")
             {
@@ -335,7 +365,7 @@ public sealed partial class FormReader
             }
             // "绩效目标" heading the table's first column: the table's own label.
             else if (t.Roles[c] == Column.Section) UseColumn(row, c);
-        var entries = new List<(int Group, string Name, TargetValue? Period, TargetValue? Annual, string Where)>();
+        var entries = new List<(int Group, string Name, TargetValue? Period, TargetValue? Annual, string Where)>(t.Groups);
         for (var g = 0; g < t.Groups; g++)
         {
             var l2 = TakeFirst(row, t.Columns(Column.Level2, g), t.Group, g);
@@ -343,7 +373,7 @@ public sealed partial class FormReader
             var nameColumn = t.Columns(Column.Name, g).FirstOrDefault(-1);
             var name = nameColumn >= 0 ? row.Text(nameColumn) : "";
             UseColumn(row, nameColumn);
-            var (period, annual) = Targets(row, g);
+            var (period, annual) = Targets(t, row, g);
             if (direction != null && (annual ?? period) is { } directed)
             {
                 if (Directed(directed, direction, out var conflict) is { } withOperator)
@@ -358,20 +388,23 @@ public sealed partial class FormReader
             var where = nameColumn >= 0 && nameColumn < row.Cells.Count ? row.Cells[nameColumn].Where : row.Where;
             entries.Add((g, name, period, annual, where));
         }
-        foreach (var e in entries.Where(e => IsUnused(e.Name, e.Annual ?? e.Period)).ToList())
+        for (var k = 0; k < entries.Count; k++)
         {
-            Unused(e.Group, e.Name, (e.Annual ?? e.Period)?.Raw);
-            entries.Remove(e);
+            var e = entries[k];
+            if (!IsUnused(e.Name, e.Annual ?? e.Period)) continue;
+            Unused(t, e.Group, e.Name, (e.Annual ?? e.Period)?.Raw);
+            entries.RemoveAt(k--);
         }
         if (entries.Count == 0) return;
         // Side-by-side groups that name the same indicator (or leave the period name empty) are one indicator.
         var merged = entries.Count == 2 && (entries[0].Name == "" || FormLabels.Norm(entries[0].Name) == FormLabels.Norm(entries[1].Name));
-        var groups = merged ? [entries[1] with { Period = entries[0].Period ?? entries[1].Period }] : entries.ToList();
+        if (merged) entries = [entries[1] with { Period = entries[0].Period ?? entries[1].Period }];
+        var groups = entries;
         if (direction != null) remarks = Append(remarks, $"指标方向：{direction}");
         foreach (var e in groups)
         {
             t.LastGroup = e.Group;
-            AddIndicator(new Indicator
+            AddIndicator(t, new Indicator
             {
                 Level1 = t.Level1, Level2 = t.Level2[e.Group], Name = IndicatorName(e.Name),
                 Description = description, PeriodTarget = e.Period, AnnualTarget = e.Annual, Basis = basis,
@@ -380,9 +413,8 @@ public sealed partial class FormReader
         }
     }
 
-    string? Joined(Row row, Column role)
+    string? Joined(IndicatorTable t, Row row, Column role)
     {
-        var t = indicators!;
         string? text = null;
         foreach (var c in t.Columns(role, -1))
         {
@@ -395,9 +427,8 @@ public sealed partial class FormReader
 
     // The period and annual targets of one group: its own target columns, with an operator, number and
     // unit written in three cells joined back into one value ("≥" "95" "%" → "≥95%").
-    (TargetValue? Period, TargetValue? Annual) Targets(Row row, int g)
+    (TargetValue? Period, TargetValue? Annual) Targets(IndicatorTable t, Row row, int g)
     {
-        var t = indicators!;
         string Text(List<int> columns)
         {
             var text = "";
@@ -427,9 +458,8 @@ public sealed partial class FormReader
         Nil.Contains(FormLabels.Norm(name)) && (target == null || target.Raw == "" || Nil.Contains(FormLabels.Norm(target.Raw)));
 
     // "无 无": the form says the category has no indicator. Not an indicator, but not silent either.
-    void Unused(int g, string name, string? target)
+    void Unused(IndicatorTable t, int g, string name, string? target)
     {
-        var t = indicators!;
         var category = string.Join("—", new[] { t.Level1, t.Level2[g] }.Where(x => x != null));
         AddSection("无指标的类别", $"{category}：{string.Join(" ", new[] { name, target }.Where(x => !string.IsNullOrEmpty(x)))}");
     }
@@ -455,7 +485,7 @@ public sealed partial class FormReader
         return null;
     }
 
-    void AddIndicator(Indicator indicator, string? remarks, string? weight, string? score, string where)
+    void AddIndicator(IndicatorTable t, Indicator indicator, string? remarks, string? weight, string? score, string where)
     {
         if (weight != null)
         {
@@ -471,13 +501,12 @@ public sealed partial class FormReader
         indicator.Remarks = remarks;
         if (indicator.Name == "") Warn(where, "指标有指标值而没有指标名称");
         project!.Indicators.Add(indicator);
-        indicators!.Added.Add(indicator);
+        t.Added.Add(indicator);
     }
 
     // A damaged row read by what its cells say: level names, the indicator's name, its values, in order.
-    void Realign(Row row)
+    void Realign(IndicatorTable t, Row row)
     {
-        var t = indicators!;
         Use(row);   // every cell becomes a level, the name, a value, a text column or a note in the warning
         var notes = new List<string>();
         var cells = row.Filled.Select(c => (c.Text, c.Where)).ToList();
@@ -536,7 +565,7 @@ public sealed partial class FormReader
         var texts = rest.Where(x => x.Kind != Kind.Value).Skip(1).Select(x => x.Text).ToList();
         if (name.Text == null && values.Count == 0) return;
 
-        var slots = TargetColumns(g).Where(c => t.Roles[c] is Column.Target or Column.AnnualTarget or Column.PeriodTarget).ToList();
+        var slots = t.TargetColumns(g).Where(c => t.Roles[c] is Column.Target or Column.AnnualTarget or Column.PeriodTarget).ToList();
         TargetValue? period = null, annual = null;
         var evaluated = new Dictionary<Column, string>();
         void Put(int slot, string raw)
@@ -587,8 +616,8 @@ public sealed partial class FormReader
         var indicatorName = name.Text ?? "";
         var where = name.Where ?? row.Where;
         if (notes.Count > 0) Warn(row.Where, $"指标“{FormLabels.Mend(indicatorName)}”所在行格子错位：{string.Join("；", notes)}");
-        if (IsUnused(indicatorName, annual ?? period)) { Unused(g, indicatorName, (annual ?? period)?.Raw); return; }
-        AddIndicator(new Indicator
+        if (IsUnused(indicatorName, annual ?? period)) { Unused(t, g, indicatorName, (annual ?? period)?.Raw); return; }
+        AddIndicator(t, new Indicator
         {
             Level1 = t.Level1, Level2 = t.Level2[g], Name = IndicatorName(indicatorName),
             Description = description, PeriodTarget = period, AnnualTarget = annual, Basis = basis,
@@ -697,7 +726,7 @@ public sealed partial class FormReader
     [GeneratedRegex(@"^\s*1、\s*\d+-")]
     private static partial Regex PackedStart();
     // "指标1：接入单位数量": the national template numbers its rows; the number is the template's, not the name's.
-    static string IndicatorName(string raw) => FormLabels.Mend(NumberedName().Replace(raw, ""));
+    static string IndicatorName(string raw) => FormLabels.Mend(raw.Contains("指标", StringComparison.Ordinal) ? NumberedName().Replace(raw, "") : raw);
 
     [GeneratedRegex(@"^\s*指标\s*\d+\s*[：:]\s*")]
     private static partial Regex NumberedName();

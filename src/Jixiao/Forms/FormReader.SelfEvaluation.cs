@@ -25,10 +25,9 @@ public sealed partial class FormReader
         return p.SelfEvaluation ??= new SelfEvaluation();
     }
 
-    void StartExecution(Row row, TableHeader header)
+    ExecutionTable StartExecution(Row row, TableHeader header)
     {
         var execution = new ExecutionTable { Unit = moneyUnit };
-        table = execution;
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
@@ -39,12 +38,12 @@ public sealed partial class FormReader
         }
         if (project == null) Warn(row.Where, "预算执行情况出现在项目名称之前");
         else Evaluation(project).SourceUnit ??= execution.Unit;
+        return execution;
     }
 
     // " | 其中：当年财政拨款 | 50 | 45 | 43.5 | — | 96.67% | —": a funding row's label, then its amounts by column.
-    void ExecutionRow(Row row)
+    void ExecutionRow(ExecutionTable e, Row row)
     {
-        var e = execution!;
         Use(row);   // the funding label, amounts by column, the rest to Orphan or the warning below
         LabelMatch? label = null;
         var orphans = new List<Cell>();
@@ -109,8 +108,7 @@ public sealed partial class FormReader
 
     string AssumeYuan(string where)
     {
-        if (!warnedNoUnit) Warn(where, "表中未注明金额单位，金额按元读取");
-        warnedNoUnit = true;
+        WarnNoUnit(where);
         return "元";
     }
 
@@ -178,10 +176,9 @@ public sealed partial class FormReader
 
     // The 总分 row of an indicator table: points under 分值, the score under 得分, wherever those columns are;
     // a row whose cells were merged differently gives its numbers in that order.
-    void TotalRow(Row row, Cell labelCell, LabelMatch label)
+    void TotalRow(IndicatorTable t, Row row, Cell labelCell, LabelMatch label)
     {
         Use(row);   // points, score, inline labels, extra numbers warned, the rest to Orphan
-        var t = indicators!;
         decimal? points = null, score = null;
         var numbers = new List<decimal>();
         for (var c = 0; c < row.Cells.Count; c++)

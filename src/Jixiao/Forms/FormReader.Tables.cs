@@ -29,53 +29,65 @@ public sealed partial class FormReader
         public string? Category;
     }
 
-    // The table being read, one at a time: its kind is its type.
-    object? table;
-    IndicatorTable? indicators => table as IndicatorTable;
-    ProjectList? list => table as ProjectList;
-    BudgetTable? budget => table as BudgetTable;
-    SafeguardTable? safeguards => table as SafeguardTable;
-    ExecutionTable? execution => table as ExecutionTable;
-
-    bool TableActive => table != null;
-
-    void EndTable() => table = null;
-
-    // Each row is scored against the table profiles once, however often it is asked about.
-    readonly Dictionary<Row, TableHeader?> headers = new(ReferenceEqualityComparer.Instance);
-
+    // Each row is scored against the table profiles once, however often it is asked about; the row keeps the answer.
     TableHeader? HeaderOf(Row row)
     {
-        if (!headers.TryGetValue(row, out var header)) headers[row] = header = TableHeaders.Match(row.Cells, labels);
-        return header;
+        if (!row.HeaderKnown) (row.Header, row.HeaderKnown) = (TableHeaders.Match(row.Cells, labels), true);
+        return row.Header;
     }
 
     bool IsTableHeader(Row row) => HeaderOf(row) != null;
 
-    bool TryTableHeader(int i)
+    // A table block: its header row starts the table of its kind (a local value, handed to each row's
+    // reader), the rows the block pass gave the table are read as its rows.
+    void ReadTable(Block block, GoalColumns goals)
     {
-        var row = rows[i];
-        if (HeaderOf(row) is not { } header) return false;
+        var h = block.Start;
+        while (rows[h].IsBlank) h++;
+        var row = rows[h];
+        var header = HeaderOf(row)!;
+        if (splitHeaders.TryGetValue(h, out var before)) Warn(before, "表头的格子连在一起，已按空格拆开");
         FlushHeading();
         traits.Add("table:" + header.Profile.Id);
         Use(row);   // the column heads
-        switch (header.Profile.Id)
+        object? table = header.Profile.Id switch
         {
-            case "indicators": StartIndicators(row); break;
-            case "project-list": StartProjectList(row); break;
-            case "budget-lines": StartBudget(row, header); break;
-            case "safeguards": StartSafeguards(row, header); break;
-            case "spending-plan": ReadSpendingPlan(i, header); break;
-            case "execution": StartExecution(row, header); break;
-            default: throw new InvalidOperationException($"tables.json: no reader for table {header.Profile.Id}");
+            "indicators" => StartIndicators(row, goals),
+            "project-list" => StartProjectList(row),
+            "budget-lines" => StartBudget(row, header),
+            "safeguards" => StartSafeguards(row, header),
+            "spending-plan" => ReadSpendingPlan(h, header),
+            "execution" => StartExecution(row, header),
+            _ => throw new InvalidOperationException($"tables.json: no reader for table {header.Profile.Id}"),
+        };
+        for (var i = h + 1; i < block.End; i++)
+        {
+            if (consumed.Contains(i) || rows[i].IsBlank) continue;
+            switch (table)
+            {
+                case IndicatorTable t: IndicatorRow(t, rows[i]); break;
+                case ProjectList l: ProjectListRow(l, rows[i]); break;
+                case BudgetTable b: BudgetRow(b, rows[i]); break;
+                case SafeguardTable s: SafeguardRow(s, rows[i]); break;
+                case ExecutionTable e: ExecutionRow(e, rows[i]); break;
+            }
         }
-        return true;
+    }
+
+    // For the block pass: whether the table headed by row h owns row i. The spending plan reads the one
+    // row of percentages it needs by itself and owns no rows.
+    bool Owns(int h, int i)
+    {
+        var header = rows[h];
+        var id = HeaderOf(header)!.Profile.Id;
+        return id != "spending-plan" && !EndsTable(rows[i], id, header);
     }
 
     // A table goes on until a row that starts something else: a title, a heading, a new header row,
     // or a label the table does not own.
-    bool EndsTable(Row row)
+    bool EndsTable(Row row, string table, Row header)
     {
+        var indicators = table == "indicators";
         if (IsTableHeader(row)) return true;
         var filled = row.Filled;
         var first = filled[0];
@@ -83,26 +95,17 @@ public sealed partial class FormReader
         {
             var t = first.Text;
             if (YearLine(t) != null || ProjectHeading(t) != null || IsTitle(t) || labels.MatchInline(t) != null) return true;
-            if (indicators != null) return t.Length > 40 || SentencePunctuation().IsMatch(t) && !LooksLikeValue(t);
+            if (indicators) return t.Length > 40 || SentencePunctuation().IsMatch(t) && !LooksLikeValue(t);
         }
         var label = labels.Match(first.Text) ?? labels.MatchInline(first.Text)?[0].Label;
         if (label == null) return false;
-        if (label.Field == Field.Sum) return indicators != null;
-        if (indicators != null)
+        if (label.Field == Field.Sum) return indicators;
+        if (indicators)
             // "绩效目标" heading the table's first column belongs to it; other labels start something else.
             return !(label.Field is Field.Group or Field.TotalScore
-                     || (label.Field == Field.AnnualGoal && indicators.IsSectionColumn(row.FirstFilled)));
-        if (execution != null) return !IsMoney(label.Field);
+                     || (label.Field == Field.AnnualGoal && IndicatorColumnsOf(header).IsSection(row.FirstFilled)));
+        if (table == "execution") return !IsMoney(label.Field);
         return true;
-    }
-
-    void TableRow(Row row)
-    {
-        if (indicators != null) IndicatorRow(row);
-        else if (list != null) ProjectListRow(row);
-        else if (budget != null) BudgetRow(row);
-        else if (safeguards != null) SafeguardRow(row);
-        else if (execution != null) ExecutionRow(row);
     }
 
     // ---- a department's list of projects, one row each (项目名称 | 总计 | 财政拨款 | … | 绩效目标 | 绩效指标)
@@ -111,10 +114,9 @@ public sealed partial class FormReader
         or Field.FromHigherLevel or Field.FromSameLevel or Field.FromLowerLevel or Field.CarryOver
         or Field.SpecialAccount or Field.Other;
 
-    void StartProjectList(Row row)
+    ProjectList StartProjectList(Row row)
     {
         var list = new ProjectList { Unit = moneyUnit };
-        table = list;
         for (var c = 0; c < row.Cells.Count; c++)
             if (labels.Match(row.Text(c)) is { } label)
             {
@@ -122,11 +124,11 @@ public sealed partial class FormReader
                 else list.Labels[c] = label;
                 list.Unit = label.Unit ?? list.Unit;
             }
+        return list;
     }
 
-    void ProjectListRow(Row row)
+    void ProjectListRow(ProjectList l, Row row)
     {
-        var l = list!;
         Use(row);   // name, labelled columns, the rest to Orphan
         var name = FormLabels.Mend(row.Text(l.NameColumn));
         var texts = l.Labels.ToDictionary(kv => kv.Key, kv => row.Text(kv.Key));
@@ -187,10 +189,9 @@ public sealed partial class FormReader
 
     // ---- 项目预算明细: item, amount, period
 
-    void StartBudget(Row row, TableHeader header)
+    BudgetTable StartBudget(Row row, TableHeader header)
     {
         var budget = new BudgetTable { Project = project, Unit = moneyUnit };
-        table = budget;
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
@@ -206,11 +207,11 @@ public sealed partial class FormReader
             }
         }
         if (budget.Project == null) Warn(row.Where, "项目预算明细出现在项目名称之前");
+        return budget;
     }
 
-    void BudgetRow(Row row)
+    void BudgetRow(BudgetTable b, Row row)
     {
-        var b = budget!;
         Use(row);   // name, amount, period, the rest to Orphan
         var name = FormLabels.Mend(row.Text(b.NameColumn));
         var amountText = row.Text(b.AmountColumn);
@@ -239,10 +240,9 @@ public sealed partial class FormReader
 
     // ---- 制度保障: category, document, measures and the stages ticked
 
-    void StartSafeguards(Row row, TableHeader header)
+    SafeguardTable StartSafeguards(Row row, TableHeader header)
     {
         var safeguards = new SafeguardTable { StageColumn = -1 };
-        table = safeguards;
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var t = row.Text(c);
@@ -255,11 +255,11 @@ public sealed partial class FormReader
             }
         }
         if (safeguards.StageColumn < 0) safeguards.StageColumn = Math.Max(safeguards.DocumentColumn, safeguards.MeasuresColumn) + 1;
+        return safeguards;
     }
 
-    void SafeguardRow(Row row)
+    void SafeguardRow(SafeguardTable s, Row row)
     {
-        var s = safeguards!;
         var category = FormLabels.Mend(row.Text(s.CategoryColumn));
         var isNew = category != "";
         if (isNew) s.Category = category;
@@ -287,9 +287,10 @@ public sealed partial class FormReader
         });
     }
 
-    // ---- 资金支出计划: milestones with cumulative percentages, in the row below or beside them
+    // ---- 资金支出计划: milestones with cumulative percentages, in the row below or beside them.
+    // Read whole from its header (taking the row of percentages below it itself): no table is left to hand rows to.
 
-    void ReadSpendingPlan(int i, TableHeader header)
+    object? ReadSpendingPlan(int i, TableHeader header)
     {
         var row = rows[i];
         if (project == null) Warn(row.Where, "资金支出计划出现在项目名称之前");
@@ -300,7 +301,7 @@ public sealed partial class FormReader
         if (!beside)
         {
             var j = NextFilled(i);
-            if (j < 0) { Warn(row.Where, "资金支出计划缺少百分比行"); return; }
+            if (j < 0) { Warn(row.Where, "资金支出计划缺少百分比行"); return null; }
             values = rows[j];
             consumed.Add(j);
             offset = 0;
@@ -317,6 +318,7 @@ public sealed partial class FormReader
             if (project == null) continue;
             project.SpendingPlan.Add(new SpendingMilestone { By = by, CumulativePercent = percent });
         }
+        return null;
     }
 
     static decimal? PercentValue(string text) =>

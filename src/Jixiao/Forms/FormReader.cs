@@ -20,6 +20,9 @@ public sealed partial class FormReader
         public List<Cell> Filled { get; } = FilledOf(Cells);
         public bool IsBlank => Filled.Count == 0;
         public int FirstFilled => Filled.Count == 0 ? -1 : IndexOf(Cells, Filled[0]);
+        // The table profile the row was scored as (TableHeaders.Match), once asked.
+        public TableHeader? Header;
+        public bool HeaderKnown;
 
         static List<Cell> FilledOf(IReadOnlyList<Cell> cells)
         {
@@ -41,7 +44,10 @@ public sealed partial class FormReader
     readonly HashSet<int> consumed = [];
     // What the stages saw of the form's shape; the layout is named from these by the data (tables.json).
     readonly HashSet<string> traits = [];
-    bool warnedNoUnit;
+    // Rows whose one cell the block pass split into a table's heads (cells run together on one line),
+    // with the row's place before the split, for the warning.
+    readonly Dictionary<int, string> splitHeaders = [];
+    // What the label stages carry forward as they go: the project being read and the money unit stated.
     ProjectForm? project;
     string? moneyUnit;
     // The group label that heads the current block of label rows ("项目资金 (元)", "预算规模及资金用途"):
@@ -51,12 +57,19 @@ public sealed partial class FormReader
     // Numbered headings ("一、项目概述") and the lines under them.
     Heading? heading;
     bool departmentPart;
-    // Columns where a header row put 中长期目标 and 年度目标: side-by-side indicator groups follow them.
-    int? longTermColumn, annualColumn;
+    // Columns where a header block put 中长期目标 and 年度目标: side-by-side indicator groups follow them.
+    // Carried by the walk over the blocks from the label rows to the next indicator table.
+    readonly record struct GoalColumns(int? LongTerm, int? Annual);
 
     FormReader(CellGrid grid)
     {
-        labels = new CachedLabels(LabelSet.For(grid));
+        // One entry per distinct cell text at most: the cells are an upper bound that is never outgrown.
+        var cells = 0;
+        foreach (var row in grid.Rows)
+            for (var c = 0; c < row.Cells.Count; c++)
+                if (row.Cells[c].Text.Length > 0) cells++;
+        labels = new CachedLabels(LabelSet.For(grid), cells);
+        used = new HashSet<Cell>(cells, ReferenceEqualityComparer.Instance);
         doc = new FormDocument { Source = new SourceInfo { File = grid.File, Profile = labels.Profile?.Id } };
         rows = JoinWrappedLabels(Rebuild(grid.Rows, out var rebuilt));
         if (rebuilt) traits.Add("one-cell-per-line");
@@ -79,42 +92,75 @@ public sealed partial class FormReader
         return source;
     }
 
+    // The block pass first (Blocks.Split, with the kinds of rows below), then each block to its stage.
+    internal List<Block> SplitBlocks() => Blocks.Split(rows.Count, i => rows[i].IsBlank, KindOfRow, Owns);
+
+    // The blocks of a grid as its first text and row count, for tests of the pass on real rows.
+    internal static List<(BlockKind Kind, string First, int Rows)> BlocksOf(CellGrid grid)
+    {
+        var reader = new FormReader(grid);
+        return reader.SplitBlocks().Select(b =>
+        {
+            var first = Enumerable.Range(b.Start, b.End - b.Start).Select(i => reader.rows[i]).First(r => !r.IsBlank);
+            return (b.Kind, first.Filled[0].Text, b.End - b.Start);
+        }).ToList();
+    }
+
     FormDocument Run()
     {
-        for (var i = 0; i < rows.Count; i++)
+        var goals = new GoalColumns();
+        foreach (var block in SplitBlocks())
         {
-            if (consumed.Contains(i) || rows[i].IsBlank) continue;
-            Handle(i);
+            if (block.Kind == BlockKind.Table) { ReadTable(block, goals); continue; }
+            for (var i = block.Start; i < block.End; i++)
+                if (!consumed.Contains(i) && !rows[i].IsBlank) Handle(block.Kind, i, ref goals);
         }
-        EndTable();
         FlushHeading();
         Account();
         doc.Source.Layout = TableHeaders.LayoutOf(traits);
         return doc;
     }
 
-    void Handle(int i)
+    // The kind of a row outside a table, from its own cells: a header row (or one cell whose words are
+    // one) is a table; one cell is a title, a label with its value, a heading or text; more cells are labels.
+    BlockKind KindOfRow(int i)
     {
         var row = rows[i];
-        if (TableActive)
-        {
-            if (!EndsTable(row)) { TableRow(row); return; }
-            EndTable();
-        }
         if (row.Filled is [var only] && RunTogether(only) is { } split && IsTableHeader(split))
         {
-            Warn(row.Where, "表头的格子连在一起，已按空格拆开");
-            rows[i] = row = split;
+            splitHeaders[i] = row.Where;
+            rows[i] = split;
+            return BlockKind.Table;
         }
-        if (TryTableHeader(i)) return;
+        if (IsTableHeader(row)) return BlockKind.Table;
+        if (row.Filled is not [var cell]) return BlockKind.Labels;
+        var text = cell.Text;
+        if (YearLine(text) != null || ProjectHeading(text) != null || IsTitle(text)) return BlockKind.Title;
+        if (labels.MatchInline(text) != null) return BlockKind.Labels;
+        return HeadingOf(text) != null ? BlockKind.Heading : BlockKind.Text;
+    }
+
+    void Handle(BlockKind kind, int i, ref GoalColumns goals)
+    {
+        var row = rows[i];
         var filled = row.Filled;
-        if (filled.Count == 1 && SingleText(i, filled[0], row.FirstFilled)) { Use(filled[0]); return; }
-        LabelRow(i);
+        if (kind == BlockKind.Title) { TitleRow(filled[0]); return; }
+        if (filled.Count == 1 && SingleText(kind, i, filled[0], row.FirstFilled)) { Use(filled[0]); return; }
+        LabelRow(i, ref goals);
+    }
+
+    void TitleRow(Cell cell)
+    {
+        Use(cell);
+        if (YearLine(cell.Text) is int year) SetYear(year, cell.Where);
+        else if (ProjectHeading(cell.Text) is string name) StartProject(name, cell.Where);
+        else AddTitle(cell.Text);
     }
 
     // Cells that ran together on one line, separated by spaces only.
     static Row? RunTogether(Cell cell)
     {
+        if (cell.Text.AsSpan().Trim().IndexOfAny(' ', '\u3000', '\t') < 0) return null;   // most cells: one word, nothing to split
         var parts = cell.Text.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);
         return parts.Length < 2 ? null : new Row(cell.Where, parts.Select(p => new Cell(p, cell.Where)).ToList());
     }
@@ -124,8 +170,13 @@ public sealed partial class FormReader
     static List<Row> Rebuild(IReadOnlyList<GridRow> source, out bool rebuilt)
     {
         rebuilt = false;
-        static bool Stacked(GridRow r) =>
-            r.Cells.Count >= 2 && r.Cells[0].Text == "" && r.Cells.Count(c => c.Text != "") <= 1;
+        static bool Stacked(GridRow r)
+        {
+            if (r.Cells.Count < 2 || r.Cells[0].Text != "") return false;
+            var filled = 0;
+            for (var c = 1; c < r.Cells.Count; c++) if (r.Cells[c].Text != "" && ++filled > 1) return false;
+            return true;
+        }
         var result = new List<Row>();
         for (var i = 0; i < source.Count;)
         {
@@ -147,14 +198,11 @@ public sealed partial class FormReader
         return result;
     }
 
-    // ---- single texts: titles, years, headings and their paragraphs, labels written with their values
+    // ---- single texts: headings and their paragraphs, labels written with their values
 
-    bool SingleText(int i, Cell cell, int column)
+    bool SingleText(BlockKind kind, int i, Cell cell, int column)
     {
         var text = cell.Text;
-        if (YearLine(text) is int year) { SetYear(year, cell.Where); return true; }
-        if (ProjectHeading(text) is string name) { StartProject(name, cell.Where); return true; }
-        if (IsTitle(text)) { AddTitle(text); return true; }
         if (column > 0 && group != null && heading == null)
         {
             AddSection(group.Label, text);
@@ -162,8 +210,9 @@ public sealed partial class FormReader
         }
         var headingKey = HeadingOf(text);
         if (departmentPart && heading != null && headingKey == null) { heading.Lines.Add(text); return true; }
-        if (labels.MatchInline(text) is { } pairs)
+        if (kind == BlockKind.Labels)
         {
+            var pairs = labels.MatchInline(text)!;
             // "一、项目概述", "项目概况：" alone on a line: a label whose text follows on the next lines.
             if (pairs is [{ Value: "" } only] && only.Label.Field is Field.Section or Field.DocumentSection or Field.Group
                     or Field.LongTermGoal or Field.AnnualGoal or Field.Functions or Field.Period
@@ -176,8 +225,8 @@ public sealed partial class FormReader
             ApplyInline(i, cell, pairs);
             return true;
         }
+        if (kind == BlockKind.Heading) { OpenHeading(headingKey!, text, cell.Where); return true; }
         if (UnitLine(text)) return true;
-        if (headingKey != null) { OpenHeading(headingKey, text, cell.Where); return true; }
         if (heading != null) { heading.Lines.Add(text); return true; }
         return false;
     }
@@ -209,7 +258,7 @@ public sealed partial class FormReader
         if (m.Success && m.Groups[1].Value.Length <= 30 && !SentencePunctuation().IsMatch(m.Groups[1].Value))
             return FormLabels.Mend(m.Groups[1].Value);
         var n = FormLabels.Norm(t);
-        if (n.Length <= 20 && !SentencePunctuation().IsMatch(n) && !char.IsDigit(n[0]) && !n.Any(char.IsDigit))
+        if (n.Length <= 20 && !SentencePunctuation().IsMatch(n) && !HasDigit(n))
             return FormLabels.Mend(t);
         return null;
     }
@@ -347,8 +396,12 @@ public sealed partial class FormReader
 
     void ApplyInline(int i, Cell cell, List<LabelSet.InlinePair> pairs)
     {
-        foreach (var (pair, k) in pairs.Select((p, k) => (p, k)).OrderBy(x => x.p.Label.Field == Field.ProjectName ? 0 : 1))
+        // 项目名称 first (it opens the project the others belong to), the rest in their order.
+        for (var pass = 0; pass < 2; pass++)
+        for (var k = 0; k < pairs.Count; k++)
         {
+            var pair = pairs[k];
+            if ((pair.Label.Field == Field.ProjectName) != (pass == 0)) continue;
             var value = pair.Value;
             // A signature line: "填报人(签字)：" with the name alone on the next line.
             if (value == "" && k == pairs.Count - 1 && pair.Label.Field != Field.Group && NextFilled(i) is var j && j >= 0
@@ -375,12 +428,12 @@ public sealed partial class FormReader
         return n.Length >= 2 && labels.GroupLabels.Any(g => g.StartsWith(n) && g != n);
     }
 
-    void LabelRow(int i)
+    void LabelRow(int i, ref GoalColumns goals)
     {
         FlushHeading();
         var row = rows[i];
         var filled = row.Filled;
-        if (filled.Count >= 2 && filled.All(c => IsLabelCell(c.Text)) && TryHeaderBlock(i)) return;
+        if (filled.Count >= 2 && filled.All(c => IsLabelCell(c.Text)) && TryHeaderBlock(i, ref goals)) return;
         // Every cell of a label row becomes a label, its value, a section or a warning of its own.
         Use(row);
 
@@ -403,8 +456,11 @@ public sealed partial class FormReader
         // the block of the merged cell above.
         if (row.FirstFilled == 0)
         {
-            var groups = items.Where(x => x.Label.Field == Field.Group).ToList();
-            group = groups.Count > 0 ? new LabelGroup(groups[^1].Label.Label, groups.Select(g => g.Label.Unit).LastOrDefault(u => u != null)) : null;
+            // The last group label of the row names the block, the last unit any of them states applies to it.
+            string? groupLabel = null, groupUnit = null;
+            foreach (var item in items)
+                if (item.Label.Field == Field.Group) (groupLabel, groupUnit) = (item.Label.Label, item.Label.Unit ?? groupUnit);
+            group = groupLabel != null ? new LabelGroup(groupLabel, groupUnit) : null;
         }
 
         // The same amount twice in a row ("其中：财政拨款 | 300 | 其中：财政拨款 | 100" under 中期资金总额 and
@@ -418,19 +474,27 @@ public sealed partial class FormReader
             else if (IsMoney(items[k].Label.Field) && items.Skip(k + 1).Any(x => x.Label.Field == items[k].Label.Field))
                 items[k] = items[k] with { Label = items[k].Label with { Field = Field.Section, Label = items[k].Label.Label + "（实施期）" } };
 
-        var extras = new List<Cell>();
-        foreach (var (label, at, values) in items.OrderBy(x => x.Label.Field == Field.ProjectName ? 0 : 1))
+        List<Cell>? extras = null;
+        // 项目名称 first (it opens the project the others belong to), the rest in their order.
+        for (var pass = 0; pass < 2; pass++)
+        foreach (var (label, at, values) in items)
         {
+            if ((label.Field == Field.ProjectName) != (pass == 0)) continue;
             // A field that holds one value takes the first cell after its label; the cells after that
             // ("项目期 | 3年" behind "项目属性 | 延续项目") are label and value pairs of their own.
             if (TakesOneValue(label.Field) && values.Count > 1)
             {
-                extras.AddRange(values.Skip(1));
+                (extras ??= []).AddRange(values.Skip(1));
                 values.RemoveRange(1, values.Count - 1);
             }
-            Apply(label, string.Join("\n", values.Select(v => v.Text).Where(t => t != "")), at.Where, null);
+            Apply(label, values switch
+            {
+                [] => "",
+                [var one] => one.Text,
+                _ => string.Join("\n", values.Select(v => v.Text).Where(t => t != "")),
+            }, at.Where, null);
         }
-        for (var k = 0; k < extras.Count; k++)
+        for (var k = 0; extras != null && k < extras.Count; k++)
         {
             if (k + 1 < extras.Count && IsLabelLike(extras[k].Text)) AddSection(FormLabels.Mend(extras[k].Text), extras[++k].Text);
             else Orphan(extras[k]);
@@ -452,7 +516,14 @@ public sealed partial class FormReader
     static bool IsLabelLike(string text)
     {
         var n = FormLabels.Norm(text);
-        return n.Length is >= 2 and <= 16 && !SentencePunctuation().IsMatch(n) && !n.Any(char.IsDigit);
+        return n.Length is >= 2 and <= 16 && !SentencePunctuation().IsMatch(n) && !HasDigit(n);
+    }
+
+    // A loop, not n.Any(char.IsDigit): asked of many cells, and a string's enumerator is an allocation.
+    static bool HasDigit(string n)
+    {
+        foreach (var c in n) if (char.IsDigit(c)) return true;
+        return false;
     }
 
     void Orphan(Cell cell)
@@ -463,7 +534,7 @@ public sealed partial class FormReader
 
     // Labels in one or more rows with their values in the row below, column by column:
     // "项目总目标 | 年度总目标" over the two goals, "项目资金总额 | 上年度项目资金结转 | 本年度预算申请" over amounts.
-    bool TryHeaderBlock(int i)
+    bool TryHeaderBlock(int i, ref GoalColumns goals)
     {
         var headers = new List<int> { i };
         var j = NextFilled(i);
@@ -507,8 +578,8 @@ public sealed partial class FormReader
             var where = c < values.Cells.Count ? values.Cells[c].Where : values.Where;
             if (label is { Field: not Field.Group })
             {
-                if (label.Field == Field.LongTermGoal) longTermColumn = c;
-                if (label.Field == Field.AnnualGoal) annualColumn = c;
+                if (label.Field == Field.LongTermGoal) goals = goals with { LongTerm = c };
+                if (label.Field == Field.AnnualGoal) goals = goals with { Annual = c };
                 Apply(label, value, where, label.Unit ?? blockUnit);
             }
             else if (value != "")
@@ -760,8 +831,7 @@ public sealed partial class FormReader
         if (unit == null)
         {
             unit = "元";
-            if (!warnedNoUnit) Warn(where, "表中未注明金额单位，金额按元读取");
-            warnedNoUnit = true;
+            WarnNoUnit(where);
         }
         var yuan = ToYuan(amount, unit);
         p.Funding.SourceUnit ??= unit;
@@ -863,6 +933,14 @@ public sealed partial class FormReader
         string.IsNullOrEmpty(existing) ? text : existing == text ? existing : existing + "\n" + text;
 
     void Warn(string where, string message) => doc.Warnings.Add(new ImportWarning { Where = where, Message = message });
+
+    // Said once per form, at the first amount without a unit.
+    const string NoUnit = "表中未注明金额单位，金额按元读取";
+
+    void WarnNoUnit(string where)
+    {
+        if (!doc.Warnings.Exists(w => w.Message == NoUnit)) Warn(where, NoUnit);
+    }
 
     [GeneratedRegex(@"^[（(](\d{4})年度?[)）]$")]
     private static partial Regex YearPattern();

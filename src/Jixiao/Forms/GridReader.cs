@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace Jixiao.Forms;
@@ -43,12 +44,14 @@ public static class GridReader
         }
 
         var kind = KindOfExtension(name);
+        ZipArchive? package = null;
         try
         {
-            kind = Sniff(bytes, name);
+            kind = Sniff(bytes, name, out package);
             return kind switch
             {
-                Kind.Docx => DocxGrid.Read(new MemoryStream(bytes, writable: false), name),
+                // The Word package the check opened is read as it is; the Open XML SDK opens a workbook itself.
+                Kind.Docx => DocxGrid.Read(package!, name),
                 Kind.Xlsx => XlsxGrid.Read(new MemoryStream(bytes, writable: false), name),
                 Kind.Xls => XlsGrid.Read(bytes, name),
                 Kind.Html => HtmlGrid.Read(bytes, name, ReadTimeout),
@@ -62,12 +65,17 @@ public static class GridReader
         {
             throw Damaged(name, kind, e);
         }
+        finally
+        {
+            package?.Dispose();
+        }
     }
 
-    static Kind Sniff(byte[] bytes, string name)
+    static Kind Sniff(byte[] bytes, string name, out ZipArchive? package)
     {
+        package = null;
         if (StartsWith(bytes, [0x50, 0x4B, 0x03, 0x04]) || StartsWith(bytes, [0x50, 0x4B, 0x05, 0x06]))
-            return SniffPackage(bytes, name);
+            return SniffPackage(bytes, name, out package);
         if (StartsWith(bytes, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
             return SniffCompound(bytes, name);
         // The PDF header may follow some junk within the first KB.
@@ -97,11 +105,16 @@ public static class GridReader
         return byName == Kind.Html ? Kind.Html : Kind.Text;
     }
 
-    static Kind SniffPackage(byte[] bytes, string name)
+    static Kind SniffPackage(byte[] bytes, string name, out ZipArchive? package)
     {
-        var entries = OfficePackage.Inspect(bytes, name);
+        var zip = OfficePackage.Open(bytes, name);
+        IReadOnlySet<string> entries;
+        try { entries = OfficePackage.Inspect(zip, name); }
+        catch { zip.Dispose(); throw; }
+        package = null;
         // The SDK finds the main part through the package's relationships; its folder tells the kind.
-        if (entries.Any(e => e.StartsWith("word/", StringComparison.OrdinalIgnoreCase))) return Kind.Docx;
+        if (entries.Any(e => e.StartsWith("word/", StringComparison.OrdinalIgnoreCase))) { package = zip; return Kind.Docx; }
+        zip.Dispose();
         if (entries.Any(e => e.StartsWith("xl/", StringComparison.OrdinalIgnoreCase))) return Kind.Xlsx;
         if (entries.Any(e => e.StartsWith("ppt/", StringComparison.OrdinalIgnoreCase)))
             throw new FormReadException($"文件“{name}”是 PowerPoint 演示文稿，不支持导入，请使用 Word 或 Excel 格式");

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -179,7 +180,9 @@ sealed partial class LabelSet
         return best;
     }
 
-    public IEnumerable<string> GroupLabels => fields.Where(kv => kv.Value == Field.Group).Select(kv => kv.Key);
+    // Worked out once per label set (the sets are built once per profile and never change).
+    public IReadOnlyList<string> GroupLabels => groupLabels ??= fields.Where(kv => kv.Value == Field.Group).Select(kv => kv.Key).ToList();
+    List<string>? groupLabels;
 
     // A cell that is a label and nothing else: "项目资金 (元)", "其中：财政    资金", "编报人(签字)：".
     public LabelMatch? Match(string cellText)
@@ -213,7 +216,7 @@ sealed partial class LabelSet
     public Column MatchColumn(string cellText)
     {
         var t = FormLabels.Norm(cellText).TrimEnd('：', ':');
-        var bare = Paren().Replace(t, "");
+        var bare = t.Contains('(') ? Paren().Replace(t, "") : t;   // Norm made brackets half-width
         return columns.TryGetValue(bare, out var c) ? c : Column.None;
     }
 
@@ -268,35 +271,71 @@ sealed partial class LabelSet
 }
 
 // One read's view of a LabelSet: the reader asks about the same cell text many times (is it a label, a
-// column head, a label with its value?), so each answer is worked out once per text. Not shared
-// between reads, so it needs no locking.
-sealed class CachedLabels(LabelSet set)
+// column head, a label with its value, what kind of indicator cell?), so each answer is worked out once
+// per text. All answers about one text sit in one entry of one table, sized once for the form's cells:
+// four tables growing entry by entry were most of what the block pass allocated. Not shared between
+// reads, so it needs no locking.
+sealed class CachedLabels(LabelSet set, int texts = 0)
 {
-    readonly Dictionary<string, LabelMatch?> matches = [];
-    readonly Dictionary<string, Column> columns = [];
-    readonly Dictionary<string, List<LabelSet.InlinePair>?> inline = [];
-    List<string>? groupLabels;
+    struct Facts
+    {
+        public LabelMatch? Match;
+        public List<LabelSet.InlinePair>? Inline;
+        public Column Column;
+        public byte Kind;
+        public Known Known;
+    }
+
+    [Flags]
+    enum Known : byte { Match = 1, Inline = 2, Column = 4, Kind = 8 }
+
+    readonly Dictionary<string, Facts> facts = new(texts);
 
     public LayoutProfile? Profile => set.Profile;
 
-    public IEnumerable<string> GroupLabels => groupLabels ??= set.GroupLabels.ToList();
+    public IReadOnlyList<string> GroupLabels => set.GroupLabels;
 
+    // The answers are computed before the entry is taken: a reference into the table stays valid only
+    // while nothing is added to it.
     public LabelMatch? Match(string text)
     {
-        if (!matches.TryGetValue(text, out var m)) matches[text] = m = set.Match(text);
+        if (facts.TryGetValue(text, out var f) && (f.Known & Known.Match) != 0) return f.Match;
+        var m = set.Match(text);
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(facts, text, out _);
+        entry.Match = m;
+        entry.Known |= Known.Match;
         return m;
     }
 
     public Column MatchColumn(string text)
     {
-        if (!columns.TryGetValue(text, out var c)) columns[text] = c = set.MatchColumn(text);
+        if (facts.TryGetValue(text, out var f) && (f.Known & Known.Column) != 0) return f.Column;
+        var c = set.MatchColumn(text);
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(facts, text, out _);
+        entry.Column = c;
+        entry.Known |= Known.Column;
         return c;
     }
 
     // The pairs are only read by the reader, never changed, so one list serves every asking.
     public List<LabelSet.InlinePair>? MatchInline(string text)
     {
-        if (!inline.TryGetValue(text, out var pairs)) inline[text] = pairs = set.MatchInline(text);
+        if (facts.TryGetValue(text, out var f) && (f.Known & Known.Inline) != 0) return f.Inline;
+        var pairs = set.MatchInline(text);
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(facts, text, out _);
+        entry.Inline = pairs;
+        entry.Known |= Known.Inline;
         return pairs;
+    }
+
+    // The reader's own classification of a cell's text (its kind as an indicator cell), kept with the rest.
+    public byte Kind(string text, Func<string, byte> classify)
+    {
+        if (facts.TryGetValue(text, out var f) && (f.Known & Known.Kind) != 0) return f.Kind;
+        var k = classify(text);
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(facts, text, out _);
+        entry.Kind = k;
+        entry.Known |= Known.Kind;
+        return k;
     }
 }

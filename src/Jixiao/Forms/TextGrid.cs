@@ -50,12 +50,14 @@ public static partial class TextGrid
         text = text.Replace("\r\n", "\n").Replace('\r', '\n');
         if (text.StartsWith('\uFEFF')) text = text[1..];
         var isCsv = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-        if (!isCsv && MarkedRows(text) is { } marked)
+        // The lines are split once, for both readings of them.
+        var lines = isCsv ? null : text.Split('\n');
+        if (lines != null && MarkedRows(text, lines) is { } marked)
         {
             foreach (var row in marked) grid.Rows.Add(row);
             return grid;
         }
-        foreach (var (line, fields) in isCsv ? CsvRecords(text) : Lines(text))
+        foreach (var (line, fields) in lines == null ? CsvRecords(text) : Lines(lines))
         {
             if (IsRuleLine(fields)) continue;   // "---|---": a drawn table border, not a cell
             var where = $"第{line}行";
@@ -71,10 +73,14 @@ public static partial class TextGrid
     // A table copied from a web page: one cell per line, each row closed by a line ending in " |" or by
     // a lone "|". Lines between the marks are one row; lines not closed by a mark (titles, notes) stand
     // alone. Each cell keeps its own line as its place.
-    internal static List<GridRow>? MarkedRows(string text)
+    internal static List<GridRow>? MarkedRows(string text) => text.Contains('\t') ? null : MarkedRows(text, text.Split('\n'));
+
+    static List<GridRow>? MarkedRows(string text, string[] lines)
     {
-        var lines = text.Split('\n');
-        if (lines.Any(l => l.Contains('\t')) || lines.Count(IsRowEnd) < 3) return null;
+        if (text.Contains('\t')) return null;
+        var marks = 0;
+        foreach (var line in lines) if (IsRowEnd(line)) marks++;
+        if (marks < 3) return null;
         var rows = new List<GridRow>();
         var pending = new List<int>();
         void Singles()
@@ -107,15 +113,14 @@ public static partial class TextGrid
 
     static bool IsRowEnd(string line)
     {
-        var t = line.Trim();
-        return t == "|" || (t.EndsWith(" |", StringComparison.Ordinal) && t.IndexOf('|') == t.Length - 1);
+        var t = line.AsSpan().Trim();   // asked of every line: no trimmed copy
+        return t is "|" || (t.EndsWith(" |", StringComparison.Ordinal) && t.IndexOf('|') == t.Length - 1);
     }
 
     static string WithoutMark(string line) => IsRowEnd(line) ? line.Trim()[..^1] : line;
 
-    static IEnumerable<(int Line, List<string> Fields)> Lines(string text)
+    static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Lines(string[] lines)
     {
-        var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -124,9 +129,9 @@ public static partial class TextGrid
         }
     }
 
-    static List<string> SplitLine(string line)
+    static IReadOnlyList<string> SplitLine(string line)
     {
-        if (line.Contains('\t')) return [.. line.Split('\t')];
+        if (line.Contains('\t')) return line.Split('\t');
         if (line.Contains(" | ") || (line.TrimStart().StartsWith('|') && line.TrimEnd().EndsWith('|') && line.Trim().Length > 1))
         {
             var inner = line.Trim();
@@ -141,7 +146,7 @@ public static partial class TextGrid
     }
 
     // RFC 4180: fields separated by commas, quoted fields may hold commas, doubled quotes and line breaks.
-    static IEnumerable<(int Line, List<string> Fields)> CsvRecords(string text)
+    static IEnumerable<(int Line, IReadOnlyList<string> Fields)> CsvRecords(string text)
     {
         var line = 1;
         var pos = 0;
@@ -170,20 +175,32 @@ public static partial class TextGrid
         }
     }
 
-    static bool IsRuleLine(List<string> fields) =>
-        fields.Any(f => f.Trim() != "") && fields.All(f => RuleCell().IsMatch(f.Trim()));
+    static bool IsRuleLine(IReadOnlyList<string> fields)
+    {
+        // A loop: asked of every line, and the first cell of almost every line answers it.
+        var any = false;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var t = fields[i].AsSpan().Trim();
+            if (!RuleCell().IsMatch(t)) return false;
+            any |= t.Length > 0;
+        }
+        return any;
+    }
 
     // One cell's text: HTML paragraphs become lines, checkboxes become ☐/☑, other markup goes.
     public static string CellText(string raw)
     {
-        var text = Bookmark().Replace(raw, "");
-        if (Tag().IsMatch(text))
+        var text = raw.Contains("[bookmark:", StringComparison.Ordinal) ? Bookmark().Replace(raw, "") : raw;
+        if (text.Contains('<') && Tag().IsMatch(text))
         {
             text = Checkbox().Replace(text, m => m.Value.Contains("checked", StringComparison.OrdinalIgnoreCase) ? "☑" : "☐");
             text = ParagraphBreak().Replace(text, "\n");
             text = Tag().Replace(text, "");
             text = WebUtility.HtmlDecode(text);
         }
+        // Most cells are one line: trimmed, without splitting and joining again.
+        if (!text.Contains('\n')) return text.Trim();
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l != "");
         return string.Join("\n", lines);
     }

@@ -141,6 +141,22 @@ public class TargetValueTests
     [InlineData("应急处置集体访的效率提高")]
     public void Unclear_values_are_text(string raw) => Assert.Equal("Text", Describe(TargetValue.Parse(raw)));
 
+    // The plain shape (operator, number, unit) is read without the pattern; at the edges of that shape
+    // the pattern reads it, with the same answer as before.
+    [Theory]
+    [InlineData("95.%", "Text")]                              // a point without decimals
+    [InlineData("5万", "Text")]                               // a magnitude without its unit
+    [InlineData("≥95%%", "Text")]                             // something after the unit
+    [InlineData("≥1.2万件", "Quantitative Ge 1.2 万件")]      // a magnitude before a unit
+    [InlineData("3万人次", "Quantitative Eq 3 万人次")]       // a unit that has its magnitude in the list
+    [InlineData("达到95%", "Quantitative Ge 95 %")]          // the longer of two operators that start alike
+    [InlineData("=0", "Quantitative Eq 0")]
+    [InlineData("0.5小时", "Quantitative Eq 0.5 小时")]
+    [InlineData("1,000元", "Quantitative Eq 1000 元")]        // thousands: the pattern
+    [InlineData("=100.00(%)", "Quantitative Eq 100 %")]       // a bracketed unit: the pattern
+    [InlineData("人均95元", "Quantitative Eq 95 元/人")]      // a label before the number: the pattern
+    public void Plain_values_at_the_edges_of_their_shape(string raw, string expected) => Assert.Equal(expected, Describe(TargetValue.Parse(raw)));
+
     // The grammar of the provincial integrated systems and of forms copied from web pages and PDFs.
     [Theory]
     [InlineData("3万人次", "Quantitative Eq 3 万人次")]

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -9,6 +11,8 @@ namespace Jixiao.Tests.Forms;
 
 // Forms written after the public templates of other provinces (Corpus/*.txt), each read as it is and,
 // where it is a table, also as a Word table, an Excel sheet and a web page built from the same cells.
+// Forms written as a web page to be printed (Corpus/*.pdf.html) are printed to a real PDF by headless
+// Chromium with the CJK fonts test.sh installs, and read as that PDF only, through pdftotext.
 // Every form has a digest checked by hand (Corpus/Expected/<form>.json): what the form states, in a
 // shape short enough to read against the form. A differing digest is written to
 // artifacts/corpus/<form>.<kind>.json to compare.
@@ -21,16 +25,47 @@ public class CorpusTests
     static bool TextOnly(string name) => name.StartsWith("web-", StringComparison.Ordinal) || name.StartsWith("pdf-", StringComparison.Ordinal);
     static readonly string[] Kinds = [".txt", ".docx", ".xlsx", ".html"];
 
+    const string Printed = ".pdf.html";
+
     static IEnumerable<string> Names() =>
-        Directory.GetFiles(Folder, "*.txt").Select(p => Path.GetFileNameWithoutExtension(p)!).Order(StringComparer.Ordinal);
+        Directory.GetFiles(Folder, "*.txt").Select(p => Path.GetFileNameWithoutExtension(p)!)
+            .Concat(Directory.GetFiles(Folder, "*" + Printed).Select(p => Path.GetFileName(p)[..^Printed.Length]))
+            .Order(StringComparer.Ordinal);
+
+    static bool IsPrinted(string name) => File.Exists(Path.Combine(Folder, name + Printed));
 
     public static TheoryData<string, string> Forms()
     {
         var data = new TheoryData<string, string>();
         foreach (var name in Names())
-            foreach (var kind in TextOnly(name) ? [".txt"] : Kinds) data.Add(name, kind);
+            foreach (var kind in IsPrinted(name) ? [".pdf"] : TextOnly(name) ? [".txt"] : Kinds) data.Add(name, kind);
         return data;
     }
+
+    // Each printed form is printed once per run (Chromium takes seconds to start) and copied where asked.
+    static readonly ConcurrentDictionary<string, Lazy<byte[]>> PrintedPdfs = new();
+
+    static byte[] Print(string name) => PrintedPdfs.GetOrAdd(name, n => new Lazy<byte[]>(() =>
+    {
+        using var folder = new TempFolder();
+        var output = folder.PathOf(n + ".pdf");
+        var start = new ProcessStartInfo("/usr/bin/chromium")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var argument in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                     $"--user-data-dir={folder.PathOf("profile")}", $"--print-to-pdf={output}",
+                     new Uri(Path.Combine(Folder, n + Printed)).AbsoluteUri])
+            start.ArgumentList.Add(argument);
+        using var chromium = Process.Start(start)!;
+        var errors = chromium.StandardError.ReadToEndAsync();
+        chromium.StandardOutput.ReadToEnd();
+        if (!chromium.WaitForExit(TimeSpan.FromMinutes(2))) { chromium.Kill(entireProcessTree: true); throw new TimeoutException($"chromium printing {n}"); }
+        Assert.True(File.Exists(output), $"chromium did not print {n}: {errors.Result}");
+        var pdf = File.ReadAllBytes(output);
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(pdf, 0, 5));
+        return pdf;
+    })).Value;
 
     // forms.json names each form's layout (the template's shape) and the public template it follows.
     [Fact]
@@ -96,8 +131,13 @@ public class CorpusTests
     // width, as a drawn table is), other lines paragraphs above or below the table.
     static string Write(TempFolder folder, string name, string kind)
     {
-        var source = Path.Combine(Folder, name + ".txt");
         var path = folder.PathOf(name + kind);
+        if (kind == ".pdf")
+        {
+            File.WriteAllBytes(path, Print(name));
+            return path;
+        }
+        var source = Path.Combine(Folder, name + ".txt");
         var lines = File.ReadAllLines(source);
         var width = lines.Max(l => l.Split('\t').Length);
         string[] Cells(string line) => [.. line.Split('\t'), .. Enumerable.Repeat("", width - line.Split('\t').Length)];
