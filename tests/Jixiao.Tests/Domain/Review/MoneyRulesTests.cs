@@ -605,4 +605,81 @@ public class MoneyRulesTests
         Assert.Equal("信访宣传", Assert.Single(Money(doc, "R26-spending-plan-order")).Project);
         Assert.Equal("信访宣传", Assert.Single(Money(doc, "R27-spending-plan-short")).Project);
     }
+    // Mutation testing (dotnet-stryker, tools/mutation.sh) left these cases open.
+
+    [Fact]
+    public void AppropriationWithARequestChecksOnlyTheRequest()
+    {
+        // No 财政资金: with both 财政拨款 and a request, the total is not the sum of 结转 + request.
+        var doc = With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m, AnnualRequest = 90000m, Appropriation = 90000m, CarryOver = 0m });
+        Assert.Empty(Money(doc, "R21-funding-parts"));
+    }
+
+    [Fact]
+    public void LevelsAddUpToTheAppropriationRatherThanTheFiscalFunds()
+    {
+        var doc = With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m, Fiscal = 100000m, Appropriation = 80000m, FromHigherLevel = 80000m });
+        Assert.Empty(Money(doc, "R21-funding-parts"));
+    }
+
+    [Fact]
+    public void SummaryAmountTooLargeToReadIsLeftAlone()
+    {
+        // The sentence matches, but the number is beyond a decimal: nothing to compare, no crash.
+        Assert.Empty(Money(Summarised("资金共计999999999999999999999999999999999元。"), "R23-summary-mismatch"));
+    }
+
+    [Fact]
+    public void NarrativeBudgetPartsAddingUpToTheToleranceEdge()
+    {
+        // 6 + 4.1 = 10.1万元: the sum is 1,000 元 off, no single amount is near.
+        Assert.Empty(Money(With(p => p.Sections["年度预算安排"] = "咨询6万元，补助4.1万元。"), "R24-narrative-budget"));
+        Assert.Single(Money(With(p => p.Sections["年度预算安排"] = "咨询6万元，补助4.1001万元。"), "R24-narrative-budget"));
+    }
+
+    [Fact]
+    public void NarrativeBudgetOneAmountAtTheToleranceEdge()
+    {
+        // 6 + 10.1 = 16.1万元 matches nothing; 10.1万元 is 1,000 元 from the total.
+        Assert.Empty(Money(With(p => p.Sections["年度预算安排"] = "上年6万元，本年10.1万元。"), "R24-narrative-budget"));
+        Assert.Single(Money(With(p => p.Sections["年度预算安排"] = "上年6万元，本年10.1001万元。"), "R24-narrative-budget"));
+    }
+
+    [Fact]
+    public void NarrativeStandardQuotesTheSectionsBeforeTheGoals()
+    {
+        var doc = With(p =>
+        {
+            p.Sections["项目概况"] = "人均3元。";
+            p.LongTermGoal = "人均4元。";
+            p.AnnualGoal = "人均5元。";
+            p.Indicators.Add(Row("成本指标", "经济成本指标", "信访储备金", "人均2元"));
+        });
+        Assert.Equal("“项目概况”写明“人均3元”，指标“信访储备金”却为“人均2元”", Assert.Single(Money(doc, "R25-narrative-standard")).Message);
+
+        var goals = With(p =>
+        {
+            p.LongTermGoal = "人均4元。";
+            p.AnnualGoal = "人均5元。";
+            p.Indicators.Add(Row("成本指标", "经济成本指标", "信访储备金", "人均2元"));
+        });
+        Assert.Equal("“中长期目标”写明“人均4元”，指标“信访储备金”却为“人均2元”", Assert.Single(Money(goals, "R25-narrative-standard")).Message);
+    }
+
+    [Fact]
+    public void PerHeadAndPerPersonAreTheSameStandard()
+    {
+        var doc = With(p =>
+        {
+            p.Sections["项目概况"] = "人均3元。";
+            p.Indicators.Add(Row("成本指标", "经济成本指标", "信访储备金", "≤2元/人"));
+        });
+        Assert.Equal("“项目概况”写明“人均3元”，指标“信访储备金”却为“≤2元/人”", Assert.Single(Money(doc, "R25-narrative-standard")).Message);
+        var reverse = With(p =>
+        {
+            p.Sections["项目概况"] = "按3元/人计提。";
+            p.Indicators.Add(Row("成本指标", "经济成本指标", "信访储备金", "人均2元"));
+        });
+        Assert.Single(Money(reverse, "R25-narrative-standard"));
+    }
 }
