@@ -178,4 +178,66 @@ public class FrameworkRulesTests
     {
         Assert.Empty(Run(Doc(P("甲项目", "甲一", "甲二", "无"), P("乙项目", "甲一", "甲二", "无")), "R34-copy-project"));
     }
+    // R10, R15 --------------------------------------------------------------------------------------
+
+    [Fact]
+    public void ProcessIndicatorText()
+    {
+        var f = Assert.Single(Run(With(p => p.Indicators.Add(Row("产出指标", "质量指标", "预算执行率", "=100%"))), "R10-process-indicator"));
+        Assert.Equal("name", f.Field);
+        Assert.Equal("预算执行率", f.Indicator);
+        Assert.Equal("“预算执行率”（产出指标—质量指标）反映的是资金管理（预算执行率），不是项目的产出或效益", f.Message);
+        Assert.Equal("删除该指标，改设反映项目实际产出或效果的指标；预算执行情况由运行监控和绩效自评另行考核", f.Suggestion);
+    }
+
+    [Fact]
+    public void SatisfactionOutsideItsPlace()
+    {
+        var f = Assert.Single(Run(With(p => Find(p, "群众满意率").Level1 = "效益指标"), "R15-misclassified"));
+        Assert.Equal("level1", f.Field);
+        Assert.Equal("满意度指标“群众满意率”放在了“效益指标—服务对象满意度指标”下", f.Message);
+        Assert.Equal("移到“满意度指标—服务对象满意度指标”下", f.Suggestion);
+        Assert.Single(Run(With(p => { var i = Find(p, "群众满意率"); i.Level1 = "产出指标"; i.Level2 = "质量指标"; }), "R15-misclassified"));
+    }
+
+    [Fact]
+    public void NotSatisfactionUnderSatisfaction()
+    {
+        var f = Assert.Single(Run(With(p => p.Indicators.Add(Row("满意度指标", "服务对象满意度指标", "回访完成数", "≥10件"))), "R15-misclassified"));
+        Assert.Equal("“回访完成数”不是满意度指标，却放在了“满意度指标—服务对象满意度指标”下", f.Message);
+        Assert.Equal("按指标内容移到产出或效益指标下；满意度指标只衡量服务对象的满意程度", f.Suggestion);
+    }
+
+    [Theory]
+    [InlineData("满意")]
+    [InlineData("参评")]
+    [InlineData("评价")]
+    [InlineData("投诉")]
+    [InlineData("好评")]
+    [InlineData("认可")]
+    public void SatisfactionTermsBelongUnderSatisfaction(string term) =>
+        Assert.Empty(Run(With(p => p.Indicators.Add(Row("满意度指标", "服务对象满意度指标", "群众" + term + "情况", "≥90%"))), "R15-misclassified"));
+
+    [Theory]
+    [InlineData("信访事项办结率", "质量指标")]
+    [InlineData("信访事项及时受理率", "时效指标")]
+    [InlineData("接访任务完成数", "数量指标")]
+    [InlineData("设备完好率", "质量指标")]
+    public void OutputUnderBenefitSuggestsItsLevel2(string name, string level2)
+    {
+        var f = Assert.Single(Run(With(p => p.Indicators.Add(Row("效益指标", "社会效益指标", name, "≥95%"))), "R15-misclassified"));
+        Assert.Equal($"“{name}”衡量的是产出（数量、质量或时效），却放在了“效益指标—社会效益指标”下", f.Message);
+        Assert.Equal($"移到“产出指标—{level2}”下；效益指标应反映项目带来的变化，如“重复信访件数较上年下降≥5%”", f.Suggestion);
+    }
+
+    [Theory]
+    [InlineData("可持续影响指标")]
+    [InlineData("长效机制")]
+    [InlineData("经济效益")]
+    public void BenefitIsKnownByItsLevel2(string level2) =>
+        Assert.Single(Run(With(p => p.Indicators.Add(Row("项目指标", level2, "信访事项办结率", "≥95%"))), "R15-misclassified"));
+
+    [Fact]
+    public void RowsWithoutCategoriesAreNotClassified() =>
+        Assert.Empty(Run(With(p => p.Indicators.Add(Row("", "", "群众满意率", "≥95%"))), "R15-misclassified"));
 }
