@@ -378,4 +378,34 @@ public class WeightRulesTests
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.Equal("信访事项办理", f.Project));
     }
+    // R40 -------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void StatedScoreThatDiffersIsRescored()
+    {
+        // 12 of ≥15宗 weighing 20: 16 points, stated 15.
+        var doc = Evaluated(project: p => p.Indicators[0].Actual = V("12宗"));
+        var f = Assert.Single(Run(doc, "R40-self-score-rules"));
+        Assert.Equal("提供法律咨询服务案件数", f.Indicator);
+        Assert.Equal("score", f.Field);
+        Assert.Equal("按评分规则改为16分，或核对实际完成值与指标值", f.Suggestion);
+    }
+
+    [Fact]
+    public void RaterOutsideTheBandIsAskedToStayInIt()
+    {
+        var doc = Evaluated(project: p => { p.Indicators[6].Actual = V("达成"); p.Indicators[6].Score = 7.99m; });
+        var f = Assert.Single(Run(doc, "R40-self-score-rules"));
+        Assert.Equal("群众满意率", f.Indicator);
+        Assert.Equal("score", f.Field);
+        Assert.Equal("在所选档次的分值范围内评分，或改选相符的档次", f.Suggestion);
+    }
+
+    [Fact]
+    public void OtherScoringWarningsAreNotSelfScoreFindings()
+    {
+        // Marks lost without a cause is R33's, not R40's.
+        var doc = Evaluated(project: p => p.Indicators[0].DeviationCause = null);
+        Assert.Empty(Run(doc, "R40-self-score-rules"));
+    }
 }
