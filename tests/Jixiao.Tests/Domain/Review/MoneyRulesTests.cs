@@ -682,4 +682,38 @@ public class MoneyRulesTests
         });
         Assert.Single(Money(reverse, "R25-narrative-standard"));
     }
+    [Fact]
+    public void OtherFundsAreShownInEachLayout()
+    {
+        var appropriation = With(p => p.Funding = new Funding
+        {
+            SourceUnit = "元", Total = 100000m, Appropriation = 60000m, CarryOver = 20000m, Other = 5000m,
+        });
+        Assert.Equal("项目资金总额100,000元与财政拨款60,000元 + 上年结转资金20,000元 + 其他资金5,000元之和85,000元不符（相差15,000元）",
+            Assert.Single(Money(appropriation, "R21-funding-parts")).Message);
+        var request = With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m, AnnualRequest = 70000m, Other = 5000m });
+        Assert.Equal("项目资金总额100,000元与本年度预算申请70,000元 + 其他资金5,000元之和75,000元不符（相差25,000元）",
+            Assert.Single(Money(request, "R21-funding-parts")).Message);
+    }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("description")]
+    [InlineData("annual")]
+    public void IndicatorColumnsDoNotRunIntoEachOther(string split)
+    {
+        // "人均1" ending one column and "5元" starting the next are no 人均15元.
+        var doc = With(p =>
+        {
+            p.Sections["项目概况"] = "人均3元。";
+            var row = split switch
+            {
+                "name" => Row("成本指标", "经济成本指标", "标准人均1", "≤10万元", description: "5元"),
+                "description" => Row("成本指标", "经济成本指标", "储备金", "5元", description: "标准人均1"),
+                _ => Row("成本指标", "经济成本指标", "储备金", "人均1", "5元"),
+            };
+            p.Indicators.Add(row);
+        });
+        Assert.Empty(Money(doc, "R25-narrative-standard"));
+    }
 }
