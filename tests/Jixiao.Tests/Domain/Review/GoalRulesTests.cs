@@ -147,4 +147,25 @@ public class GoalRulesTests
         var findings = Run(With(p => p.AnnualGoal = goal), "R14-goal-not-measured");
         Assert.Equal(["年度目标“甲乙丙丁戊”没有对应的绩效指标", "年度目标“己庚辛壬癸”没有对应的绩效指标"], findings.Select(f => f.Message));
     }
+    [Fact]
+    public void AGenericWordKeepsItsSeam()
+    {
+        // 甲乙丙|丁戊: three pairs, not the four of 甲乙丙丁戊.
+        Assert.Empty(Run(With(p => p.AnnualGoal = "甲乙丙信访丁戊。"), "R14-goal-not-measured"));
+    }
+
+    [Theory]
+    [InlineData("description")]
+    [InlineData("annual")]
+    public void LaterColumnsAreNotJoinedEither(string split)
+    {
+        var doc = With(p =>
+        {
+            p.AnnualGoal = "甲乙丙丁戊。";
+            p.Indicators.Add(split == "description"
+                ? Row("产出指标", "数量指标", "数量", "戊完成", description: "计丁")
+                : Row("产出指标", "数量指标", "数量", "计丁", "戊完成"));
+        });
+        Assert.Single(Run(doc, "R14-goal-not-measured"));
+    }
 }
