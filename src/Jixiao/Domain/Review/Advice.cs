@@ -18,13 +18,14 @@ internal static class Advice
         var down = SaysDown(vagueValue) || SaysDown(n) || DownSubjects.Any(n.Contains);
         if (n.Contains("满意")) return "≥90%";
         if (IsRate(n)) return down ? "≤N%（低于上年实际值）" : "≥95%";
+        // Durations before counts: "办结天数" ends in 数 but is a number of days, kept low.
+        if (n.EndsWith("时长") || n.EndsWith("天数") || n.EndsWith("周期")) return "≤N天";
         if (IsCount(n))
         {
             var unit = CountUnit(n);
             return down ? $"≤N{unit}（不高于上年实际数）" : $"≥N{unit}（N为计划完成数）";
         }
         if (n.EndsWith("成绩") || n.EndsWith("得分")) return "≥N分（或排名前N位）";
-        if (n.EndsWith("时长") || n.EndsWith("天数") || n.EndsWith("周期")) return "≤N天";
         return null;
     }
 

@@ -132,6 +132,7 @@ internal static partial class MoneyRules
         foreach (var p in c.Document.Projects)
         {
             var f = p.Funding;
+            // In the order of Rows.Budget (total, else annual request), so table[0] is the budget where there is one.
             var table = new[] { f.Total, f.AnnualRequest, f.Fiscal, f.Appropriation }.OfType<decimal>().ToList();
             if (table.Count == 0) continue;
             foreach (var (label, text) in p.Sections)
@@ -143,7 +144,7 @@ internal static partial class MoneyRules
                 if (table.Any(t => Math.Abs(t - sum) <= tolerance
                                    || amounts.Any(a => Math.Abs(t - a.Yuan) <= tolerance))) continue;
                 yield return c.Flag(p, null, $"sections.{label}",
-                    $"“{label}”写明预算{string.Join("、", amounts.Select(a => a.Text))}，资金表中项目资金为{Money(Rows.Budget(p) ?? table[0], f.SourceUnit)}",
+                    $"“{label}”写明预算{string.Join("、", amounts.Select(a => a.Text))}，资金表中项目资金为{Money(table[0], f.SourceUnit)}",
                     "统一文字说明与资金表的金额，以申报的资金数为准");
             }
         }

@@ -145,7 +145,8 @@ internal static class TargetRules
             var name = Advice.Trim(i.Name);
             if (!EndsWithAny(name, rates) || EndsWithAny(name, notRates)) continue;
             var raw = DomainText.Compact(t.Raw);
-            var explicitSign = raw.StartsWith('=') || raw.StartsWith('＝') || raw.StartsWith("等于");
+            // raw is compacted: a full-width ＝ already reads as =.
+            var explicitSign = raw.StartsWith('=') || raw.StartsWith("等于");
             yield return c.Flag(p, i, field,
                 explicitSign
                     ? $"“{i.Name}”写成“{raw}”，要求恰好达到{Number(t.Value!.Value)}%，超过也不算达标"
