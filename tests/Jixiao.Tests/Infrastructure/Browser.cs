@@ -47,7 +47,10 @@ public sealed class Browser : IDisposable
         Driver.FindElement(By.Name("UserName")).SendKeys(user);
         Driver.FindElement(By.Name("Password")).SendKeys(password);
         Driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
-        Assert.NotEmpty(Driver.FindElements(By.CssSelector("header .user")));
+        // The redirect after the post may still be loading (a server just started answers slowly at first).
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (Driver.FindElements(By.CssSelector("header .user")).Count == 0 && DateTime.UtcNow < deadline) Thread.Sleep(100);
+        Assert.True(Driver.FindElements(By.CssSelector("header .user")).Count > 0, $"{user} 未能登录：{Driver.FindElement(By.TagName("body")).Text}");
     }
 
     // Writes a PNG of the current viewport into artifacts/screenshots and returns its path.

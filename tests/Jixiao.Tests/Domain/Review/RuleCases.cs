@@ -291,7 +291,7 @@ internal static class RuleCases
 
     // A self-evaluated project: every indicator scored (90 points, 85 earned) and a budget of 100,000 元
     // spent to 90,000 元, that is 90% and 9 of 10 points: 94 in all, 优.
-    static void Evaluated(ProjectForm p, Action<SelfEvaluation>? change = null)
+    internal static void Evaluated(ProjectForm p, Action<SelfEvaluation>? change = null)
     {
         Weigh(p, 20, 10, 10, 10, 10, 20, 10);
         foreach (var i in p.Indicators) i.Score = i.Weight;

@@ -199,18 +199,7 @@ public class WeightRulesTests
     // budget spent to 90%: 94, 优.
     static FormDocument Evaluated(Action<SelfEvaluation>? change = null, Action<ProjectForm>? project = null) => With(p =>
     {
-        Weigh(p, 20, 10, 10, 10, 10, 20, 10);
-        foreach (var i in p.Indicators) i.Score = i.Weight;
-        p.Indicators[0].Score = 15;
-        p.Indicators[0].DeviationCause = "部分案件当事人失联";
-        var e = new SelfEvaluation
-        {
-            SourceUnit = "元",
-            Execution = [new BudgetExecution { Name = "年度资金总额", Item = FundingItem.Total, InitialBudget = 100000, AnnualBudget = 100000, Executed = 90000, BudgetExecutionRate = 90, Points = 10, Score = 9 }],
-            TotalPoints = 100, TotalScore = 94, Grade = EvaluationGrade.Excellent,
-        };
-        change?.Invoke(e);
-        p.SelfEvaluation = e;
+        RuleCases.Evaluated(p, change);
         project?.Invoke(p);
     });
 
