@@ -7,15 +7,13 @@ namespace Jixiao.Tests.Domain.Review;
 // layout, each source of a standard or an amount, and the exact text a reviewer reads.
 public class MoneyRulesTests
 {
-    static List<Jixiao.Domain.Review.Finding> Money(FormDocument doc, string rule) => Run(doc, rule);
-
     // R04 -------------------------------------------------------------------------------------------
 
     [Fact]
     public void MissingFundingNamesTheTotalCell()
     {
         var doc = With(p => { p.Funding = new Funding { SourceUnit = "元" }; p.BudgetLines.Clear(); });
-        var f = Assert.Single(Money(doc, "R04-funding-missing"));
+        var f = Assert.Single(Run(doc, "R04-funding-missing"));
         Assert.Equal("信访事项办理", f.Project);
         Assert.Null(f.Indicator);
         Assert.Equal("funding.total", f.Field);
@@ -34,7 +32,7 @@ public class MoneyRulesTests
         var funding = new Funding { SourceUnit = "元" };
         typeof(Funding).GetProperty(field)!.SetValue(funding, (decimal?)5m);
         var doc = With(p => { p.Funding = funding; p.BudgetLines.Clear(); });
-        Assert.Empty(Money(doc, "R04-funding-missing"));
+        Assert.Empty(Run(doc, "R04-funding-missing"));
     }
 
     [Fact]
@@ -45,7 +43,7 @@ public class MoneyRulesTests
             p.Funding = new Funding();
             p.BudgetLines = [new BudgetLine { Name = "法律咨询服务费" }];
         });
-        Assert.Single(Money(doc, "R04-funding-missing"));
+        Assert.Single(Run(doc, "R04-funding-missing"));
     }
 
     [Fact]
@@ -56,7 +54,7 @@ public class MoneyRulesTests
             p.Funding = new Funding();
             p.BudgetLines = [new BudgetLine { Name = "法律咨询服务费" }, new BudgetLine { Name = "值班补助", Amount = 1m }];
         });
-        Assert.Empty(Money(doc, "R04-funding-missing"));
+        Assert.Empty(Run(doc, "R04-funding-missing"));
     }
 
     // R21 -------------------------------------------------------------------------------------------
@@ -65,20 +63,20 @@ public class MoneyRulesTests
     public void FiscalPartsWithinTheToleranceAreSilent()
     {
         // 100,000 against 99,000: exactly the 1,000 元 allowed.
-        Assert.Empty(Money(With(p => p.Funding.Fiscal = 99000m), "R21-funding-parts"));
-        Assert.Empty(Money(With(p => p.Funding.Fiscal = 101000m), "R21-funding-parts"));
+        Assert.Empty(Run(With(p => p.Funding.Fiscal = 99000m), "R21-funding-parts"));
+        Assert.Empty(Run(With(p => p.Funding.Fiscal = 101000m), "R21-funding-parts"));
     }
 
     [Fact]
     public void FiscalPartsJustBeyondTheToleranceFire()
     {
-        var f = Assert.Single(Money(With(p => p.Funding.Fiscal = 98999m), "R21-funding-parts"));
+        var f = Assert.Single(Run(With(p => p.Funding.Fiscal = 98999m), "R21-funding-parts"));
         Assert.Equal("信访事项办理", f.Project);
         Assert.Null(f.Indicator);
         Assert.Equal("funding.total", f.Field);
         Assert.Equal("项目资金总额100,000元与财政资金98,999元 + 其他资金0元之和98,999元不符（相差1,001元）", f.Message);
         Assert.Equal("核对资金来源各项金额，使其合计等于项目资金总额（允许误差0.1万元）", f.Suggestion);
-        Assert.Single(Money(With(p => p.Funding.Fiscal = 101001m), "R21-funding-parts"));
+        Assert.Single(Run(With(p => p.Funding.Fiscal = 101001m), "R21-funding-parts"));
     }
 
     [Fact]
@@ -88,12 +86,12 @@ public class MoneyRulesTests
         {
             p.Funding = new Funding { SourceUnit = "元", Total = 100000m, Fiscal = 50000m, SpecialAccount = 30000m, Other = 10000m };
         });
-        var f = Assert.Single(Money(doc, "R21-funding-parts"));
+        var f = Assert.Single(Run(doc, "R21-funding-parts"));
         Assert.Equal("项目资金总额100,000元与财政资金50,000元 + 财政专户拨款30,000元 + 其他资金10,000元之和90,000元不符（相差10,000元）", f.Message);
 
         var balanced = With(p =>
             p.Funding = new Funding { SourceUnit = "元", Total = 100000m, Fiscal = 50000m, SpecialAccount = 30000m, Other = 20000m });
-        Assert.Empty(Money(balanced, "R21-funding-parts"));
+        Assert.Empty(Run(balanced, "R21-funding-parts"));
     }
 
     [Fact]
@@ -104,13 +102,13 @@ public class MoneyRulesTests
         {
             SourceUnit = "元", Total = 100000m, Appropriation = 60000m, SpecialAccount = 10000m, CarryOver = 20000m, Other = 10000m,
         });
-        Assert.Empty(Money(balanced, "R21-funding-parts"));
+        Assert.Empty(Run(balanced, "R21-funding-parts"));
 
         var shortOne = With(p => p.Funding = new Funding
         {
             SourceUnit = "元", Total = 100000m, Appropriation = 60000m, SpecialAccount = 10000m, CarryOver = 20000m,
         });
-        var f = Assert.Single(Money(shortOne, "R21-funding-parts"));
+        var f = Assert.Single(Run(shortOne, "R21-funding-parts"));
         Assert.Equal("funding.total", f.Field);
         Assert.Equal("项目资金总额100,000元与财政拨款60,000元 + 财政专户拨款10,000元 + 上年结转资金20,000元之和90,000元不符（相差10,000元）", f.Message);
     }
@@ -122,10 +120,10 @@ public class MoneyRulesTests
         {
             SourceUnit = "元", Total = 100000m, AnnualRequest = 70000m, CarryOver = 20000m, Other = 10000m,
         });
-        Assert.Empty(Money(balanced, "R21-funding-parts"));
+        Assert.Empty(Run(balanced, "R21-funding-parts"));
 
         var shortOne = With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m, AnnualRequest = 70000m, CarryOver = 20000m });
-        var f = Assert.Single(Money(shortOne, "R21-funding-parts"));
+        var f = Assert.Single(Run(shortOne, "R21-funding-parts"));
         Assert.Equal("funding.total", f.Field);
         Assert.Equal("项目资金总额100,000元与上年结转资金20,000元 + 本年度预算申请70,000元之和90,000元不符（相差10,000元）", f.Message);
     }
@@ -133,14 +131,14 @@ public class MoneyRulesTests
     [Fact]
     public void TotalAloneHasNothingToAddUp()
     {
-        Assert.Empty(Money(With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m }), "R21-funding-parts"));
+        Assert.Empty(Run(With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m }), "R21-funding-parts"));
     }
 
     [Fact]
     public void PartsWithoutATotalAreNotChecked()
     {
-        Assert.Empty(Money(With(p => p.Funding = new Funding { SourceUnit = "元", Fiscal = 5000m, Other = 7000m }), "R21-funding-parts"));
-        Assert.Empty(Money(With(p => p.Funding = new Funding { SourceUnit = "元", Total = 5000m, FromHigherLevel = 1m }), "R21-funding-parts"));
+        Assert.Empty(Run(With(p => p.Funding = new Funding { SourceUnit = "元", Fiscal = 5000m, Other = 7000m }), "R21-funding-parts"));
+        Assert.Empty(Run(With(p => p.Funding = new Funding { SourceUnit = "元", Total = 5000m, FromHigherLevel = 1m }), "R21-funding-parts"));
     }
 
     [Fact]
@@ -152,7 +150,7 @@ public class MoneyRulesTests
             SourceUnit = "元", Total = 100000m, Fiscal = 100000m, AnnualRequest = 100000m, Appropriation = 80000m,
             CarryOver = 10000m, Other = 0m,
         });
-        var f = Assert.Single(Money(doc, "R21-funding-parts"));
+        var f = Assert.Single(Run(doc, "R21-funding-parts"));
         Assert.Equal("funding.annualRequest", f.Field);
         Assert.Equal("年度资金申请总额100,000元与当年财政拨款80,000元 + 上年结转资金10,000元 + 其他资金0元之和90,000元不符（相差10,000元）", f.Message);
         Assert.Equal("核对资金来源各项金额，使其合计等于年度资金申请总额（允许误差0.1万元）", f.Suggestion);
@@ -162,31 +160,31 @@ public class MoneyRulesTests
     public void LevelsAddUpToTheAppropriation()
     {
         var balanced = With(p => { p.Funding.FromHigherLevel = 30000m; p.Funding.FromSameLevel = 50000m; p.Funding.FromLowerLevel = 20000m; });
-        Assert.Empty(Money(balanced, "R21-funding-parts"));
+        Assert.Empty(Run(balanced, "R21-funding-parts"));
 
         foreach (var set in new Action<Funding>[] { f => f.FromHigherLevel = 1000m, f => f.FromSameLevel = 1000m, f => f.FromLowerLevel = 1000m })
         {
             var doc = With(p => set(p.Funding));
-            var f = Assert.Single(Money(doc, "R21-funding-parts"));
+            var f = Assert.Single(Run(doc, "R21-funding-parts"));
             Assert.Equal("funding.appropriation", f.Field);
             Assert.StartsWith("财政拨款100,000元与", f.Message);
         }
 
         var shortOne = With(p => { p.Funding.FromHigherLevel = 20000m; p.Funding.FromLowerLevel = 30000m; });
         Assert.Equal("财政拨款100,000元与上级财政拨款20,000元 + 下级财政配套30,000元之和50,000元不符（相差50,000元）",
-            Assert.Single(Money(shortOne, "R21-funding-parts")).Message);
+            Assert.Single(Run(shortOne, "R21-funding-parts")).Message);
         var same = With(p => p.Funding.FromSameLevel = 40000m);
         Assert.Equal("财政拨款100,000元与本级财政安排40,000元之和40,000元不符（相差60,000元）",
-            Assert.Single(Money(same, "R21-funding-parts")).Message);
+            Assert.Single(Run(same, "R21-funding-parts")).Message);
     }
 
     [Fact]
     public void LevelsAddUpToTheFiscalFundsWithoutAnAppropriation()
     {
         var doc = With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m, Fiscal = 100000m, FromHigherLevel = 60000m, FromSameLevel = 40000m });
-        Assert.Empty(Money(doc, "R21-funding-parts"));
+        Assert.Empty(Run(doc, "R21-funding-parts"));
         var shortOne = With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m, Fiscal = 100000m, FromHigherLevel = 60000m });
-        Assert.Equal("funding.appropriation", Assert.Single(Money(shortOne, "R21-funding-parts")).Field);
+        Assert.Equal("funding.appropriation", Assert.Single(Run(shortOne, "R21-funding-parts")).Field);
     }
 
     [Fact]
@@ -194,10 +192,10 @@ public class MoneyRulesTests
     {
         // Request layout (no appropriation): total = carry-over + request, so the request may exceed the total only within the tolerance.
         var edge = With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m, AnnualRequest = 101000m });
-        Assert.Empty(Money(edge, "R21-funding-parts"));
+        Assert.Empty(Run(edge, "R21-funding-parts"));
 
         var over = With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m, AnnualRequest = 101001m });
-        var f = Assert.Single(Money(over, "R21-funding-parts"), x => x.Field == "funding.annualRequest");
+        var f = Assert.Single(Run(over, "R21-funding-parts"), x => x.Field == "funding.annualRequest");
         Assert.Equal("年度资金申请总额101,001元大于项目资金总额100,000元", f.Message);
         Assert.Equal("年度申请数不能超过项目资金总额：核对两项金额", f.Suggestion);
     }
@@ -206,7 +204,7 @@ public class MoneyRulesTests
     public void AnnualRequestBelowTheTotalIsFine()
     {
         var doc = With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m, AnnualRequest = 50000m, CarryOver = 50000m });
-        Assert.Empty(Money(doc, "R21-funding-parts"));
+        Assert.Empty(Run(doc, "R21-funding-parts"));
     }
 
     // R22 -------------------------------------------------------------------------------------------
@@ -214,19 +212,19 @@ public class MoneyRulesTests
     [Fact]
     public void BudgetLinesWithinTheToleranceAreSilent()
     {
-        Assert.Empty(Money(With(p => p.BudgetLines[1].Amount = 39000m), "R22-budget-lines"));
-        Assert.Empty(Money(With(p => p.BudgetLines[1].Amount = 41000m), "R22-budget-lines"));
+        Assert.Empty(Run(With(p => p.BudgetLines[1].Amount = 39000m), "R22-budget-lines"));
+        Assert.Empty(Run(With(p => p.BudgetLines[1].Amount = 41000m), "R22-budget-lines"));
     }
 
     [Fact]
     public void BudgetLinesJustBeyondTheToleranceFire()
     {
-        var f = Assert.Single(Money(With(p => p.BudgetLines[1].Amount = 38999m), "R22-budget-lines"));
+        var f = Assert.Single(Run(With(p => p.BudgetLines[1].Amount = 38999m), "R22-budget-lines"));
         Assert.Equal("信访事项办理", f.Project);
         Assert.Equal("budgetLines", f.Field);
         Assert.Equal("预算明细合计98,999元与项目资金总额100,000元不符（相差1,001元）", f.Message);
         Assert.Equal("预算明细应覆盖全部项目资金：补齐或核减明细，使合计等于资金总额", f.Suggestion);
-        Assert.Single(Money(With(p => p.BudgetLines[1].Amount = 41001m), "R22-budget-lines"));
+        Assert.Single(Run(With(p => p.BudgetLines[1].Amount = 41001m), "R22-budget-lines"));
     }
 
     [Fact]
@@ -234,13 +232,13 @@ public class MoneyRulesTests
     {
         var doc = With(p => { p.Funding.Total = null; p.Funding.AnnualRequest = 90000m; p.Funding.Fiscal = null; });
         Assert.Equal("预算明细合计100,000元与项目资金总额90,000元不符（相差10,000元）",
-            Assert.Single(Money(doc, "R22-budget-lines")).Message);
+            Assert.Single(Run(doc, "R22-budget-lines")).Message);
     }
 
     [Fact]
     public void BudgetLinesWithoutAnyBudgetAreNotCompared()
     {
-        Assert.Empty(Money(With(p => p.Funding = new Funding { SourceUnit = "元", Fiscal = 5m }), "R22-budget-lines"));
+        Assert.Empty(Run(With(p => p.Funding = new Funding { SourceUnit = "元", Fiscal = 5m }), "R22-budget-lines"));
     }
 
     [Theory]
@@ -251,29 +249,29 @@ public class MoneyRulesTests
     public void TotalLineIsCheckedAgainstTheDetails(string name)
     {
         var right = With(p => p.BudgetLines.Add(new BudgetLine { Name = name, Amount = 99000m }));
-        Assert.Empty(Money(right, "R22-budget-lines"));
+        Assert.Empty(Run(right, "R22-budget-lines"));
 
         var wrong = With(p => p.BudgetLines.Add(new BudgetLine { Name = name, Amount = 98999m }));
-        var f = Assert.Single(Money(wrong, "R22-budget-lines"));
+        var f = Assert.Single(Run(wrong, "R22-budget-lines"));
         Assert.Equal("budgetLines", f.Field);
         Assert.Equal($"预算明细“{DomainText.Compact(name)}”98,999元与各明细之和100,000元不符", f.Message);
         Assert.Equal("核对预算明细各项金额与合计数", f.Suggestion);
 
-        Assert.Single(Money(With(p => p.BudgetLines.Add(new BudgetLine { Name = name, Amount = 101001m })), "R22-budget-lines"));
+        Assert.Single(Run(With(p => p.BudgetLines.Add(new BudgetLine { Name = name, Amount = 101001m })), "R22-budget-lines"));
     }
 
     [Fact]
     public void OnlyTotalLinesHaveNoDetailsToAdd()
     {
         var doc = With(p => p.BudgetLines = [new BudgetLine { Name = "合计", Amount = 5m }, new BudgetLine { Name = "明细" }]);
-        Assert.Empty(Money(doc, "R22-budget-lines"));
+        Assert.Empty(Run(doc, "R22-budget-lines"));
     }
 
     [Fact]
     public void LinesWithoutAmountsAreLeftOut()
     {
         var doc = With(p => p.BudgetLines.Add(new BudgetLine { Name = "合计" }));
-        Assert.Empty(Money(doc, "R22-budget-lines"));
+        Assert.Empty(Run(doc, "R22-budget-lines"));
     }
 
     // R23 -------------------------------------------------------------------------------------------
@@ -288,27 +286,27 @@ public class MoneyRulesTests
     [Fact]
     public void UnitTotalWithinTheToleranceIsSilent()
     {
-        Assert.Empty(Money(WithUnitTotal(201000m), "R23-summary-mismatch"));
-        Assert.Empty(Money(WithUnitTotal(199000m), "R23-summary-mismatch"));
+        Assert.Empty(Run(WithUnitTotal(201000m), "R23-summary-mismatch"));
+        Assert.Empty(Run(WithUnitTotal(199000m), "R23-summary-mismatch"));
     }
 
     [Fact]
     public void UnitTotalJustBeyondTheToleranceFires()
     {
-        var f = Assert.Single(Money(WithUnitTotal(201001m), "R23-summary-mismatch"));
+        var f = Assert.Single(Run(WithUnitTotal(201001m), "R23-summary-mismatch"));
         Assert.Null(f.Project);
         Assert.Null(f.Indicator);
         Assert.Equal("unit.funding.total", f.Field);
         Assert.Equal("单位合计201,001元与各项目资金之和200,000元不符（相差1,001元）", f.Message);
         Assert.Equal("核对合计行与各项目金额，补齐漏列的项目或更正合计数", f.Suggestion);
-        Assert.Single(Money(WithUnitTotal(198999m), "R23-summary-mismatch"));
+        Assert.Single(Run(WithUnitTotal(198999m), "R23-summary-mismatch"));
     }
 
     [Fact]
     public void UnitTotalIsShownInItsOwnUnit()
     {
         Assert.Equal("单位合计30万元与各项目资金之和20万元不符（相差10万元）",
-            Assert.Single(Money(WithUnitTotal(300000m, "万元"), "R23-summary-mismatch")).Message);
+            Assert.Single(Run(WithUnitTotal(300000m, "万元"), "R23-summary-mismatch")).Message);
     }
 
     [Fact]
@@ -316,7 +314,7 @@ public class MoneyRulesTests
     {
         var doc = WithUnitTotal(300000m);
         doc.Projects[1].Funding = new Funding { Fiscal = 100000m };
-        Assert.Empty(Money(doc, "R23-summary-mismatch"));
+        Assert.Empty(Run(doc, "R23-summary-mismatch"));
     }
 
     [Fact]
@@ -324,7 +322,7 @@ public class MoneyRulesTests
     {
         var doc = WithUnitTotal(300000m);
         doc.Projects.Clear();
-        Assert.Empty(Money(doc, "R23-summary-mismatch"));
+        Assert.Empty(Run(doc, "R23-summary-mismatch"));
     }
 
     static FormDocument Summarised(string sentence, params ProjectForm[] projects)
@@ -337,31 +335,31 @@ public class MoneyRulesTests
     [Fact]
     public void SummaryCountNamesTheSection()
     {
-        var f = Assert.Single(Money(Summarised("编报绩效目标的项目 3 个。", GoodProject(), OtherProject()), "R23-summary-mismatch"));
+        var f = Assert.Single(Run(Summarised("编报绩效目标的项目 3 个。", GoodProject(), OtherProject()), "R23-summary-mismatch"));
         Assert.Null(f.Project);
         Assert.Equal("sections.绩效目标设置情况", f.Field);
         Assert.Equal("“绩效目标设置情况”写明项目3个，表中实有项目2个", f.Message);
         Assert.Equal("核对汇总说明与所附项目表，补齐缺漏的项目或更正项目个数", f.Suggestion);
-        Assert.Empty(Money(Summarised("编报绩效目标的项目 2 个。", GoodProject(), OtherProject()), "R23-summary-mismatch"));
+        Assert.Empty(Run(Summarised("编报绩效目标的项目 2 个。", GoodProject(), OtherProject()), "R23-summary-mismatch"));
     }
 
     [Fact]
     public void SummaryAmountAtTheToleranceEdge()
     {
-        Assert.Empty(Money(Summarised("项目 1 个，资金总额10.1万元。"), "R23-summary-mismatch"));
-        Assert.Empty(Money(Summarised("项目 1 个，资金总额9.9万元。"), "R23-summary-mismatch"));
-        var f = Assert.Single(Money(Summarised("项目 1 个，资金总额10.1001万元。"), "R23-summary-mismatch"));
+        Assert.Empty(Run(Summarised("项目 1 个，资金总额10.1万元。"), "R23-summary-mismatch"));
+        Assert.Empty(Run(Summarised("项目 1 个，资金总额9.9万元。"), "R23-summary-mismatch"));
+        var f = Assert.Single(Run(Summarised("项目 1 个，资金总额10.1001万元。"), "R23-summary-mismatch"));
         Assert.Equal("sections.绩效目标设置情况", f.Field);
         Assert.Equal("“绩效目标设置情况”写明项目资金10.1001万元，各项目资金合计10万元（相差0.1001万元）", f.Message);
         Assert.Equal("核对汇总说明与各项目资金表，以批复口径统一金额", f.Suggestion);
-        Assert.Single(Money(Summarised("项目 1 个，资金总额9.8999万元。"), "R23-summary-mismatch"));
+        Assert.Single(Run(Summarised("项目 1 个，资金总额9.8999万元。"), "R23-summary-mismatch"));
     }
 
     [Fact]
     public void SummaryAmountAddsUpEveryProject()
     {
-        Assert.Empty(Money(Summarised("资金共计20万元。", GoodProject(), OtherProject()), "R23-summary-mismatch"));
-        Assert.Single(Money(Summarised("资金共计10万元。", GoodProject(), OtherProject()), "R23-summary-mismatch"));
+        Assert.Empty(Run(Summarised("资金共计20万元。", GoodProject(), OtherProject()), "R23-summary-mismatch"));
+        Assert.Single(Run(Summarised("资金共计10万元。", GoodProject(), OtherProject()), "R23-summary-mismatch"));
     }
 
     [Fact]
@@ -369,17 +367,17 @@ public class MoneyRulesTests
     {
         var other = OtherProject();
         other.Funding = new Funding { Fiscal = 100000m };
-        Assert.Empty(Money(Summarised("资金共计50万元。", GoodProject(), other), "R23-summary-mismatch"));
+        Assert.Empty(Run(Summarised("资金共计50万元。", GoodProject(), other), "R23-summary-mismatch"));
 
         var none = Summarised("资金共计50万元。");
         none.Projects.Clear();
-        Assert.Empty(Money(none, "R23-summary-mismatch"));
+        Assert.Empty(Run(none, "R23-summary-mismatch"));
     }
 
     [Fact]
     public void SummaryWithoutACountOrAmountIsSilent()
     {
-        Assert.Empty(Money(Summarised("本单位认真编报绩效目标，共涉及3个科室，50万人受益。"), "R23-summary-mismatch"));
+        Assert.Empty(Run(Summarised("本单位认真编报绩效目标，共涉及3个科室，50万人受益。"), "R23-summary-mismatch"));
     }
 
     [Fact]
@@ -387,7 +385,7 @@ public class MoneyRulesTests
     {
         var doc = Summarised("编报绩效目标的项目 1 个。");
         doc.Sections["编制说明"] = "编报项目 4 个，资金共计40万元。";
-        var findings = Money(doc, "R23-summary-mismatch");
+        var findings = Run(doc, "R23-summary-mismatch");
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Equal("sections.编制说明", f.Field));
     }
@@ -397,22 +395,22 @@ public class MoneyRulesTests
     [Fact]
     public void NarrativeBudgetAtTheToleranceEdge()
     {
-        Assert.Empty(Money(With(p => p.Sections["年度预算安排"] = "预算为10.1万元。"), "R24-narrative-budget"));
-        Assert.Empty(Money(With(p => p.Sections["年度预算安排"] = "预算为9.9万元。"), "R24-narrative-budget"));
-        var f = Assert.Single(Money(With(p => p.Sections["年度预算安排"] = "预算为10.1001万元。"), "R24-narrative-budget"));
+        Assert.Empty(Run(With(p => p.Sections["年度预算安排"] = "预算为10.1万元。"), "R24-narrative-budget"));
+        Assert.Empty(Run(With(p => p.Sections["年度预算安排"] = "预算为9.9万元。"), "R24-narrative-budget"));
+        var f = Assert.Single(Run(With(p => p.Sections["年度预算安排"] = "预算为10.1001万元。"), "R24-narrative-budget"));
         Assert.Equal("信访事项办理", f.Project);
         Assert.Equal("sections.年度预算安排", f.Field);
         Assert.Equal("“年度预算安排”写明预算10.1001万元，资金表中项目资金为100,000元", f.Message);
         Assert.Equal("统一文字说明与资金表的金额，以申报的资金数为准", f.Suggestion);
-        Assert.Single(Money(With(p => p.Sections["年度预算安排"] = "预算为9.8999万元。"), "R24-narrative-budget"));
+        Assert.Single(Run(With(p => p.Sections["年度预算安排"] = "预算为9.8999万元。"), "R24-narrative-budget"));
     }
 
     [Fact]
     public void NarrativeBudgetAcceptsOneAmountThatMatches()
     {
         // The sum 16万元 matches nothing, but 10万元 is the total.
-        Assert.Empty(Money(With(p => p.Sections["年度预算安排"] = "上年6万元，本年10万元。"), "R24-narrative-budget"));
-        var f = Assert.Single(Money(With(p => p.Sections["年度预算安排"] = "上年6万元，本年12万元。"), "R24-narrative-budget"));
+        Assert.Empty(Run(With(p => p.Sections["年度预算安排"] = "上年6万元，本年10万元。"), "R24-narrative-budget"));
+        var f = Assert.Single(Run(With(p => p.Sections["年度预算安排"] = "上年6万元，本年12万元。"), "R24-narrative-budget"));
         Assert.Equal("“年度预算安排”写明预算6万元、12万元，资金表中项目资金为100,000元", f.Message);
     }
 
@@ -429,7 +427,7 @@ public class MoneyRulesTests
             typeof(Funding).GetProperty(field)!.SetValue(p.Funding, (decimal?)120000m);
             p.Sections["年度预算安排"] = "本项目预算为12万元。";
         });
-        Assert.Empty(Money(doc, "R24-narrative-budget"));
+        Assert.Empty(Run(doc, "R24-narrative-budget"));
     }
 
     [Fact]
@@ -440,18 +438,18 @@ public class MoneyRulesTests
             p.Funding = new Funding { SourceUnit = "万元", Fiscal = 80000m, Appropriation = 90000m };
             p.Sections["年度预算安排"] = "本项目预算为12万元。";
         });
-        Assert.Equal("“年度预算安排”写明预算12万元，资金表中项目资金为8万元", Assert.Single(Money(doc, "R24-narrative-budget")).Message);
+        Assert.Equal("“年度预算安排”写明预算12万元，资金表中项目资金为8万元", Assert.Single(Run(doc, "R24-narrative-budget")).Message);
     }
 
     [Fact]
     public void NarrativeBudgetWithoutFundingOrAmountsIsSilent()
     {
-        Assert.Empty(Money(With(p =>
+        Assert.Empty(Run(With(p =>
         {
             p.Funding = new Funding { SourceUnit = "元", Other = 5m };
             p.Sections["年度预算安排"] = "本项目预算为12万元。";
         }), "R24-narrative-budget"));
-        Assert.Empty(Money(With(p => p.Sections["年度预算安排"] = "按实际需要安排。"), "R24-narrative-budget"));
+        Assert.Empty(Run(With(p => p.Sections["年度预算安排"] = "按实际需要安排。"), "R24-narrative-budget"));
     }
 
     [Theory]
@@ -460,7 +458,7 @@ public class MoneyRulesTests
     [InlineData("资金预算")]
     public void NarrativeBudgetReadsEachBudgetSection(string label)
     {
-        var f = Assert.Single(Money(With(p => p.Sections[label] = "为12万元。"), "R24-narrative-budget"));
+        var f = Assert.Single(Run(With(p => p.Sections[label] = "为12万元。"), "R24-narrative-budget"));
         Assert.Equal($"sections.{label}", f.Field);
     }
 
@@ -476,7 +474,7 @@ public class MoneyRulesTests
             if (label == "年度目标") p.AnnualGoal = "按200元/人/天发放值班补助。";
             else p.LongTermGoal = "按200元/人/天发放值班补助。";
         });
-        var f = Assert.Single(Money(doc, "R25-narrative-standard"));
+        var f = Assert.Single(Run(doc, "R25-narrative-standard"));
         Assert.Equal("信访值班补助标准", f.Indicator);
         Assert.Equal("annualTarget", f.Field);
         Assert.Equal($"“{label}”写明“200元/人/天”，指标“信访值班补助标准”却为“≤180元/人/天”", f.Message);
@@ -492,29 +490,29 @@ public class MoneyRulesTests
             p.Indicators.Add(Row("成本指标", "经济成本指标", "信访储备金", "≤10万元", description: "按人均2元计提"));
         });
         Assert.Equal("“项目概况”写明“每人3元”，指标“信访储备金”却为“人均2元”",
-            Assert.Single(Money(byDescription, "R25-narrative-standard")).Message);
+            Assert.Single(Run(byDescription, "R25-narrative-standard")).Message);
 
         var byPeriod = With(p =>
         {
             p.Sections["项目概况"] = "每人3元。";
             p.Indicators.Add(Row("成本指标", "经济成本指标", "信访储备金", "≤10万元", "人均2元"));
         });
-        Assert.Single(Money(byPeriod, "R25-narrative-standard"));
+        Assert.Single(Run(byPeriod, "R25-narrative-standard"));
     }
 
     [Fact]
     public void NarrativeStandardOfAnotherKindIsNotCompared()
     {
         // 元/人 against 元/人/天 are different standards.
-        Assert.Empty(Money(With(p => p.Sections["项目概况"] = "补助标准200元/人。"), "R25-narrative-standard"));
-        Assert.Empty(Money(With(p => p.Sections["项目概况"] = "补助标准200元/人/次。"), "R25-narrative-standard"));
+        Assert.Empty(Run(With(p => p.Sections["项目概况"] = "补助标准200元/人。"), "R25-narrative-standard"));
+        Assert.Empty(Run(With(p => p.Sections["项目概况"] = "补助标准200元/人/次。"), "R25-narrative-standard"));
     }
 
     [Fact]
     public void NarrativeStandardAcceptsAnyMatchingMention()
     {
         var doc = With(p => p.Sections["项目概况"] = "去年200元/人/天，今年180元/人/天。");
-        Assert.Empty(Money(doc, "R25-narrative-standard"));
+        Assert.Empty(Run(doc, "R25-narrative-standard"));
     }
 
     [Fact]
@@ -525,7 +523,7 @@ public class MoneyRulesTests
             p.Sections["项目概况"] = "人均3元。";
             p.Indicators.Add(Row("成本指标", "经济成本指标", "信访储备金", "人均1元", "人均2元"));
         });
-        var f = Assert.Single(Money(doc, "R25-narrative-standard"));
+        var f = Assert.Single(Run(doc, "R25-narrative-standard"));
         Assert.Equal("“项目概况”写明“人均3元”，指标“信访储备金”却为“人均1元”", f.Message);
     }
 
@@ -538,7 +536,7 @@ public class MoneyRulesTests
             p.Indicators.Add(Row("成本指标", "经济成本指标", "人均2元的储备金", "≤10万元"));
         });
         Assert.Equal("“项目概况”写明“人均3元”，指标“人均2元的储备金”却为“人均2元”",
-            Assert.Single(Money(doc, "R25-narrative-standard")).Message);
+            Assert.Single(Run(doc, "R25-narrative-standard")).Message);
     }
 
     // R26 / R27 -------------------------------------------------------------------------------------
@@ -549,14 +547,14 @@ public class MoneyRulesTests
     [Fact]
     public void SpendingPlanAtOneHundredIsFine()
     {
-        Assert.Empty(Money(With(p => Plan(p, 50, 100)), "R26-spending-plan-order"));
-        Assert.Empty(Money(With(p => Plan(p, 50, 100)), "R27-spending-plan-short"));
+        Assert.Empty(Run(With(p => Plan(p, 50, 100)), "R26-spending-plan-order"));
+        Assert.Empty(Run(With(p => Plan(p, 50, 100)), "R27-spending-plan-short"));
     }
 
     [Fact]
     public void SpendingPlanJustAboveOneHundredFires()
     {
-        var f = Assert.Single(Money(With(p => Plan(p, 50, 100.5m, 120)), "R26-spending-plan-order"));
+        var f = Assert.Single(Run(With(p => Plan(p, 50, 100.5m, 120)), "R26-spending-plan-order"));
         Assert.Equal("信访事项办理", f.Project);
         Assert.Equal("spendingPlan", f.Field);
         Assert.Equal("资金支出计划“2期”累计100.5%，超过100%", f.Message);
@@ -567,13 +565,13 @@ public class MoneyRulesTests
     public void SpendingPlanAboveOneHundredAtTheStart()
     {
         Assert.Equal("资金支出计划“1期”累计101%，超过100%",
-            Assert.Single(Money(With(p => Plan(p, 101)), "R26-spending-plan-order")).Message);
+            Assert.Single(Run(With(p => Plan(p, 101)), "R26-spending-plan-order")).Message);
     }
 
     [Fact]
     public void SpendingPlanGoingDownIsReportedOnce()
     {
-        var f = Assert.Single(Money(With(p => Plan(p, 30, 29.5m, 20, 100)), "R26-spending-plan-order"));
+        var f = Assert.Single(Run(With(p => Plan(p, 30, 29.5m, 20, 100)), "R26-spending-plan-order"));
         Assert.Equal("资金支出计划从“1期”30%降到“2期”29.5%", f.Message);
         Assert.Equal("支出计划填写累计进度，应逐期不减，如 3月底25%、6月底50%、10月底75%、12月底100%", f.Suggestion);
         Assert.Equal("spendingPlan", f.Field);
@@ -582,19 +580,19 @@ public class MoneyRulesTests
     [Fact]
     public void SpendingPlanSkipsEmptyMilestones()
     {
-        Assert.Empty(Money(With(p => Plan(p, 30, null, 60, null, 100)), "R26-spending-plan-order"));
-        Assert.Single(Money(With(p => Plan(p, 60, null, 30, 100)), "R26-spending-plan-order"));
-        Assert.Empty(Money(With(p => Plan(p, 30, 100, null)), "R27-spending-plan-short"));
+        Assert.Empty(Run(With(p => Plan(p, 30, null, 60, null, 100)), "R26-spending-plan-order"));
+        Assert.Single(Run(With(p => Plan(p, 60, null, 30, 100)), "R26-spending-plan-order"));
+        Assert.Empty(Run(With(p => Plan(p, 30, 100, null)), "R27-spending-plan-short"));
     }
 
     [Fact]
     public void SpendingPlanJustShortOfOneHundred()
     {
-        var f = Assert.Single(Money(With(p => Plan(p, 50, 99.9m)), "R27-spending-plan-short"));
+        var f = Assert.Single(Run(With(p => Plan(p, 50, 99.9m)), "R27-spending-plan-short"));
         Assert.Equal("spendingPlan", f.Field);
         Assert.Equal("资金支出计划到“2期”累计99.9%，未达到100%", f.Message);
         Assert.Equal("年底（12月底）累计支出进度应为100%；确需跨年支出的，说明原因和结转安排", f.Suggestion);
-        Assert.Empty(Money(With(p => Plan(p, 50, 100.5m)), "R27-spending-plan-short"));
+        Assert.Empty(Run(With(p => Plan(p, 50, 100.5m)), "R27-spending-plan-short"));
     }
 
     [Fact]
@@ -602,8 +600,8 @@ public class MoneyRulesTests
     {
         var doc = Doc(GoodProject(), OtherProject());
         Plan(doc.Projects[1], 50, 40);
-        Assert.Equal("信访宣传", Assert.Single(Money(doc, "R26-spending-plan-order")).Project);
-        Assert.Equal("信访宣传", Assert.Single(Money(doc, "R27-spending-plan-short")).Project);
+        Assert.Equal("信访宣传", Assert.Single(Run(doc, "R26-spending-plan-order")).Project);
+        Assert.Equal("信访宣传", Assert.Single(Run(doc, "R27-spending-plan-short")).Project);
     }
     // Mutation testing (dotnet-stryker, tools/mutation.sh) left these cases open.
 
@@ -612,37 +610,37 @@ public class MoneyRulesTests
     {
         // No 财政资金: with both 财政拨款 and a request, the total is not the sum of 结转 + request.
         var doc = With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m, AnnualRequest = 90000m, Appropriation = 90000m, CarryOver = 0m });
-        Assert.Empty(Money(doc, "R21-funding-parts"));
+        Assert.Empty(Run(doc, "R21-funding-parts"));
     }
 
     [Fact]
     public void LevelsAddUpToTheAppropriationRatherThanTheFiscalFunds()
     {
         var doc = With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m, Fiscal = 100000m, Appropriation = 80000m, FromHigherLevel = 80000m });
-        Assert.Empty(Money(doc, "R21-funding-parts"));
+        Assert.Empty(Run(doc, "R21-funding-parts"));
     }
 
     [Fact]
     public void SummaryAmountTooLargeToReadIsLeftAlone()
     {
         // The sentence matches, but the number is beyond a decimal: nothing to compare, no crash.
-        Assert.Empty(Money(Summarised("资金共计999999999999999999999999999999999元。"), "R23-summary-mismatch"));
+        Assert.Empty(Run(Summarised("资金共计999999999999999999999999999999999元。"), "R23-summary-mismatch"));
     }
 
     [Fact]
     public void NarrativeBudgetPartsAddingUpToTheToleranceEdge()
     {
         // 6 + 4.1 = 10.1万元: the sum is 1,000 元 off, no single amount is near.
-        Assert.Empty(Money(With(p => p.Sections["年度预算安排"] = "咨询6万元，补助4.1万元。"), "R24-narrative-budget"));
-        Assert.Single(Money(With(p => p.Sections["年度预算安排"] = "咨询6万元，补助4.1001万元。"), "R24-narrative-budget"));
+        Assert.Empty(Run(With(p => p.Sections["年度预算安排"] = "咨询6万元，补助4.1万元。"), "R24-narrative-budget"));
+        Assert.Single(Run(With(p => p.Sections["年度预算安排"] = "咨询6万元，补助4.1001万元。"), "R24-narrative-budget"));
     }
 
     [Fact]
     public void NarrativeBudgetOneAmountAtTheToleranceEdge()
     {
         // 6 + 10.1 = 16.1万元 matches nothing; 10.1万元 is 1,000 元 from the total.
-        Assert.Empty(Money(With(p => p.Sections["年度预算安排"] = "上年6万元，本年10.1万元。"), "R24-narrative-budget"));
-        Assert.Single(Money(With(p => p.Sections["年度预算安排"] = "上年6万元，本年10.1001万元。"), "R24-narrative-budget"));
+        Assert.Empty(Run(With(p => p.Sections["年度预算安排"] = "上年6万元，本年10.1万元。"), "R24-narrative-budget"));
+        Assert.Single(Run(With(p => p.Sections["年度预算安排"] = "上年6万元，本年10.1001万元。"), "R24-narrative-budget"));
     }
 
     [Fact]
@@ -655,7 +653,7 @@ public class MoneyRulesTests
             p.AnnualGoal = "人均5元。";
             p.Indicators.Add(Row("成本指标", "经济成本指标", "信访储备金", "人均2元"));
         });
-        Assert.Equal("“项目概况”写明“人均3元”，指标“信访储备金”却为“人均2元”", Assert.Single(Money(doc, "R25-narrative-standard")).Message);
+        Assert.Equal("“项目概况”写明“人均3元”，指标“信访储备金”却为“人均2元”", Assert.Single(Run(doc, "R25-narrative-standard")).Message);
 
         var goals = With(p =>
         {
@@ -663,7 +661,7 @@ public class MoneyRulesTests
             p.AnnualGoal = "人均5元。";
             p.Indicators.Add(Row("成本指标", "经济成本指标", "信访储备金", "人均2元"));
         });
-        Assert.Equal("“中长期目标”写明“人均4元”，指标“信访储备金”却为“人均2元”", Assert.Single(Money(goals, "R25-narrative-standard")).Message);
+        Assert.Equal("“中长期目标”写明“人均4元”，指标“信访储备金”却为“人均2元”", Assert.Single(Run(goals, "R25-narrative-standard")).Message);
     }
 
     [Fact]
@@ -674,13 +672,13 @@ public class MoneyRulesTests
             p.Sections["项目概况"] = "人均3元。";
             p.Indicators.Add(Row("成本指标", "经济成本指标", "信访储备金", "≤2元/人"));
         });
-        Assert.Equal("“项目概况”写明“人均3元”，指标“信访储备金”却为“≤2元/人”", Assert.Single(Money(doc, "R25-narrative-standard")).Message);
+        Assert.Equal("“项目概况”写明“人均3元”，指标“信访储备金”却为“≤2元/人”", Assert.Single(Run(doc, "R25-narrative-standard")).Message);
         var reverse = With(p =>
         {
             p.Sections["项目概况"] = "按3元/人计提。";
             p.Indicators.Add(Row("成本指标", "经济成本指标", "信访储备金", "人均2元"));
         });
-        Assert.Single(Money(reverse, "R25-narrative-standard"));
+        Assert.Single(Run(reverse, "R25-narrative-standard"));
     }
     [Fact]
     public void OtherFundsAreShownInEachLayout()
@@ -690,10 +688,10 @@ public class MoneyRulesTests
             SourceUnit = "元", Total = 100000m, Appropriation = 60000m, CarryOver = 20000m, Other = 5000m,
         });
         Assert.Equal("项目资金总额100,000元与财政拨款60,000元 + 上年结转资金20,000元 + 其他资金5,000元之和85,000元不符（相差15,000元）",
-            Assert.Single(Money(appropriation, "R21-funding-parts")).Message);
+            Assert.Single(Run(appropriation, "R21-funding-parts")).Message);
         var request = With(p => p.Funding = new Funding { SourceUnit = "元", Total = 100000m, AnnualRequest = 70000m, Other = 5000m });
         Assert.Equal("项目资金总额100,000元与本年度预算申请70,000元 + 其他资金5,000元之和75,000元不符（相差25,000元）",
-            Assert.Single(Money(request, "R21-funding-parts")).Message);
+            Assert.Single(Run(request, "R21-funding-parts")).Message);
     }
 
     [Theory]
@@ -714,6 +712,6 @@ public class MoneyRulesTests
             };
             p.Indicators.Add(row);
         });
-        Assert.Empty(Money(doc, "R25-narrative-standard"));
+        Assert.Empty(Run(doc, "R25-narrative-standard"));
     }
 }
