@@ -58,25 +58,13 @@ public class ReviewChainBrowserTests
             GoTo("/Account/Login");
             D.FindElement(By.Name("UserName")).SendKeys(user);
             D.FindElement(By.Name("Password")).SendKeys(app.PasswordOf(user));
-            Submit(D.FindElement(By.CssSelector("form button[type=submit]")));
+            browser.Submit(D.FindElement(By.CssSelector("form button[type=submit]")));
             D.FindElement(By.CssSelector("header .user"));
-        }
-
-        // A click that posts a form: done when a new document has replaced the old one and finished loading.
-        public void Submit(IWebElement button)
-        {
-            var page = D.FindElement(By.TagName("html"));
-            button.Click();
-            Wait().Until(d =>
-            {
-                try { return !d.FindElement(By.TagName("html")).Equals(page) && Js("return document.readyState")?.ToString() == "complete"; }
-                catch (WebDriverException) { return false; }
-            });
         }
 
         public void Open(int id) => GoTo($"/Projects/{id}");
         public string Status() => D.FindElement(By.CssSelector("#review h2 .status")).Text;
-        public void Press(string button) => Submit(D.FindElement(By.XPath($"//section[@id='review']//button[normalize-space()='{button}']")));
+        public void Press(string button) => browser.Submit(D.FindElement(By.XPath($"//section[@id='review']//button[normalize-space()='{button}']")));
         public void Write(string name, string text) => D.FindElement(By.Id("review")).FindElement(By.Name(name)).SendKeys(text);
         public void Act(int id, string button) { Open(id); Press(button); }
 
@@ -198,7 +186,7 @@ public class ReviewChainBrowserTests
         d.FindElement(By.LinkText("预览并确认")).Click();
         foreach (var confirm in d.FindElements(By.CssSelector("input[type=checkbox][name=ConfirmOtherUnit]"))) confirm.Click();
         r.Shot("review-02-import-preview");
-        r.Submit(d.FindElement(By.CssSelector("form.confirm button[type=submit]")));
+        r.Chromium.Submit(d.FindElement(By.CssSelector("form.confirm button[type=submit]")));
         var imported = await app.Db(db => db.Projects.Where(p => p.Form.Name == Imported && p.BudgetUnit!.Name == "东城区信访局").Select(p => p.Id).SingleAsync());
 
         // Both submitted.
@@ -230,7 +218,7 @@ public class ReviewChainBrowserTests
         var commentForm = d.FindElement(By.Id("comment-form"));
         Assert.StartsWith("row:", commentForm.FindElement(By.Name("target")).GetAttribute("value"));
         commentForm.FindElement(By.Name("text")).SendKeys("满意度目标偏低，应不低于95%<script>alert(1)</script>");
-        r.Submit(commentForm.FindElement(By.CssSelector("button")));
+        r.Chromium.Submit(commentForm.FindElement(By.CssSelector("button")));
         // The comment stands in its own row right under the indicator, and the table keeps its columns.
         var commentRow = d.FindElement(By.XPath(satisfaction + "/following-sibling::tr[1][contains(@class,'comment-row')]"));
         Assert.Contains("满意度目标偏低，应不低于95%<script>alert(1)</script>", commentRow.Text);
@@ -248,7 +236,7 @@ public class ReviewChainBrowserTests
         commentRow = d.FindElement(By.CssSelector("table.form.indicators tr.comment-row"));
         var answer = commentRow.FindElement(By.CssSelector("form.answer-form"));
         answer.FindElement(By.Name("answer")).SendKeys("已将满意度调整为≥95%");
-        r.Submit(answer.FindElement(By.CssSelector("button")));
+        r.Chromium.Submit(answer.FindElement(By.CssSelector("button")));
         Assert.Contains("已将满意度调整为≥95%", d.FindElement(By.CssSelector("table.form.indicators tr.comment-row .answer")).Text);
         r.TableKeepsItsShape();
         r.Shot("review-06-answered-in-row", "table.form.indicators");
@@ -261,7 +249,7 @@ public class ReviewChainBrowserTests
         r.Act(drafted, "确认");
         r.SignIn("supervisor");
         r.Open(drafted);
-        r.Submit(d.FindElement(By.XPath("//tr[contains(@class,'comment-row')]//button[normalize-space()='标记已解决']")));
+        r.Chromium.Submit(d.FindElement(By.XPath("//tr[contains(@class,'comment-row')]//button[normalize-space()='标记已解决']")));
         var folded = d.FindElement(By.CssSelector("tr.comment-row details.comment.resolved"));
         Assert.Null(folded.GetAttribute("open"));
         folded.FindElement(By.TagName("summary")).Click();

@@ -1,5 +1,6 @@
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
 
 namespace Jixiao.Tests.Infrastructure;
 
@@ -46,11 +47,21 @@ public sealed class Browser : IDisposable
         GoTo(server.Url("/Account/Login"));
         Driver.FindElement(By.Name("UserName")).SendKeys(user);
         Driver.FindElement(By.Name("Password")).SendKeys(password);
-        Driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
-        // The redirect after the post may still be loading (a server just started answers slowly at first).
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (Driver.FindElements(By.CssSelector("header .user")).Count == 0 && DateTime.UtcNow < deadline) Thread.Sleep(100);
+        Submit(Driver.FindElement(By.CssSelector("form button[type=submit]")));
         Assert.True(Driver.FindElements(By.CssSelector("header .user")).Count > 0, $"{user} 未能登录：{Driver.FindElement(By.TagName("body")).Text}");
+    }
+
+    // A click that posts a form or follows a link: done when a new document has replaced the old one and
+    // finished loading, so nothing after it reads the page being left.
+    public void Submit(IWebElement button)
+    {
+        var page = Driver.FindElement(By.TagName("html"));
+        button.Click();
+        new WebDriverWait(Driver, TimeSpan.FromSeconds(30)).Until(d =>
+        {
+            try { return !d.FindElement(By.TagName("html")).Equals(page) && ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState")?.ToString() == "complete"; }
+            catch (WebDriverException) { return false; }
+        });
     }
 
     // Writes a PNG of the current viewport into artifacts/screenshots and returns its path.

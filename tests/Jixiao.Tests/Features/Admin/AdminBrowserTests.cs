@@ -69,7 +69,7 @@ public class AdminBrowserTests
             driver.FindElement(By.Name("Input.DisplayName")).SendKeys("周新");
             driver.FindElement(By.XPath($"//select[@name='Input.Role']/option[text()='{Roles.Preparer}']")).Click();
             driver.FindElement(By.XPath("//select[@name='Input.UnitId']/option[text()='东城区信访局']")).Click();
-            driver.FindElement(By.CssSelector("form.edit button[type=submit]")).Click();
+            browser.Submit(driver.FindElement(By.CssSelector("form.edit button[type=submit]")));
             var secret = driver.FindElement(By.CssSelector("#issued code.secret")).Text;
             Assert.Equal(16, secret.Length);
             AssertFits(browser, "admin-users-created-390");
@@ -77,7 +77,7 @@ public class AdminBrowserTests
 
             // An empty unit form answers in Chinese beside the field.
             browser.GoTo(server.Url("/Admin/Units"));
-            driver.FindElement(By.CssSelector("form.edit button[type=submit]")).Click();
+            browser.Submit(driver.FindElement(By.CssSelector("form.edit button[type=submit]")));
             Assert.Equal("请填写单位名称", driver.FindElement(By.CssSelector("span.field-error[data-valmsg-for='Input.Name']")).Text);
             browser.SaveScreenshot("admin-units-empty-390");
 
@@ -115,7 +115,7 @@ public class AdminBrowserTests
             lastStored.FindElement(By.CssSelector("[data-goal-up]")).Click();
             lastStored.FindElement(By.CssSelector("[data-goal-up]")).Click();
             browser.SaveScreenshot("admin-overview-goals-moved-1280");
-            driver.FindElement(By.CssSelector("form.goals-edit button[type=submit]")).Click();
+            browser.Submit(driver.FindElement(By.CssSelector("form.goals-edit button[type=submit]")));
             Assert.Contains("部门整体绩效目标已保存", driver.FindElement(By.CssSelector("#goals .notice")).Text);
             var titles = driver.FindElements(By.CssSelector("[data-goal-row] input[name$='.Title']")).Select(e => e.GetAttribute("value")).ToList();
             Assert.Equal(["持续开展信访隐患排查", "做好信访法治宣传", "涉法涉诉信访问题依法分流", "做好信访值班工作", ""], titles);

@@ -39,23 +39,13 @@ public class MonitoringBrowserTests
         var driver = browser.Driver;
         driver.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(5);
 
-        void Submit(IWebElement button)
-        {
-            var page = driver.FindElement(By.TagName("html"));
-            button.Click();
-            new OpenQA.Selenium.Support.UI.WebDriverWait(driver, TimeSpan.FromSeconds(30)).Until(d =>
-            {
-                try { return !d.FindElement(By.TagName("html")).Equals(page) && ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState")?.ToString() == "complete"; }
-                catch (WebDriverException) { return false; }
-            });
-        }
         void SignIn(string user)
         {
             driver.Manage().Cookies.DeleteAllCookies();
             browser.GoTo(server.Url("/Account/Login"));
             driver.FindElement(By.Name("UserName")).SendKeys(user);
             driver.FindElement(By.Name("Password")).SendKeys(Password(user));
-            Submit(driver.FindElement(By.CssSelector("form button[type=submit]")));
+            browser.Submit(driver.FindElement(By.CssSelector("form button[type=submit]")));
         }
         void Wide() => driver.Manage().Window.Size = new System.Drawing.Size(1280, 1800);
         void Narrow() => driver.Manage().Window.Size = new System.Drawing.Size(390, 1400);
@@ -70,7 +60,7 @@ public class MonitoringBrowserTests
         ((IJavaScriptExecutor)driver).ExecuteScript("arguments[0].value = arguments[1]", driver.FindElement(By.Name("Input.DueDate")), due.ToString("yyyy-MM-dd"));
         driver.FindElement(By.XPath("//label[contains(., '东城区信访局')]/input")).Click();
         browser.SaveScreenshot("monitoring-01-open-1280");
-        Submit(driver.FindElement(By.XPath("//button[normalize-space()='开启']")));
+        browser.Submit(driver.FindElement(By.XPath("//button[normalize-space()='开启']")));
         Assert.Contains("已开启2026年1–6月运行监控", driver.PageSource);
         var roundUrl = driver.Url;
         var roundId = int.Parse(Regex.Match(roundUrl, @"/Round/(\d+)").Groups[1].Value);
@@ -88,7 +78,7 @@ public class MonitoringBrowserTests
             rows[i].FindElement(By.CssSelector($"input[name='Input.Rows[{i}].Expected']")).SendKeys("20");
             Choose(rows[i].FindElement(By.CssSelector($"select[name='Input.Rows[{i}].Likelihood']")), i == 1 ? "完全不可能" : "确定能");
         }
-        Submit(driver.FindElement(By.XPath("//button[normalize-space()='提交']")));
+        browser.Submit(driver.FindElement(By.XPath("//button[normalize-space()='提交']")));
         Assert.Contains("未提交：请先补全下列内容", driver.PageSource);
         Assert.Contains("预算执行为红灯", driver.PageSource);
         browser.SaveScreenshot("monitoring-02-report-errors-1280");
@@ -99,7 +89,7 @@ public class MonitoringBrowserTests
         Choose(second.FindElement(By.CssSelector("select[name='Input.Rows[1].Cause']")), "人员");
         second.FindElement(By.CssSelector("textarea[name='Input.Rows[1].CauseText']")).SendKeys("排查人员借调");
         second.FindElement(By.CssSelector("textarea[name='Input.Rows[1].Measures']")).SendKeys("调整年度目标");
-        Submit(driver.FindElement(By.XPath("//button[normalize-space()='提交']")));
+        browser.Submit(driver.FindElement(By.XPath("//button[normalize-space()='提交']")));
         Assert.Contains("已提交，等待主管部门审核", driver.PageSource);
         browser.SaveScreenshot("monitoring-03-report-submitted-1280");
         Narrow();
@@ -120,20 +110,20 @@ public class MonitoringBrowserTests
         await File.WriteAllBytesAsync(file, filled);
         browser.GoTo(server.Url($"/Monitoring/Round/{roundId}/Upload?unit={east}"));
         driver.FindElement(By.Name("file")).SendKeys(file);
-        Submit(driver.FindElement(By.XPath("//button[contains(., '试导入')]")));
+        browser.Submit(driver.FindElement(By.XPath("//button[contains(., '试导入')]")));
         browser.SaveScreenshot("monitoring-04-upload-dry-run-1280");
         Assert.True(driver.PageSource.Contains("试导入结果（尚未保存）"), driver.FindElement(By.TagName("body")).Text);
         Narrow();
         browser.SaveScreenshot("monitoring-04-upload-dry-run-390");
         Wide();
         driver.FindElement(By.Name("submit")).Click();
-        Submit(driver.FindElement(By.XPath("//button[normalize-space()='确认保存']")));
+        browser.Submit(driver.FindElement(By.XPath("//button[normalize-space()='确认保存']")));
         Assert.Contains("监控模板导入：保存 1 个项目，提交 1 个", driver.PageSource);
 
         // The supervisor signs off; the round locks and says by whom.
         SignIn("supervisor");
         browser.GoTo(server.Url($"/Monitoring/Round/{roundId}"));
-        Submit(driver.FindElement(By.XPath("//button[contains(., '签发确认')]")));
+        browser.Submit(driver.FindElement(By.XPath("//button[contains(., '签发确认')]")));
         Assert.Contains("已签发确认 东城区信访局", driver.PageSource);
         Assert.Contains("由 赵磊（区政府办公室） 签发确认，已锁定", driver.PageSource);
         browser.SaveScreenshot("monitoring-05-signed-off-1280");
@@ -146,9 +136,9 @@ public class MonitoringBrowserTests
         Narrow();
         browser.SaveScreenshot("monitoring-06-dashboard-390");
         Wide();
-        Submit(driver.FindElement(By.XPath("//table[@id='lights-table']//a[normalize-space()='东城区信访局']")));
+        browser.Submit(driver.FindElement(By.XPath("//table[@id='lights-table']//a[normalize-space()='东城区信访局']")));
         Assert.Contains("监控看板：东城区信访局", driver.PageSource);
-        Submit(driver.FindElement(By.XPath("//table[@id='alerts-table']//td[4]/a")));
+        browser.Submit(driver.FindElement(By.XPath("//table[@id='alerts-table']//td[4]/a")));
         Assert.Contains("#row-", driver.Url);
         Assert.Contains("项目支出绩效目标执行监控表", driver.PageSource);
         browser.SaveScreenshot("monitoring-07-drilled-to-row-1280");

@@ -118,9 +118,9 @@ public class EditorCommentsBrowserTests
             var commentForm = d.FindElement(By.Id("comment-form"));
             Assert.Equal($"row:{rowId}", commentForm.FindElement(By.Name("target")).GetAttribute("value"));
             commentForm.FindElement(By.Name("text")).SendKeys(RowComment);
-            r.Submit(commentForm.FindElement(By.CssSelector("button")));
+            r.Chromium.Submit(commentForm.FindElement(By.CssSelector("button")));
             d.FindElement(By.Id("review")).FindElement(By.Name("comment")).SendKeys("请按意见修改");
-            r.Submit(d.FindElement(By.XPath("//section[@id='review']//button[normalize-space()='退回修改']")));
+            r.Chromium.Submit(d.FindElement(By.XPath("//section[@id='review']//button[normalize-space()='退回修改']")));
             Assert.Equal("已退回", d.FindElement(By.CssSelector("#review h2 .status")).Text);
 
             // The preparer opens the editor: the row comment under its row, shown as text.

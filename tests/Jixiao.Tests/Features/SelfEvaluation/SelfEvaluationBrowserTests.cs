@@ -81,13 +81,13 @@ public class SelfEvaluationBrowserTests
             b.SaveScreenshot("selfeval-live-1280");
 
             // Saving without the causes is refused, row by row.
-            b.Driver.FindElement(By.CssSelector("#self-evaluation button[type=submit]")).Click();
+            b.Submit(b.Driver.FindElement(By.CssSelector("#self-evaluation button[type=submit]")));
             var errors = b.Driver.FindElement(By.CssSelector(".errors")).Text;
             Assert.Contains("第1行“全年解决信访问题数量”：扣分（得分8.33，分值12.5），请填写偏差原因分析及改进措施", errors);
             Assert.Equal("2起", b.Driver.FindElement(By.Name("Rows[0].Actual")).GetAttribute("value"));   // what was typed stays
 
             foreach (var k in new[] { 0, 2, 5, 7 }) Type($"Rows[{k}].Cause", "部分问题跨年度化解，下年度提前排查。");
-            b.Driver.FindElement(By.CssSelector("#self-evaluation button[type=submit]")).Click();
+            b.Submit(b.Driver.FindElement(By.CssSelector("#self-evaluation button[type=submit]")));
             Eventually(b, () => b.Driver.PageSource.Contains("绩效自评已保存"), () => b.Driver.FindElement(By.TagName("main")).Text, "selfeval-save");
             Assert.Equal(("89.33", "良"), (Total(), Grade()));
             b.SaveScreenshot("selfeval-saved-1280");
