@@ -129,7 +129,7 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
             d.HasIndex(x => new { x.BudgetUnitId, x.FiscalYear });
             d.Property(x => x.Sections).HasConversion(JsonConverter<Dictionary<string, string>>(), JsonComparer<Dictionary<string, string>>());
             d.Property(x => x.People).HasConversion(JsonConverter<List<Person>>(), JsonComparer<List<Person>>());
-            d.Property(x => x.UnitFunding).HasConversion(JsonConverter<Funding>(), JsonComparer<Funding>());
+            d.Property(x => x.UnitFunding!).HasConversion(JsonConverter<Funding>(), JsonComparer<Funding>());
             d.Property(x => x.Warnings).HasConversion(JsonConverter<List<ImportWarning>>(), JsonComparer<List<ImportWarning>>());
         });
         b.Entity<ProjectStep>(s =>

@@ -64,7 +64,7 @@ public class ExportBrowserTests
         driver.Manage().Window.Size = new Size(390, 1000);
         browser.GoTo(server.Url("/Public"));
         browser.SaveScreenshot("export-04-public-390");
-        driver.FindElement(By.LinkText("信访接待与矛盾排查调处经费")).Click();
+        browser.Submit(driver.FindElement(By.LinkText("信访接待与矛盾排查调处经费")));
         Assert.Contains("项目支出绩效目标申报表", driver.PageSource);
         browser.SaveScreenshot("export-05-public-target-390");
         driver.Manage().Window.Size = new Size(1280, 1800);

@@ -48,7 +48,7 @@ public class ExportJobsBrowserTests
         "var done = arguments[arguments.length - 1];" +
         "fetch(arguments[0], { credentials: 'same-origin' }).then(function (r) { return r.arrayBuffer().then(function (a) {" +
         "  var bytes = new Uint8Array(a).slice(0, 8); done(r.status + ' ' + r.headers.get('content-type') + ' ' + String.fromCharCode.apply(null, bytes)); }); })" +
-        ".catch(function (e) { done('error ' + e); });", href);
+        ".catch(function (e) { done('error ' + e); });", href)!;
 
     [Fact]
     public async Task The_job_page_shows_progress_then_the_file_and_a_restart_keeps_it()

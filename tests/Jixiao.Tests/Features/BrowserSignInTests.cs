@@ -27,7 +27,7 @@ public class BrowserSignInTests
 
         var link = browser.Driver.FindElement(By.LinkText("信访接待与矛盾排查调处经费"));
         browser.SaveScreenshot("02-projects");
-        link.Click();
+        browser.Submit(link);
         Assert.Equal("项目支出绩效目标申报表", browser.Driver.FindElement(By.CssSelector("h1.form-title")).Text);
         // The level-1 cell spans the rows of its indicators, as on the paper form.
         var output = browser.Driver.FindElement(By.XPath("//table[contains(@class,'indicators')]//td[text()='产出指标']"));
@@ -44,7 +44,7 @@ public class BrowserSignInTests
         wait.Until(d => d.FindElements(By.LinkText("预览并确认")).Count == 2);
         Assert.All(browser.Driver.FindElements(By.CssSelector("#uploads progress")), p => Assert.Equal("100", p.GetAttribute("value")));
         browser.SaveScreenshot("04-upload");
-        browser.Driver.FindElements(By.LinkText("预览并确认"))[1].Click();
+        browser.Submit(browser.Driver.FindElements(By.LinkText("预览并确认"))[1]);
         Assert.Contains("信访储备金", browser.Driver.FindElement(By.CssSelector("article.form-sheet table.form")).Text);
         // Before saving, the preview already shows the form's review: its score and the findings in place.
         Assert.Contains("自动审核（保存前）", browser.Driver.PageSource);
@@ -54,7 +54,7 @@ public class BrowserSignInTests
         browser.GoTo(server.Url("/Review?year=2026"));
         Assert.Equal("网上信访系统运维", browser.Driver.FindElement(By.CssSelector("table.grid tbody tr td a, table.grid tr td a")).Text);
         browser.SaveScreenshot("06-review-list");
-        browser.Driver.FindElement(By.LinkText("网上信访系统运维")).Click();
+        browser.Submit(browser.Driver.FindElement(By.LinkText("网上信访系统运维")));
         Assert.NotEmpty(browser.Driver.FindElements(By.CssSelector("tr.finding-row td.finding.error")));
         browser.SaveScreenshot("07-project-findings");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -35,8 +35,8 @@ public class ProjectPageTests
         await app.Db(async d =>
         {
             await d.Database.OpenConnectionAsync();
-            await d.Database.ExecuteSqlRawAsync($"CREATE TEMP TABLE moved AS SELECT * FROM \"Indicators\" WHERE \"ProjectId\" = {id}");
-            await d.Database.ExecuteSqlRawAsync($"DELETE FROM \"Indicators\" WHERE \"ProjectId\" = {id}");
+            await d.Database.ExecuteSqlAsync($"CREATE TEMP TABLE moved AS SELECT * FROM \"Indicators\" WHERE \"ProjectId\" = {id}");
+            await d.Database.ExecuteSqlAsync($"DELETE FROM \"Indicators\" WHERE \"ProjectId\" = {id}");
             return await d.Database.ExecuteSqlRawAsync("INSERT INTO \"Indicators\" SELECT * FROM moved ORDER BY \"Key\" DESC");
         });
         await app.Db(async d =>

@@ -200,7 +200,7 @@ public class ReviewChainBrowserTests
 
         // 3. The unit head finds both on the desk and confirms them.
         r.SignIn("east-head");
-        d.FindElement(By.CssSelector(".topbar .notices")).Click();
+        browser.Submit(d.FindElement(By.CssSelector(".topbar .notices")));
         Assert.Contains(Drafted, d.FindElement(By.TagName("main")).Text);
         Assert.Contains(Imported, d.FindElement(By.TagName("main")).Text);
         r.Shot("review-04-unit-head-desk");
@@ -291,7 +291,7 @@ public class ReviewChainBrowserTests
         r.SignIn("finance");
         r.Open(drafted);
         Assert.Contains("继续有效", d.FindElement(By.Id("review")).Text);
-        d.FindElement(By.LinkText($"第 {inForce} 版")).Click();
+        browser.Submit(d.FindElement(By.LinkText($"第 {inForce} 版")));
         Assert.Contains("≥95%", d.FindElement(By.CssSelector("article.form-sheet")).Text);
         Assert.DoesNotContain("≥96%", d.FindElement(By.CssSelector("article.form-sheet")).Text);
         r.Shot("review-10-approved-version-in-force", "table.form.indicators");

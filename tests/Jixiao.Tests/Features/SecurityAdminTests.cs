@@ -71,13 +71,7 @@ public class SecurityAdminTests
         using var browser = new Browser();
         browser.Driver.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(10);
 
-        void SignIn(string user)
-        {
-            browser.GoTo(server.Url("/Account/Login"));
-            browser.Driver.FindElement(By.Name("UserName")).SendKeys(user);
-            browser.Driver.FindElement(By.Name("Password")).SendKeys(PasswordOf(user));
-            browser.Driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
-        }
+        void SignIn(string user) => browser.SignIn(server, user, PasswordOf(user));
 
         SignIn("auditor");
         browser.GoTo(server.Url("/Audit"));
@@ -85,12 +79,12 @@ public class SecurityAdminTests
         Assert.Contains("演示账号", browser.Driver.FindElement(By.CssSelector(".demo-banner")).Text);
         browser.SaveScreenshot("20-audit-log");
         browser.Driver.FindElement(By.Name("Action")).SendKeys("登录成功");
-        browser.Driver.FindElement(By.CssSelector("form.filters button")).Click();
+        browser.Submit(browser.Driver.FindElement(By.CssSelector("form.filters button")));
         Assert.Contains("Action=SignIn", browser.Driver.Url);
         browser.Driver.Manage().Window.Size = new Size(390, 844);
         browser.SaveScreenshot("21-audit-log-phone");
         // At phone width the page itself does not scroll sideways; only the table's own box does.
-        var width = (long)((IJavaScriptExecutor)browser.Driver).ExecuteScript("return document.documentElement.scrollWidth;");
+        var width = (long)((IJavaScriptExecutor)browser.Driver).ExecuteScript("return document.documentElement.scrollWidth;")!;
         Assert.InRange(width, 1, 400);
 
         browser.Driver.Manage().Cookies.DeleteAllCookies();
@@ -100,7 +94,7 @@ public class SecurityAdminTests
         browser.SaveScreenshot("22-security");
         browser.Driver.Manage().Window.Size = new Size(390, 844);
         browser.SaveScreenshot("23-security-phone");
-        width = (long)((IJavaScriptExecutor)browser.Driver).ExecuteScript("return document.documentElement.scrollWidth;");
+        width = (long)((IJavaScriptExecutor)browser.Driver).ExecuteScript("return document.documentElement.scrollWidth;")!;
         Assert.InRange(width, 1, 400);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }

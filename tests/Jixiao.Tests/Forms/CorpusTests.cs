@@ -230,7 +230,7 @@ public class CorpusTests
             projects.Add(digest);
         }
         o["projects"] = projects;
-        if (d.DepartmentGoals.Count > 0) o["departmentGoals"] = new JsonArray([.. d.DepartmentGoals.Select(g => (JsonNode)JsonValue.Create(g.Title))]);
+        if (d.DepartmentGoals.Count > 0) o["departmentGoals"] = new JsonArray([.. d.DepartmentGoals.Select(g => (JsonNode?)JsonValue.Create(g.Title))]);
         o["sections"] = new JsonArray([.. d.Sections.Keys.Order(StringComparer.Ordinal).Select(k => (JsonNode)JsonValue.Create(k))]);
         o["warnings"] = new JsonArray([.. d.Warnings.Select(w => (JsonNode)JsonValue.Create(w.Message))]);
         return o;

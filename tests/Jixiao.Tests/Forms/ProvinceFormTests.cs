@@ -186,7 +186,7 @@ public class ProvinceFormTests
             (d.Projects[1].Indicators[2].Level1, d.Projects[1].Indicators[2].Level2, d.Projects[1].Indicators[2].AnnualTarget!.Raw));
         var system = d.Projects[2].Indicators;
         Assert.Equal(("产出指标", "时效指标", "≤2小时"), (system[0].Level1, system[0].Level2, system[0].AnnualTarget!.Raw));
-        Assert.Equal(("数量", "十二次", TargetKind.Text), (system[1].Level2, system[1].AnnualTarget!.Raw, system[1].AnnualTarget.Kind));
+        Assert.Equal(("数量", "十二次", TargetKind.Text), (system[1].Level2, system[1].AnnualTarget!.Raw, system[1].AnnualTarget!.Kind));
         Assert.Empty(d.Warnings);
     }
 

@@ -42,8 +42,8 @@ public class TableHeaderTests
     public void Columns_are_aligned_to_roles_with_the_unit_of_the_heads()
     {
         var h = Match("", "年初预算数", "全年预算数", "全年执行数（万元）", "分值", "执行率", "得分", "备注")!;
-        Assert.Equal([null, "execution.initialBudget", "execution.annualBudget", "execution.executed", "indicator.weight",
-            "execution.executionRate", "indicator.score", null], h.Roles);
+        Assert.Equal(new List<string?> { null, "execution.initialBudget", "execution.annualBudget", "execution.executed", "indicator.weight",
+            "execution.executionRate", "indicator.score", null }, h.Roles);
         Assert.Equal(Column.Remarks, h.Columns[7]);   // known to the labels, not the profile: kept out of the roles
         Assert.Equal("万元", h.Unit);
         Assert.Equal(6, h.Score);
@@ -53,7 +53,7 @@ public class TableHeaderTests
     public void Spending_plan_names_milestones_and_percentages()
     {
         var h = Match("资金支出计划", "3月底", "30%", "6月底", "60%")!;
-        Assert.Equal(["project.spendingPlan", "milestone", "percent", "milestone", "percent"], h.Roles);
+        Assert.Equal(new List<string?> { "project.spendingPlan", "milestone", "percent", "milestone", "percent" }, h.Roles);
         Assert.Null(h.Unit);
     }
 

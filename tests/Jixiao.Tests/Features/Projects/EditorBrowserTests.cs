@@ -118,7 +118,7 @@ public class EditorBrowserTests
         using var b = session.SignIn("east-preparer");
 
         b.GoTo(session.Server.Url("/?year=2027"));
-        D(b).FindElement(By.LinkText("＋ 新建项目")).Click();
+        b.Submit(D(b).FindElement(By.LinkText("＋ 新建项目")));
         Assert.Equal("新建项目 - 绩效目标管理", D(b).Title);
         Wait(b).Until(_ => Rows(b).Count == 3);
 
@@ -241,7 +241,7 @@ public class EditorBrowserTests
         Assert.Null(Js(b, "return localStorage.getItem(arguments[0])", $"jixiao-draft:new:{saved.BudgetUnitId}:2027"));
 
         // 复制上年项目: next year's draft with last year's targets beside each row.
-        D(b).FindElement(By.PartialLinkText("复制到 2028 年度")).Click();
+        b.Submit(D(b).FindElement(By.PartialLinkText("复制到 2028 年度")));
         Assert.Equal("复制上年项目 - 绩效目标管理", D(b).Title);
         Wait(b).Until(_ => Rows(b).Count == 8);
         Assert.Equal("上年目标（2027）", D(b).FindElement(By.CssSelector("th.previous")).Text);

@@ -138,7 +138,7 @@ public class ProjectStoreTests
         Assert.Contains("他人", lost.Conflict);
         // … and a save that names an old version is refused before anything is staged.
         var stale = await Load(app, id);
-        Assert.False(app.Db(db => Task.FromResult(ProjectStore.Replace(db, stale, Copy(stale.Form), 1, "乙", "在线编辑"))).Result.Saved);
+        Assert.False((await app.Db(db => Task.FromResult(ProjectStore.Replace(db, stale, Copy(stale.Form), 1, "乙", "在线编辑")))).Saved);
 
         var now = await Load(app, id);
         Assert.Equal((2, "甲的修改"), (now.Version, now.Form.AnnualGoal));

@@ -55,7 +55,7 @@ public class ReviewListBrowserTests
                 AssertFits(driver, $"review-list-{width}");
                 Screenshot(browser, $"review-list-{width}");
 
-                driver.FindElement(By.LinkText("下一页")).Click();
+                browser.Submit(driver.FindElement(By.LinkText("下一页")));
                 Assert.Contains("共 60 项，第 2 / 2 页", driver.FindElement(By.CssSelector("nav.pager")).Text);
                 Assert.Equal(10, driver.FindElements(By.CssSelector("table.review-list tbody tr")).Count);
                 Assert.Contains("after=", driver.Url);
@@ -64,7 +64,7 @@ public class ReviewListBrowserTests
             }
 
             // "另有 N 项" opens the form, where every finding stands.
-            driver.FindElement(By.CssSelector("td.matching a.more")).Click();
+            browser.Submit(driver.FindElement(By.CssSelector("td.matching a.more")));
             Assert.Matches("/Projects/\\d+$", driver.Url);
         }
         finally

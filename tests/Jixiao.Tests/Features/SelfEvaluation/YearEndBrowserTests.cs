@@ -91,7 +91,7 @@ public class YearEndBrowserTests
 
             // The print view: the national 自评表 with the saved actuals.
             driver.Manage().Window.Size = new Size(1280, 1400);
-            driver.FindElement(By.LinkText("打印预览")).Click();
+            b.Submit(driver.FindElement(By.LinkText("打印预览")));
             Assert.Contains("项目支出绩效自评表", driver.PageSource);
             Assert.Contains("2起", driver.FindElement(By.TagName("main")).Text);
             b.SaveScreenshot("yearend-05-selfeval-print-1280");
