@@ -285,7 +285,9 @@ public sealed class EditModel(JixiaoDb db) : PageModel
         db.ChangeTracker.Clear();
         var stored = db.InFormOrder(await db.Projects.AsSplitQuery().Include(p => p.BudgetUnit!).ThenInclude(u => u.SupervisingDepartment)
             .FirstAsync(p => p.Id == Project!.Id));
-        var by = stored.UpdatedBy;
+        // Who saved, by the name people know them by (the sign-in name only if the user is gone).
+        var by = await db.Users.Where(u => u.UserName == stored.UpdatedBy && u.DisplayName != "").Select(u => u.DisplayName).FirstOrDefaultAsync()
+                 ?? stored.UpdatedBy;
         var dept = stored.BudgetUnit!.SupervisingDepartment?.Name;
         var mineJson = JsonSerializer.Serialize(mine, Interchange.Json);
         Conflict = new ConflictView(stored.Version, stored.UpdatedUtc, by,

@@ -98,6 +98,7 @@ public class EditorHandlerTests
         Assert.Contains("第一位用户改写的年度目标", html);
         Assert.Contains("第二位用户在旧版本上改写的年度目标", html);
         Assert.Contains("以我的版本保存为第 3 版", html);
+        Assert.Contains("该项目已由 张敏（东城区信访局） 于", html);   // who saved, by name, not the sign-in name
         var now = await app.Db(async d => d.InFormOrder(await d.Projects.AsSplitQuery().SingleAsync(p => p.Id == id)));
         Assert.Equal(2, now.Version);
         // An edit keeps each row's id.
