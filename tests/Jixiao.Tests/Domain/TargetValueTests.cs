@@ -371,11 +371,17 @@ public class TargetValueWordTests
     [InlineData("≥95%以下", "Text")]
     [InlineData("≥95%以上", "Quantitative Ge 95 %")]
     [InlineData("≤5以内", "Quantitative Le 5")]
+    [InlineData(".5", "Text")]                               // no digit before the point
+    [InlineData("≥.5", "Text")]
+    [InlineData("≥<5", "Text")]                              // two operators, one after the other
+    [InlineData("≥99999999999999999999999999999999", "Text")] // beyond a decimal
     public void Labels_standards_and_magnitudes(string raw, string expected) => Assert.Equal(expected, Read(raw));
 
     [Fact]
     public void A_quantity_an_importer_left_without_an_operator_formats_as_equal()
     {
+        Assert.Equal("", new TargetValue().Raw);
+        Assert.Equal("", new TargetValue().Format());
         Assert.Equal("=5件", new TargetValue { Kind = TargetKind.Quantitative, Value = 5, Unit = "件" }.Format());
         Assert.Equal("提高5%", new TargetValue { Kind = TargetKind.Quantitative, Value = 5, Unit = "%", Direction = TrendDirection.Up }.Format());
         Assert.Equal("下降5%", new TargetValue { Kind = TargetKind.Quantitative, Operator = TargetOperator.Eq, Value = 5, Unit = "%", Direction = TrendDirection.Down }.Format());
