@@ -266,3 +266,125 @@ public class TargetValueTests
         }
     }
 }
+
+// Every word of the parser's lists, each read on its own: a word dropped from a list changes what its value reads as.
+public class TargetValueWordTests
+{
+    static string Read(string raw) => TargetValueTests.Describe(TargetValue.Parse(raw));
+
+    [Theory]
+    [InlineData("良好")] [InlineData("优")] [InlineData("优秀")] [InlineData("良")] [InlineData("较好")]
+    [InlineData("合格")] [InlineData("达标")] [InlineData("有效")] [InlineData("及时")] [InlineData("高")]
+    [InlineData("较高")] [InlineData("规范")] [InlineData("完成")] [InlineData("按时完成")] [InlineData("按期完成")]
+    [InlineData("高质量完成")] [InlineData("有效促进")] [InlineData("有效解决")] [InlineData("及时解决")]
+    public void Every_grade_is_qualitative(string grade) => Assert.Equal("Qualitative", Read(grade));
+
+    [Theory]
+    [InlineData("提高", "Up")] [InlineData("提升", "Up")] [InlineData("增加", "Up")] [InlineData("上升", "Up")]
+    [InlineData("改善", "Up")] [InlineData("增强", "Up")] [InlineData("增长", "Up")]
+    [InlineData("下降", "Down")] [InlineData("减少", "Down")] [InlineData("降低", "Down")] [InlineData("减轻", "Down")]
+    [InlineData("缩短", "Down")]
+    public void Every_trend_word_alone_with_a_comparison_and_before_an_amount(string word, string direction)
+    {
+        Assert.Equal("Qualitative " + direction, Read(word));
+        Assert.Equal("Qualitative " + direction, Read("同比" + word));
+        Assert.Equal("Quantitative Eq 5 % " + direction, Read(word + "5%"));
+        Assert.Equal("Quantitative Ge 5 % " + direction, Read("同比" + word + "≥5%"));
+    }
+
+    [Theory]
+    [InlineData("较上年")] [InlineData("比上年")] [InlineData("较去年")] [InlineData("比去年")] [InlineData("同比")]
+    public void Every_comparison_before_a_trend(string comparison)
+    {
+        Assert.Equal("Qualitative Down", Read(comparison + "下降"));
+        Assert.Equal("Qualitative Up", Read(comparison + "稳步提升"));
+        Assert.Equal("Quantitative Eq 3 起 Down", Read(comparison + "减少3起"));
+        Assert.Equal("Text", Read(comparison));
+    }
+
+    [Theory]
+    [InlineData("有所")] [InlineData("逐步")] [InlineData("逐年")] [InlineData("稳步")] [InlineData("持续")]
+    [InlineData("进一步")] [InlineData("明显")] [InlineData("显著")]
+    public void Every_degree_before_a_trend(string degree)
+    {
+        Assert.Equal("Qualitative Up", Read(degree + "提高"));
+        Assert.Equal("Qualitative Down", Read("较上年" + degree + "缩短"));
+        Assert.Equal("Text", Read(degree));
+    }
+
+    [Theory]
+    [InlineData("暂无")] [InlineData("--")] [InlineData("无")] [InlineData("*")] [InlineData("-")] [InlineData("—")] [InlineData("——")] [InlineData("/")]
+    public void Every_placeholder_is_empty(string placeholder) => Assert.Equal("Empty", Read(placeholder));
+
+    [Theory]
+    [InlineData(">=", "Ge")] [InlineData("≥", "Ge")] [InlineData("不低于", "Ge")] [InlineData("不少于", "Ge")]
+    [InlineData("不小于", "Ge")] [InlineData("至少", "Ge")] [InlineData("达到", "Ge")] [InlineData("达", "Ge")]
+    [InlineData(">", "Gt")] [InlineData("高于", "Gt")] [InlineData("超过", "Gt")] [InlineData("大于", "Gt")]
+    [InlineData("<=", "Le")] [InlineData("≤", "Le")] [InlineData("不超过", "Le")] [InlineData("不高于", "Le")]
+    [InlineData("不多于", "Le")] [InlineData("不大于", "Le")] [InlineData("最多", "Le")]
+    [InlineData("<", "Lt")] [InlineData("低于", "Lt")] [InlineData("少于", "Lt")] [InlineData("小于", "Lt")]
+    [InlineData("=", "Eq")] [InlineData("等于", "Eq")]
+    public void Every_operator_before_the_number(string word, string op)
+    {
+        Assert.Equal($"Quantitative {op} 5 件", Read(word + "5件"));        // the plain shape
+        Assert.Equal($"Quantitative {op} 1000 件", Read(word + "1,000件")); // the pattern
+        Assert.Equal($"Quantitative {op} 5 件", Read("办结" + word + "5件")); // after a label
+    }
+
+    [Theory]
+    [InlineData("及以上", "Ge")] [InlineData("以上", "Ge")] [InlineData("及以下", "Le")] [InlineData("以下", "Le")] [InlineData("以内", "Le")]
+    public void Every_operator_after_the_number(string word, string op)
+    {
+        Assert.Equal($"Quantitative {op} 5 件", Read("5件" + word));
+        Assert.Equal($"Quantitative {op} 5", Read("5" + word));
+    }
+
+    [Theory]
+    [InlineData("%")] [InlineData("‰")] [InlineData("次")] [InlineData("人次")] [InlineData("万人次")] [InlineData("批次")]
+    [InlineData("宗")] [InlineData("起")] [InlineData("件")] [InlineData("个")] [InlineData("项")] [InlineData("人")]
+    [InlineData("户")] [InlineData("家")] [InlineData("场")] [InlineData("期")] [InlineData("篇")] [InlineData("份")]
+    [InlineData("台")] [InlineData("套")] [InlineData("条")] [InlineData("分")] [InlineData("天")] [InlineData("日")]
+    [InlineData("工作日")] [InlineData("个工作日")] [InlineData("小时")] [InlineData("月")] [InlineData("个月")] [InlineData("年")]
+    [InlineData("元")] [InlineData("万元")] [InlineData("亿元")] [InlineData("元/人")] [InlineData("元/次")] [InlineData("元/人/天")]
+    [InlineData("米")] [InlineData("千米")] [InlineData("公里")] [InlineData("平方米")] [InlineData("平方公里")] [InlineData("立方米")]
+    [InlineData("吨")] [InlineData("公顷")] [InlineData("亩")] [InlineData("辆")] [InlineData("座")] [InlineData("册")] [InlineData("课时")]
+    public void Every_unit_plain_in_brackets_after_a_label_and_with_a_magnitude(string unit)
+    {
+        Assert.Equal($"Quantitative Ge 5 {unit}", Read("≥5" + unit));
+        Assert.Equal($"Quantitative Eq 1000 {unit}", Read($"1,000({unit})"));
+        Assert.Equal($"Quantitative Eq 5 {unit}", Read("全年5" + unit));
+        Assert.Equal($"Quantitative Ge 1 to 2 {unit}", Read($"1{unit}-2{unit}"));
+        if (unit[0] is not ('万' or '亿')) Assert.Equal($"Quantitative Eq 3 亿{unit}", Read("3亿" + unit));
+    }
+
+    [Theory]
+    [InlineData("人均5元/人", "Quantitative Eq 5 元/人")]     // a per-capita unit stays as written
+    [InlineData("人均≥5", "Quantitative Ge 5")]              // a per-capita amount without a unit
+    [InlineData("人均5元", "Quantitative Eq 5 元/人")]
+    [InlineData("人均5元标准", "Quantitative Eq 5 元/人")]
+    [InlineData("全年5元标准", "Text")]
+    [InlineData("1,000", "Quantitative Eq 1000")]            // no label: a bare number is the target
+    [InlineData("全年1,000", "Text")]                        // after a label it is not
+    [InlineData("5万", "Text")]
+    [InlineData("5亿", "Text")]
+    [InlineData("5千", "Text")]
+    [InlineData("≥95%以下", "Text")]
+    [InlineData("≥95%以上", "Quantitative Ge 95 %")]
+    [InlineData("≤5以内", "Quantitative Le 5")]
+    [InlineData(".5", "Text")]                               // no digit before the point
+    [InlineData("≥.5", "Text")]
+    [InlineData("≥<5", "Text")]                              // two operators, one after the other
+    [InlineData("≥99999999999999999999999999999999", "Text")] // beyond a decimal
+    public void Labels_standards_and_magnitudes(string raw, string expected) => Assert.Equal(expected, Read(raw));
+
+    [Fact]
+    public void A_quantity_an_importer_left_without_an_operator_formats_as_equal()
+    {
+        Assert.Equal("", new TargetValue().Raw);
+        Assert.Equal("", new TargetValue().Format());
+        Assert.Equal("=5件", new TargetValue { Kind = TargetKind.Quantitative, Value = 5, Unit = "件" }.Format());
+        Assert.Equal("提高5%", new TargetValue { Kind = TargetKind.Quantitative, Value = 5, Unit = "%", Direction = TrendDirection.Up }.Format());
+        Assert.Equal("下降5%", new TargetValue { Kind = TargetKind.Quantitative, Operator = TargetOperator.Eq, Value = 5, Unit = "%", Direction = TrendDirection.Down }.Format());
+        Assert.Equal("较好", new TargetValue { Kind = TargetKind.Quantitative, Raw = " 较好 " }.Format());
+    }
+}

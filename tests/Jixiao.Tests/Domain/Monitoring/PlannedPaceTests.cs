@@ -83,8 +83,12 @@ public class PlannedPaceTests
     [Theory]
     [InlineData(0)]
     [InlineData(13)]
-    public void Months_outside_the_year_are_refused(int month) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => PlannedPace.At([], month));
+    public void Months_outside_the_year_are_refused(int month)
+    {
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => PlannedPace.At([], month));
+        Assert.Equal(("endMonth", (object)month), (refused.ParamName, refused.ActualValue));
+        Assert.StartsWith("month 1–12", refused.Message);
+    }
 
     [Theory]
     [InlineData("3月底", 3)]
@@ -108,6 +112,10 @@ public class PlannedPaceTests
     [InlineData("第一季度末", 3)]
     [InlineData("二季度", 6)]
     [InlineData("第3季度", 9)]
+    [InlineData("第三季度末", 9)]
+    [InlineData("第4季度", 12)]
+    [InlineData("1季度", 3)]
+    [InlineData("第2季度", 6)]
     [InlineData("四季度", 12)]
     [InlineData("上半年", 6)]
     [InlineData("下半年", 12)]

@@ -152,6 +152,46 @@ public class TargetRulesTests
         Assert.Equal("写成数量，如“≥N批次（N为计划完成数）”；若要考核比例，把指标改为“…率”并写明分子和分母", f.Suggestion);
     }
 
+    [Fact]
+    public void CountInPercentWithoutAnyAdviceSuggestsN()
+    {
+        var profile = Jixiao.Domain.Review.ReviewProfiles.National2021 with
+        {
+            Rules = new Dictionary<string, Jixiao.Domain.Review.RuleSetting>
+            {
+                ["R18-unit-mismatch"] = new() { Lists = new Dictionary<string, IReadOnlyList<string>> { ["countEndings"] = ["规模"] } },
+            },
+        };
+        var f = Assert.Single(Run(With(p => p.Indicators.Add(Row("产出指标", "数量指标", "处置规模", "≥95%"))), "R18-unit-mismatch", profile));
+        Assert.Equal("“处置规模”是数量，指标值“≥95%”却用了%", f.Message);
+        Assert.Equal("写成数量，如“≥N个”；若要考核比例，把指标改为“…率”并写明分子和分母", f.Suggestion);
+    }
+
+    // Values handed over with their parts (the interchange JSON): the parts are read as given, a percent
+    // is known by its unit or by its text, and only quantities are read as numbers.
+    static Indicator Given(string name, TargetKind kind, string raw, decimal value, string? unit)
+    {
+        var row = Row("产出指标", "质量指标", name, null);
+        row.AnnualTarget = new TargetValue { Kind = kind, Raw = raw, Value = value, Unit = unit };
+        return row;
+    }
+
+    [Fact]
+    public void ValuesWithTheirPartsAreReadAsGiven()
+    {
+        const string rate = "信访事项受理率", count = "年度服务部门数量";
+        // A percent by its unit alone, or by its text alone.
+        Assert.Empty(Run(With(p => p.Indicators.Add(Given(rate, TargetKind.Quantitative, "95", 95, "%"))), "R18-unit-mismatch"));
+        Assert.Single(Run(With(p => p.Indicators.Add(Given(count, TargetKind.Quantitative, "95", 95, "%"))), "R18-unit-mismatch"));
+        Assert.Empty(Run(With(p => p.Indicators.Add(Given(rate, TargetKind.Quantitative, "95%", 95, null))), "R18-unit-mismatch"));
+        Assert.Single(Run(With(p => p.Indicators.Add(Given(count, TargetKind.Quantitative, "95%", 95, null))), "R18-unit-mismatch"));
+        Assert.Single(Run(With(p => p.Indicators.Add(Given(rate, TargetKind.Quantitative, "120%", 120, null))), "R19-rate-over-100"));
+        Assert.Empty(Run(With(p => p.Indicators.Add(Given(rate, TargetKind.Quantitative, "120%", 120, "分"))), "R19-rate-over-100"));
+        // A text that carries a number is still a text.
+        Assert.Empty(Run(With(p => p.Indicators.Add(Given(rate, TargetKind.Text, "约95", 95, null))), "R18-unit-mismatch"));
+        Assert.Empty(Run(With(p => p.Indicators.Add(Given(rate, TargetKind.Text, "约120%", 120, "%"))), "R19-rate-over-100"));
+    }
+
     [Theory]
     [InlineData("100.01%")]
     [InlineData(">100%")]

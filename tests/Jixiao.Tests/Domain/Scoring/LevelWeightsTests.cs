@@ -124,6 +124,24 @@ public class LevelWeightsTests
     }
 
     [Fact]
+    public void A_group_of_one_row_names_that_row()
+    {
+        var w = Assert.Single(Check(P(R("产出指标", "质量指标（30分）", "a"), R("产出指标", "数量指标（20分）", "b", 12m))));
+        Assert.Equal("第2行：二级指标“数量指标”下各三级指标分值合计12，应等于二级指标分值20", w.Message);
+    }
+
+    [Fact]
+    public void The_first_points_a_group_states_stand()
+    {
+        var groups = LevelWeights.Groups([R("产出指标（50分）", "数量指标（20分）"), R("产出指标", "数量指标（10分）"), R("产出指标", "数量指标")], ["产出", "产出", "产出"]);
+        var g = Assert.Single(groups);
+        Assert.Equal(("产出指标", "数量指标", 20m, "1、2、3"), (g.Level1, g.Level2, g.Points, string.Join("、", g.Lines)));
+        // The block is named without its points.
+        var w = Assert.Single(Check(P(R("产出指标（40分）", "数量指标（20分）"), R("产出指标（40分）", "质量指标（30分）"))), x => x.Code == "weights-level2");
+        Assert.StartsWith("第1–2行：一级指标“产出指标”下", w.Message);
+    }
+
+    [Fact]
     public void Rows_of_a_group_apart_from_each_other_are_named_one_by_one()
     {
         var w = Check(P(R("产出指标", "数量指标（20分）", "a", 12m), R("产出指标", "质量指标（30分）", "c", 30m), R("产出指标", "数量指标（20分）", "b", 9m)))

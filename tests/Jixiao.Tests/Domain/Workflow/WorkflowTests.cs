@@ -144,6 +144,64 @@ public class WorkflowTests
         Assert.Contains("财政部门", Flow.Decide(Supervisor, At(ProjectStatus.SupervisorApproved), WorkflowAction.Approve).Reason);
     }
 
+    // Each refusal and each invalid decision word for word, with the status it leaves the form at.
+    public static TheoryData<string, ProjectStatus, WorkflowAction, string> Refusals => new()
+    {
+        { "admin", ProjectStatus.SupervisorApproved, WorkflowAction.Approve, "系统管理员不参与审核，不能通过或退回表单" },
+        { "adminWithFinance", ProjectStatus.SupervisorApproved, WorkflowAction.Return, "系统管理员不参与审核，不能通过或退回表单" },
+        { "admin", ProjectStatus.Draft, WorkflowAction.Submit, "只有本单位的填报人或单位负责人可以提交" },
+        { "otherHead", ProjectStatus.Approved, WorkflowAction.Adjust, "只有本单位的填报人或单位负责人可以发起调整" },
+        { "supervisor", ProjectStatus.Draft, WorkflowAction.Submit, "只有本单位的填报人或单位负责人可以提交" },
+        { "preparer", ProjectStatus.Submitted, WorkflowAction.Submit, "表单当前为“已提交”，只有草稿或已退回的表单可以提交" },
+        { "head", ProjectStatus.Returned, WorkflowAction.Adjust, "表单当前为“已退回”，只有已批复的表单可以发起调整" },
+        { "finance", ProjectStatus.Draft, WorkflowAction.Approve, "表单当前为“草稿”，不在审核环节" },
+        { "head", ProjectStatus.Approved, WorkflowAction.Return, "表单当前为“已批复”，不在审核环节" },
+        { "preparer", ProjectStatus.Submitted, WorkflowAction.Approve, "表单当前为“已提交”，应由本单位的单位负责人审核，您不能审核通过" },
+        { "finance", ProjectStatus.UnitApproved, WorkflowAction.Return, "表单当前为“单位已确认”，应由主管部门审核，您不能退回修改" },
+        { "supervisor", ProjectStatus.SupervisorApproved, WorkflowAction.Approve, "表单当前为“主管部门已审”，应由财政部门审核，您不能审核通过" },
+    };
+
+    [Theory, MemberData(nameof(Refusals))]
+    public void Refusals_word_for_word(string actor, ProjectStatus status, WorkflowAction action, string reason)
+    {
+        var decision = Flow.Decide(Named(actor), At(status), action, "意见");
+        Assert.Equal(new Decision(Verdict.NotYourTurn, status, reason), decision);
+    }
+
+    [Fact]
+    public void Invalid_decisions_word_for_word_and_the_form_stays()
+    {
+        Assert.Equal(new Decision(Verdict.Invalid, ProjectStatus.Submitted, "退回修改须写明退回意见", "comment"),
+            Flow.Decide(Head, At(ProjectStatus.Submitted), WorkflowAction.Return, " "));
+        Assert.Equal(new Decision(Verdict.Invalid, ProjectStatus.Approved, "发起调整须写明调整原因", "comment"),
+            Flow.Decide(Head, At(ProjectStatus.Approved), WorkflowAction.Adjust, ""));
+        Assert.Equal(new Decision(Verdict.Invalid, ProjectStatus.UnitApproved, "审核结论为“中”的表单不能通过，应退回修改", "conclusion"),
+            Flow.Decide(Supervisor, At(ProjectStatus.UnitApproved), WorkflowAction.Approve, null, Conclusion.Return));
+        Assert.Equal(new Decision(Verdict.Invalid, ProjectStatus.Submitted, "审核结论为“差”的表单不能通过，应退回修改", "conclusion"),
+            Flow.Decide(Head, At(ProjectStatus.Submitted), WorkflowAction.Approve, null, Conclusion.Refuse));
+        // Out of turn is said before missing words.
+        Assert.Equal(Verdict.NotYourTurn, Flow.Decide(Preparer, At(ProjectStatus.Submitted), WorkflowAction.Return, null).Verdict);
+        Assert.Equal(Verdict.NotYourTurn, Flow.Decide(Finance, At(ProjectStatus.Submitted), WorkflowAction.Approve, null, Conclusion.Refuse).Verdict);
+        // A draft submitted with a failing conclusion still goes: only approving reads the conclusion.
+        Assert.True(Flow.Decide(Preparer, At(ProjectStatus.Draft), WorkflowAction.Submit, null, Conclusion.Refuse).Allowed);
+        Assert.True(Flow.Decide(Preparer, At(ProjectStatus.Approved), WorkflowAction.Adjust, "调整", Conclusion.Return).Allowed);
+    }
+
+    [Fact]
+    public void Reviewers_of_each_status()
+    {
+        Assert.Equal(["填报单位", "本单位的单位负责人", "主管部门", "财政部门", "填报单位", "填报单位"],
+            Enum.GetValues<ProjectStatus>().Select(Flow.Reviewer));
+        Assert.Equal([null, ProjectStatus.UnitApproved, ProjectStatus.SupervisorApproved, ProjectStatus.Approved, null, null],
+            Enum.GetValues<ProjectStatus>().Select(Flow.AfterApproval));
+        Assert.True(Flow.Reviews(Head, At(ProjectStatus.Submitted)));
+        Assert.False(Flow.Reviews(OtherHead, At(ProjectStatus.Submitted)));
+        Assert.False(Flow.Reviews(new Actor(UnitHead: true, Administrator: true, UnitId: Unit), At(ProjectStatus.Submitted)));
+        Assert.False(Flow.Reviews(Head, At(ProjectStatus.UnitApproved)));
+        Assert.False(Flow.Reviews(Finance, At(ProjectStatus.Approved)));
+        Assert.True(Flow.Reviews(Finance, new Stage(ProjectStatus.SupervisorApproved, OtherUnit, null)));
+    }
+
     [Fact]
     public void Words_and_codes_of_the_statuses()
     {
