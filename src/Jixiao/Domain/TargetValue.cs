@@ -52,12 +52,11 @@ public sealed record TargetValue
 
     // Whether a text is a value, a quantity or a grade or trend word, the same answer as Parse(raw).Kind without
     // making the TargetValue: a form's reader asks it of every cell text, and most are names (no digit, no such word).
+    // (A placeholder is neither: none is a grade or trend word, none has a digit.)
     public static bool IsValue(string? raw)
     {
         var text = Clean(raw);
-        if (Placeholders.Contains(text)) return false;
-        if (IsQualitative(text, out _)) return true;
-        return HasDigit(text) && Parse(raw).Kind == TargetKind.Quantitative;
+        return IsQualitative(text, out _) || (HasDigit(text) && Parse(raw).Kind == TargetKind.Quantitative);
     }
 
     // Canonical text: operator symbol, number and unit for quantities ("≥95%", "=100%", "≤10");
