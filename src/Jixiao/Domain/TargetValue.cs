@@ -50,6 +50,15 @@ public sealed record TargetValue
             : new() { Raw = raw!, Kind = TargetKind.Text };
     }
 
+    // Whether a text is a value, a quantity or a grade or trend word, the same answer as Parse(raw).Kind without
+    // making the TargetValue: a form's reader asks it of every cell text, and most are names (no digit, no such word).
+    // (A placeholder is neither: none is a grade or trend word, none has a digit.)
+    public static bool IsValue(string? raw)
+    {
+        var text = Clean(raw);
+        return IsQualitative(text, out _) || (HasDigit(text) && Parse(raw).Kind == TargetKind.Quantitative);
+    }
+
     // Canonical text: operator symbol, number and unit for quantities ("≥95%", "=100%", "≤10");
     // the word or sentence itself for the other kinds, since there the words are the value.
     public string Format() => Kind switch
@@ -217,5 +226,8 @@ public sealed record TargetValue
     }
 
     // Trailing punctuation is the sentence's, not the value's: "100%。" is "100%".
-    static string Clean(string? raw) => DomainText.Compact(raw).TrimEnd('。', '.', ',', ';', '、', '!', '?');
+    static string Clean(string? raw) => DomainText.Compact(raw).TrimEnd(SentenceEnds);
+
+    // One array for every value parsed (TrimEnd('。', …) makes a new one per call).
+    static readonly char[] SentenceEnds = ['。', '.', ',', ';', '、', '!', '?'];
 }

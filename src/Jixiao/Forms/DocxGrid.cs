@@ -43,7 +43,7 @@ internal static class DocxGrid
         {
             var main = MainPart(zip) ?? throw NoBody(file);
             part = main.FullName;
-            using var x = XmlReader.Create(main.Open(), Settings);
+            using var x = XmlReader.Create(Text(main), Settings);
             if (!x.ReadToFollowing("body", W)) throw NoBody(file);
             var walker = new Walker(new GridBuilder(file));
             walker.Blocks(x);
@@ -79,6 +79,14 @@ internal static class DocxGrid
         }
         return zip.GetEntry(target) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName.TrimStart('/'), target, StringComparison.OrdinalIgnoreCase));
     }
+
+    // The main part as text: over a stream, XmlReader keeps 4 KB of bytes beside its 8 KB of characters; a reader
+    // of text with a small buffer of its own decodes for it. Package parts are UTF-8 or UTF-16 with a byte order
+    // mark (Open Packaging Conventions), which the reader detects; bytes that are not UTF-8 still fail the read.
+    static TextReader Text(ZipArchiveEntry entry) =>
+        new StreamReader(entry.Open(), StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 256);
+
+    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // A part of a few hundred bytes read into memory first: over a stream whose length it knows, XmlReader
     // sizes its buffers to the part instead of 12 KB of them (which made this part cost more than the document's text).
@@ -136,8 +144,10 @@ internal static class DocxGrid
         // collecting; the list is made only when there is such a row.
         bool collecting;
         List<(string Where, List<Cell> Cells)>? pending;
-        // Inside a table cell, paragraphs are lines of the cell.
+        // Inside a table cell, paragraphs are lines of the cell. The lists are reused from cell to cell (one
+        // per level of nested tables): a list per cell was a tenth of what a .docx grid allocated.
         List<string>? cellLines;
+        readonly Stack<List<string>> spareLines = new();
         // Reused for every paragraph's text, and for the text nodes read into it.
         readonly StringBuilder text = new();
         readonly char[] chunk = new char[512];
@@ -320,12 +330,14 @@ internal static class DocxGrid
             }
         }
 
-        // Per column, the cell a vertical merge started in: its row's list and index, to count its rows.
+        // Per column, the cell a vertical merge started in, to count its rows.
         sealed class TableState(int number)
         {
             public readonly int Number = number;
             public int RowNumber;
-            public readonly Dictionary<int, (List<Cell> Row, int Index)> MergeStarts = [];
+            // The columns of the table's grid (w:gridCol): a row's list of cells is made that size at once.
+            public int GridColumns;
+            public readonly Dictionary<int, Cell> MergeStarts = [];
         }
 
         void Table(XmlReader x) => TableRows(x, new TableState(++tables));
@@ -335,23 +347,32 @@ internal static class DocxGrid
             for (var d = Enter(x); NextChild(x, d);)
             {
                 if (IsFallback(x)) { SkipElement(x); continue; }
-                if (IsW(x, "tr")) { Row(x, $"表格{table.Number} 第{++table.RowNumber}行", table.MergeStarts); continue; }
-                if (IsW(x, "tblPr") || IsW(x, "tblGrid")) { SkipElement(x); continue; }
+                if (IsW(x, "tr")) { Row(x, $"表格{table.Number} 第{++table.RowNumber}行", table); continue; }
+                if (IsW(x, "tblGrid"))
+                {
+                    for (var gd = Enter(x); NextChild(x, gd);)
+                    {
+                        if (IsW(x, "gridCol")) table.GridColumns++;
+                        SkipElement(x);
+                    }
+                    continue;
+                }
+                if (IsW(x, "tblPr")) { SkipElement(x); continue; }
                 TableRows(x, table);
             }
         }
 
-        void Row(XmlReader x, string rowWhere, Dictionary<int, (List<Cell> Row, int Index)> mergeStarts)
+        void Row(XmlReader x, string rowWhere, TableState table)
         {
-            var cells = new List<Cell>();
+            var cells = new List<Cell>(Math.Clamp(table.GridColumns, 1, MaxColumns));
             var outer = Collect();
-            RowCells(x, cells, rowWhere, mergeStarts);
+            RowCells(x, cells, rowWhere, table.MergeStarts);
             var nested = EndCollect(outer);
             Emit(rowWhere, cells);
             if (nested != null) foreach (var (w, c) in nested) Emit(w, c);
         }
 
-        void RowCells(XmlReader x, List<Cell> cells, string rowWhere, Dictionary<int, (List<Cell> Row, int Index)> mergeStarts)
+        void RowCells(XmlReader x, List<Cell> cells, string rowWhere, Dictionary<int, Cell> mergeStarts)
         {
             for (var d = Enter(x); NextChild(x, d);)
             {
@@ -371,12 +392,12 @@ internal static class DocxGrid
             }
         }
 
-        void TableCell(XmlReader x, List<Cell> cells, string rowWhere, Dictionary<int, (List<Cell> Row, int Index)> mergeStarts)
+        void TableCell(XmlReader x, List<Cell> cells, string rowWhere, Dictionary<int, Cell> mergeStarts)
         {
             var span = 1;
             string? merge = null;   // null: no vertical merge; "restart" or "continue"
             var outerLines = cellLines;
-            var lines = cellLines = [];
+            var lines = cellLines = spareLines.Count > 0 ? spareLines.Pop() : [];
             for (var d = Enter(x); NextChild(x, d);)
             {
                 if (IsW(x, "tcPr"))
@@ -404,21 +425,22 @@ internal static class DocxGrid
 
             var continues = merge == "continue";
             var value = continues ? "" : Finish(lines.Count == 1 ? lines[0] : string.Join('\n', lines));
+            lines.Clear();
+            spareLines.Push(lines);
             var column = cells.Count;
-            var where = $"{rowWhere} 第{column + 1}列";
-            if (continues && mergeStarts.TryGetValue(column, out var start))
+            if (continues && mergeStarts.TryGetValue(column, out var origin))
             {
-                var origin = start.Row[start.Index];
-                start.Row[start.Index] = origin with { Rows = origin.Rows + 1 };
-                cells.Add(new Cell("", where) { MergedInto = origin.Where });
+                origin.AddRow();
+                cells.Add(new Cell("", rowWhere, column, CellPlace.Table) { MergedInto = origin.Where });
                 AddEmpty(cells, rowWhere, span - 1, origin.Where);
             }
             else
             {
-                if (merge != null) mergeStarts[column] = (cells, column);
+                var cell = new Cell(value, rowWhere, column, CellPlace.Table) { Columns = span };
+                if (merge != null) mergeStarts[column] = cell;
                 else mergeStarts.Remove(column);
-                cells.Add(new Cell(value, where) { Columns = span });
-                AddEmpty(cells, rowWhere, span - 1, where);
+                cells.Add(cell);
+                if (span > 1) AddEmpty(cells, rowWhere, span - 1, cell.Where);
             }
             if (cells.Count > MaxColumns)
                 throw new FormReadException($"文件“{builder.Grid.File}”的{rowWhere}超过 {MaxColumns} 列，不是有效的 Word 表格");
@@ -426,7 +448,7 @@ internal static class DocxGrid
 
         static void AddEmpty(List<Cell> cells, string rowWhere, int count, string? mergedInto = null)
         {
-            for (var i = 0; i < count; i++) cells.Add(new Cell("", $"{rowWhere} 第{cells.Count + 1}列") { MergedInto = mergedInto });
+            for (var i = 0; i < count; i++) cells.Add(new Cell("", rowWhere, cells.Count, CellPlace.Table) { MergedInto = mergedInto });
         }
     }
 

@@ -44,15 +44,22 @@ public sealed partial class FormReader
         return t.Length <= 40 ? t : t[..40] + "…";
     }
 
-    // The places of the cells taken (a cell joined from two, "第3行、第4行", names both), for tests that
-    // check the accounting against the file's own grid.
-    internal static (Domain.FormDocument Document, IReadOnlySet<string> Used) ReadAccounted(CellGrid grid)
+    // The reader's document; the places of the cells taken are worked out only for the tests that ask (below).
+    static (Domain.FormDocument Document, FormReader Reader) ReadWithReader(CellGrid grid)
     {
         var traditional = Traditional.IsTraditional(grid);
         var reader = new FormReader(traditional ? Traditional.Simplify(grid) : grid);
         var document = reader.Run();
         if (traditional)
             document.Warnings.Insert(0, new Domain.ImportWarning { Where = grid.Rows[0].Where, Message = "表格为繁体字，已转为简体读取，请核对" });
+        return (document, reader);
+    }
+
+    // The places of the cells taken (a cell joined from two, "第3行、第4行", names both), for tests that
+    // check the accounting against the file's own grid.
+    internal static (Domain.FormDocument Document, IReadOnlySet<string> Used) ReadAccounted(CellGrid grid)
+    {
+        var (document, reader) = ReadWithReader(grid);
         var places = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cell in reader.used)
             foreach (var place in cell.Where.Split('、')) places.Add(place);

@@ -21,6 +21,8 @@ public sealed partial class FormReader
         public required string?[] Level2;
         public int LastGroup;
         public readonly List<Indicator> Added = [];
+        // A row's indicators by group before they are added: one list for the table, emptied for each row.
+        public readonly List<(int Group, string Name, TargetValue? Period, TargetValue? Annual, string Where)> Entries = [];
 
         public int Groups => Level2.Length;
         // Asked for on every row: worked out once per role and group.
@@ -28,13 +30,15 @@ public sealed partial class FormReader
         readonly Dictionary<int, int[]> targetColumns = [];
         readonly Dictionary<int, (List<int> Period, List<int> Annual, List<int> Parts)> ownTargets = [];
 
+        static readonly Column[] TargetRoles = [Column.Target, Column.AnnualTarget, Column.PeriodTarget, Column.Operator, Column.Number, Column.Unit];
+
         // Every column that holds a group's target or a part of it, its own or shared.
         public int[] TargetColumns(int g)
         {
-            if (!targetColumns.TryGetValue(g, out var found))
-                targetColumns[g] = found = new[] { Column.Target, Column.AnnualTarget, Column.PeriodTarget, Column.Operator, Column.Number, Column.Unit }
-                    .SelectMany(r => Columns(r, g)).ToArray();
-            return found;
+            if (targetColumns.TryGetValue(g, out var found)) return found;
+            var list = new List<int>();
+            foreach (var role in TargetRoles) list.AddRange(Columns(role, g));
+            return targetColumns[g] = [.. list];
         }
 
         // A group's own target columns: period, annual, and operator, number and unit in that order
@@ -42,20 +46,35 @@ public sealed partial class FormReader
         public (List<int> Period, List<int> Annual, List<int> Parts) OwnTargets(int g)
         {
             if (ownTargets.TryGetValue(g, out var found)) return found;
-            List<int> Own(params Column[] roles) => roles.SelectMany(r => Columns(r, g).Where(c => Group[c] == g)).Order().ToList();
-            found = (Own(Column.PeriodTarget), Own(Column.AnnualTarget),
-                Own(Column.Operator).Concat(Own(Column.Target, Column.Number)).Concat(Own(Column.Unit)).ToList());
-            ownTargets[g] = found;
+            var parts = Own(g, Column.Operator);
+            parts.AddRange(Own(g, Column.Target, Column.Number));
+            parts.AddRange(Own(g, Column.Unit));
+            return ownTargets[g] = (Own(g, Column.PeriodTarget), Own(g, Column.AnnualTarget), parts);
+        }
+
+        // The group's own columns of the roles, in column order.
+        List<int> Own(int g, Column role, Column other = Column.None)
+        {
+            var own = new List<int>();
+            for (var c = 0; c < Roles.Length; c++)
+                if ((Roles[c] == role || (other != Column.None && Roles[c] == other)) && Group[c] == g) own.Add(c);
+            return own;
+        }
+
+        // Asked on every row: the lookup has no closure (a query's would be allocated on every call, found or not).
+        public int[] Columns(Column role, int group) =>
+            columns.TryGetValue((role, group), out var found) ? found : columns[(role, group)] = ColumnsOf(role, group);
+
+        int[] ColumnsOf(Column role, int group)
+        {
+            var count = 0;
+            for (var c = 0; c < Roles.Length; c++) if (Matches(c, role, group)) count++;
+            var found = new int[count];
+            for (int c = 0, k = 0; c < Roles.Length; c++) if (Matches(c, role, group)) found[k++] = c;
             return found;
         }
 
-        public int[] Columns(Column role, int group)
-        {
-            if (!columns.TryGetValue((role, group), out var found))
-                columns[(role, group)] = found = Enumerable.Range(0, Roles.Length)
-                    .Where(c => Roles[c] == role && (Group[c] == group || Group[c] == -1)).ToArray();
-            return found;
-        }
+        bool Matches(int c, Column role, int group) => Roles[c] == role && (Group[c] == group || Group[c] == -1);
     }
 
     static readonly HashSet<string> Nil = ["无", "/", "／", "-", "—", "——", "空"];
@@ -117,7 +136,7 @@ public sealed partial class FormReader
 
     // A value as forms write them: a number with an operator or unit, or a grade or trend word.
     static bool LooksLikeValue(string text) =>
-        ValueStart().IsMatch(FormLabels.Norm(text)) || TargetValue.Parse(text).Kind is TargetKind.Quantitative or TargetKind.Qualitative;
+        ValueStart().IsMatch(FormLabels.Norm(text)) || TargetValue.IsValue(text);
 
     // A score range written into a level-1 name ("产出指标(40-50)分") is kept beside the project.
     string MendLevel(string text)
@@ -365,7 +384,8 @@ public sealed partial class FormReader
             }
             // "绩效目标" heading the table's first column: the table's own label.
             else if (t.Roles[c] == Column.Section) UseColumn(row, c);
-        var entries = new List<(int Group, string Name, TargetValue? Period, TargetValue? Annual, string Where)>(t.Groups);
+        var entries = t.Entries;   // the table's one list, emptied for each row
+        entries.Clear();
         for (var g = 0; g < t.Groups; g++)
         {
             var l2 = TakeFirst(row, t.Columns(Column.Level2, g), t.Group, g);
@@ -398,7 +418,11 @@ public sealed partial class FormReader
         if (entries.Count == 0) return;
         // Side-by-side groups that name the same indicator (or leave the period name empty) are one indicator.
         var merged = entries.Count == 2 && (entries[0].Name == "" || FormLabels.Norm(entries[0].Name) == FormLabels.Norm(entries[1].Name));
-        if (merged) entries = [entries[1] with { Period = entries[0].Period ?? entries[1].Period }];
+        if (merged)
+        {
+            entries[1] = entries[1] with { Period = entries[0].Period ?? entries[1].Period };
+            entries.RemoveAt(0);
+        }
         var groups = entries;
         if (direction != null) remarks = Append(remarks, $"指标方向：{direction}");
         foreach (var e in groups)

@@ -74,10 +74,11 @@ public sealed partial class FormReader
         }
     }
 
-    // For the block pass: whether the table headed by row h owns row i. The spending plan reads the one
-    // row of percentages it needs by itself and owns no rows.
+    // For the block pass: whether the block started by row h owns row i. Label columns own their label rows and
+    // the row of their values. The spending plan reads the one row of percentages it needs by itself and owns no rows.
     bool Owns(int h, int i)
     {
+        if (labelColumns.TryGetValue(h, out var columns)) return i <= columns.Values;
         var header = rows[h];
         var id = HeaderOf(header)!.Profile.Id;
         return id != "spending-plan" && !EndsTable(rows[i], id, header);
@@ -91,7 +92,7 @@ public sealed partial class FormReader
         if (IsTableHeader(row)) return true;
         var filled = row.Filled;
         var first = filled[0];
-        if (filled.Count == 1)
+        if (filled.Length == 1)
         {
             var t = first.Text;
             if (YearLine(t) != null || ProjectHeading(t) != null || IsTitle(t) || labels.MatchInline(t) != null) return true;

@@ -11,23 +11,26 @@ namespace Jixiao.Forms;
 // reported as a located warning instead of being dropped.
 public sealed partial class FormReader
 {
-    public static FormDocument Read(CellGrid grid) => ReadAccounted(grid).Document;
+    public static FormDocument Read(CellGrid grid) => ReadWithReader(grid).Document;
 
     sealed record Row(string Where, IReadOnlyList<Cell> Cells)
     {
         public string Text(int i) => i < Cells.Count ? Cells[i].Text : "";
-        // Asked for many times per row: worked out once.
-        public List<Cell> Filled { get; } = FilledOf(Cells);
-        public bool IsBlank => Filled.Count == 0;
-        public int FirstFilled => Filled.Count == 0 ? -1 : IndexOf(Cells, Filled[0]);
+        // Asked for many times per row: worked out once, in an array of its own size.
+        public Cell[] Filled { get; } = FilledOf(Cells);
+        public bool IsBlank => Filled.Length == 0;
+        public int FirstFilled => Filled.Length == 0 ? -1 : IndexOf(Cells, Filled[0]);
         // The table profile the row was scored as (TableHeaders.Match), once asked.
         public TableHeader? Header;
         public bool HeaderKnown;
 
-        static List<Cell> FilledOf(IReadOnlyList<Cell> cells)
+        static Cell[] FilledOf(IReadOnlyList<Cell> cells)
         {
-            var filled = new List<Cell>(cells.Count);
-            for (var i = 0; i < cells.Count; i++) if (cells[i].Text.Length > 0) filled.Add(cells[i]);
+            var count = 0;
+            for (var i = 0; i < cells.Count; i++) if (cells[i].Text.Length > 0) count++;
+            if (count == 0) return [];
+            var filled = new Cell[count];
+            for (int i = 0, k = 0; i < cells.Count; i++) if (cells[i].Text.Length > 0) filled[k++] = cells[i];
             return filled;
         }
 
@@ -112,6 +115,7 @@ public sealed partial class FormReader
         foreach (var block in SplitBlocks())
         {
             if (block.Kind == BlockKind.Table) { ReadTable(block, goals); continue; }
+            if (block.Kind == BlockKind.LabelColumns) { ReadLabelColumns(block, ref goals); continue; }
             for (var i = block.Start; i < block.End; i++)
                 if (!consumed.Contains(i) && !rows[i].IsBlank) Handle(block.Kind, i, ref goals);
         }
@@ -122,7 +126,8 @@ public sealed partial class FormReader
     }
 
     // The kind of a row outside a table, from its own cells: a header row (or one cell whose words are
-    // one) is a table; one cell is a title, a label with its value, a heading or text; more cells are labels.
+    // one) is a table; one cell is a title, a label with its value, a heading or text; more cells are labels,
+    // or label columns when they are all labels over a row of their values.
     BlockKind KindOfRow(int i)
     {
         var row = rows[i];
@@ -133,7 +138,12 @@ public sealed partial class FormReader
             return BlockKind.Table;
         }
         if (IsTableHeader(row)) return BlockKind.Table;
-        if (row.Filled is not [var cell]) return BlockKind.Labels;
+        if (row.Filled is not [var cell])
+        {
+            if (LabelColumnsAt(i) is not { } columns) return BlockKind.Labels;
+            labelColumns[i] = columns;
+            return BlockKind.LabelColumns;
+        }
         var text = cell.Text;
         if (YearLine(text) != null || ProjectHeading(text) != null || IsTitle(text)) return BlockKind.Title;
         if (labels.MatchInline(text) != null) return BlockKind.Labels;
@@ -145,7 +155,7 @@ public sealed partial class FormReader
         var row = rows[i];
         var filled = row.Filled;
         if (kind == BlockKind.Title) { TitleRow(filled[0]); return; }
-        if (filled.Count == 1 && SingleText(kind, i, filled[0], row.FirstFilled)) { Use(filled[0]); return; }
+        if (filled.Length == 1 && SingleText(kind, i, filled[0], row.FirstFilled)) { Use(filled[0]); return; }
         LabelRow(i, ref goals);
     }
 
@@ -162,8 +172,11 @@ public sealed partial class FormReader
     {
         if (cell.Text.AsSpan().Trim().IndexOfAny(' ', '\u3000', '\t') < 0) return null;   // most cells: one word, nothing to split
         var parts = cell.Text.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length < 2 ? null : new Row(cell.Where, parts.Select(p => new Cell(p, cell.Where)).ToList());
+        return parts.Length < 2 ? null : new Row(cell.Where, CellsOf(parts, cell.Where));
     }
+
+    // Kept apart from RunTogether: a query's closure there was made for every one-cell row asked about.
+    static List<Cell> CellsOf(string[] parts, string where) => parts.Select(p => new Cell(p, where)).ToList();
 
     // Tables rendered one cell per line: a run of lines that each hold one cell (after an empty first
     // cell) is one table row; the blank lines between runs separate the rows.
@@ -177,7 +190,7 @@ public sealed partial class FormReader
             for (var c = 1; c < r.Cells.Count; c++) if (r.Cells[c].Text != "" && ++filled > 1) return false;
             return true;
         }
-        var result = new List<Row>();
+        var result = new List<Row>(source.Count);
         for (var i = 0; i < source.Count;)
         {
             var j = i;
@@ -425,7 +438,11 @@ public sealed partial class FormReader
     bool IsGroupFragment(string text)
     {
         var n = FormLabels.Norm(text);
-        return n.Length >= 2 && labels.GroupLabels.Any(g => g.StartsWith(n) && g != n);
+        if (n.Length < 2) return false;
+        var groups = labels.GroupLabels;
+        for (var k = 0; k < groups.Count; k++)   // a loop: a query's closure over n was made for every cell asked
+            if (groups[k].Length > n.Length && groups[k].StartsWith(n, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     void LabelRow(int i, ref GoalColumns goals)
@@ -433,22 +450,32 @@ public sealed partial class FormReader
         FlushHeading();
         var row = rows[i];
         var filled = row.Filled;
-        if (filled.Count >= 2 && filled.All(c => IsLabelCell(c.Text)) && TryHeaderBlock(i, ref goals)) return;
         // Every cell of a label row becomes a label, its value, a section or a warning of its own.
         Use(row);
 
-        var items = new List<(LabelMatch Label, Cell At, List<Cell> Values)>();
-        var orphans = new List<Cell>();
+        // The row's labels, each with its values (a range of valueCells, filled in order), and the cells
+        // before any label: the reader's own lists, emptied for each label row.
+        items.Clear();
+        valueCells.Clear();
+        orphans.Clear();
         foreach (var cell in filled)
         {
-            if (labels.Match(cell.Text) is { } label) { items.Add((label, cell, [])); continue; }
+            if (labels.Match(cell.Text) is { } label) { items.Add((label, cell, valueCells.Count, 0)); continue; }
             if (items.Count == 0 && UnitLine(cell.Text)) continue;
             if (labels.MatchInline(cell.Text) is { } pairs)
             {
-                foreach (var p in pairs) items.Add((p.Label, cell, [new Cell(p.Value, cell.Where)]));
+                foreach (var p in pairs)
+                {
+                    items.Add((p.Label, cell, valueCells.Count, 1));
+                    valueCells.Add(new Cell(p.Value, cell.Where));
+                }
                 continue;
             }
-            if (items.Count > 0) items[^1].Values.Add(cell);
+            if (items.Count > 0)
+            {
+                items[^1] = items[^1] with { Count = items[^1].Count + 1 };   // the values of the last label are the last cells
+                valueCells.Add(cell);
+            }
             else orphans.Add(cell);
         }
 
@@ -466,32 +493,32 @@ public sealed partial class FormReader
         // The same amount twice in a row ("其中：财政拨款 | 300 | 其中：财政拨款 | 100" under 中期资金总额 and
         // 年度资金总额): the left one is the whole period's, the right one the year's.
         for (var k = 0; k < items.Count; k++)
-            if (items[k].Label.Field is Field.Appropriation or Field.AnnualRequest
-                && items.Skip(k + 1).Any(x => x.Label.Field == items[k].Label.Field))
+            if (items[k].Label.Field is Field.Appropriation or Field.AnnualRequest && FieldLater(items, k))
                 items[k] = items[k] with { Label = items[k].Label with { Field = items[k].Label.Field == Field.Appropriation ? Field.Fiscal : Field.Total } };
             // Other amounts twice ("其他资金 | 30 | 其他资金 | 10"): the year's is the field, the period's has no
             // field of its own and is kept beside the project under its label.
-            else if (IsMoney(items[k].Label.Field) && items.Skip(k + 1).Any(x => x.Label.Field == items[k].Label.Field))
+            else if (IsMoney(items[k].Label.Field) && FieldLater(items, k))
                 items[k] = items[k] with { Label = items[k].Label with { Field = Field.Section, Label = items[k].Label.Label + "（实施期）" } };
 
         List<Cell>? extras = null;
         // 项目名称 first (it opens the project the others belong to), the rest in their order.
         for (var pass = 0; pass < 2; pass++)
-        foreach (var (label, at, values) in items)
+        foreach (var (label, at, start, count) in items)
         {
             if ((label.Field == Field.ProjectName) != (pass == 0)) continue;
             // A field that holds one value takes the first cell after its label; the cells after that
             // ("项目期 | 3年" behind "项目属性 | 延续项目") are label and value pairs of their own.
-            if (TakesOneValue(label.Field) && values.Count > 1)
+            var taken = count;
+            if (TakesOneValue(label.Field) && count > 1)
             {
-                (extras ??= []).AddRange(values.Skip(1));
-                values.RemoveRange(1, values.Count - 1);
+                (extras ??= []).AddRange(valueCells.GetRange(start + 1, count - 1));
+                taken = 1;
             }
-            Apply(label, values switch
+            Apply(label, taken switch
             {
-                [] => "",
-                [var one] => one.Text,
-                _ => string.Join("\n", values.Select(v => v.Text).Where(t => t != "")),
+                0 => "",
+                1 => valueCells[start].Text,
+                _ => JoinTexts(valueCells, start, taken),
             }, at.Where, null);
         }
         for (var k = 0; extras != null && k < extras.Count; k++)
@@ -507,6 +534,31 @@ public sealed partial class FormReader
             return;
         }
         foreach (var cell in orphans) Orphan(cell);
+    }
+
+    // A label row's labels with the range of their values in valueCells, its values, and its cells before any label.
+    readonly List<(LabelMatch Label, Cell At, int Start, int Count)> items = [];
+    readonly List<Cell> valueCells = [], orphans = [];
+
+    // The non-empty texts of cells [start, start + count), one a line.
+    static string JoinTexts(List<Cell> cells, int start, int count)
+    {
+        var joined = new System.Text.StringBuilder();
+        for (var k = start; k < start + count; k++)
+        {
+            if (cells[k].Text == "") continue;
+            if (joined.Length > 0) joined.Append('\n');
+            joined.Append(cells[k].Text);
+        }
+        return joined.ToString();
+    }
+
+    // Whether a later item of the row has the field of item k (a loop: a query's closure was made on every label row).
+    static bool FieldLater(List<(LabelMatch Label, Cell At, int Start, int Count)> items, int k)
+    {
+        for (var later = k + 1; later < items.Count; later++)
+            if (items[later].Label.Field == items[k].Label.Field) return true;
+        return false;
     }
 
     static bool TakesOneValue(Field f) => f is not (Field.Person or Field.SupervisingDepartment or Field.LongTermGoal or Field.AnnualGoal
@@ -534,22 +586,31 @@ public sealed partial class FormReader
 
     // Labels in one or more rows with their values in the row below, column by column:
     // "项目总目标 | 年度总目标" over the two goals, "项目资金总额 | 上年度项目资金结转 | 本年度预算申请" over amounts.
-    bool TryHeaderBlock(int i, ref GoalColumns goals)
+    // Decided by the block pass (LabelColumnsAt, from the rows alone), read here as one block.
+    sealed record LabelColumnsBlock(List<int> Heads, int Values, LabelMatch?[] At, string?[] Fragments, string? Unit, string? Group);
+
+    // The label-column blocks the block pass found, by their first row.
+    readonly Dictionary<int, LabelColumnsBlock> labelColumns = [];
+
+    // Whether row i (two or more cells, every one a label) heads label columns: rows of labels only, then a
+    // row of values without any label, with a value under a label that is not a group's; null when not.
+    LabelColumnsBlock? LabelColumnsAt(int i)
     {
+        if (rows[i].Filled.Length < 2 || !AllLabels(rows[i])) return null;
         var headers = new List<int> { i };
         var j = NextFilled(i);
-        while (j >= 0 && rows[j].Filled.Count >= 1 && rows[j].Filled.All(c => IsLabelCell(c.Text)) && !IsTableHeader(rows[j]))
+        while (j >= 0 && AllLabels(rows[j]) && !StartsTable(j))
         {
             headers.Add(j);
             j = NextFilled(j);
         }
-        if (j < 0 || IsTableHeader(rows[j]) || rows[j].Filled.Any(c => IsLabelCell(c.Text) || labels.MatchInline(c.Text) != null))
-            return false;
+        if (j < 0 || StartsTable(j) || AnyLabel(rows[j])) return null;
         var values = rows[j];
-        var width = headers.Max(h => rows[h].Cells.Count);
-        var at = new LabelMatch?[Math.Max(width, values.Cells.Count)];
-        var fragments = new string?[at.Length];
-        string? blockUnit = null, block = null;
+        var width = values.Cells.Count;
+        foreach (var h in headers) width = Math.Max(width, rows[h].Cells.Count);
+        var at = new LabelMatch?[width];
+        var fragments = new string?[width];
+        string? unit = null, group = null;
         foreach (var h in headers)
             for (var c = 0; c < rows[h].Cells.Count; c++)
             {
@@ -557,23 +618,49 @@ public sealed partial class FormReader
                 if (t == "") continue;
                 if (labels.Match(t) is { } label)
                 {
-                    if (label.Field == Field.Group) { blockUnit ??= label.Unit; block ??= label.Label; }
+                    if (label.Field == Field.Group) { unit ??= label.Unit; group ??= label.Label; }
                     if (at[c] == null || at[c]!.Field == Field.Group || label.Field != Field.Group) at[c] = label;
                 }
                 else fragments[c] = FormLabels.Norm(t);
             }
-        var placed = Enumerable.Range(0, values.Cells.Count)
-            .Any(c => values.Text(c) != "" && at[c] is { Field: not Field.Group });
-        if (!placed) return false;
+        var placed = false;
+        for (var c = 0; c < values.Cells.Count; c++) placed |= values.Text(c) != "" && at[c] is { Field: not Field.Group };
+        return placed ? new LabelColumnsBlock(headers, j, at, fragments, unit, group) : null;
+    }
 
-        headers.ForEach(h => { consumed.Add(h); Use(rows[h]); });
-        consumed.Add(j);
+    bool AllLabels(Row row)
+    {
+        foreach (var cell in row.Filled) if (!IsLabelCell(cell.Text)) return false;
+        return row.Filled.Length > 0;
+    }
+
+    bool AnyLabel(Row row)
+    {
+        foreach (var cell in row.Filled) if (IsLabelCell(cell.Text) || labels.MatchInline(cell.Text) != null) return true;
+        return false;
+    }
+
+    // Whether the block pass makes row i a table: a header row, or one cell whose words run together into one.
+    bool StartsTable(int i) =>
+        IsTableHeader(rows[i]) || (rows[i].Filled is [var only] && RunTogether(only) is { } split && IsTableHeader(split));
+
+    // The labels' values, column by column; the group a label row names heads what follows.
+    void ReadLabelColumns(Block block, ref GoalColumns goals)
+    {
+        var h = block.Start;
+        while (rows[h].IsBlank) h++;
+        FlushHeading();
+        var (headers, j, at, fragments, blockUnit, groupLabel) = labelColumns[h];
+        var values = rows[j];
+        foreach (var header in headers) Use(rows[header]);
         Use(values);
-        group = block == null ? null : new LabelGroup(block, blockUnit);
-        var order = Enumerable.Range(0, at.Length).OrderBy(c => at[c]?.Field == Field.ProjectName ? 0 : 1);
-        foreach (var c in order)
+        group = groupLabel == null ? null : new LabelGroup(groupLabel, blockUnit);
+        // 项目名称 first (it opens the project the others belong to), the rest in their order.
+        for (var pass = 0; pass < 2; pass++)
+        for (var c = 0; c < at.Length; c++)
         {
             var label = at[c];
+            if ((label?.Field == Field.ProjectName) != (pass == 0)) continue;
             var value = values.Text(c);
             var where = c < values.Cells.Count ? values.Cells[c].Where : values.Where;
             if (label is { Field: not Field.Group })
@@ -590,7 +677,6 @@ public sealed partial class FormReader
                 else Orphan(values.Cells[c]);
             }
         }
-        return true;
     }
 
     int NextFilled(int i)
@@ -842,11 +928,28 @@ public sealed partial class FormReader
 
     static decimal ToYuan(decimal amount, string unit) => unit == "万元" ? amount * 10000m : amount;
 
+    // "1,200.50", "120万元", "-3元": a plain number and the unit written after it, read by hand (a pattern's
+    // match and groups for every amount were a good part of what reading the label rows allocated).
     internal static (decimal Amount, string? Unit)? ParseMoney(string text)
     {
-        var m = MoneyPattern().Match(FormLabels.Norm(text).Replace(",", "").Replace("，", ""));
-        if (!m.Success) return null;
-        return (decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Success ? m.Groups[2].Value : null);
+        var n = FormLabels.Norm(text).Replace(",", "").Replace("，", "");
+        string? unit = n.EndsWith("万元", StringComparison.Ordinal) ? "万元" : n.EndsWith('元') ? "元" : null;
+        var number = n.AsSpan(0, n.Length - (unit?.Length ?? 0));
+        return IsPlainNumber(number) ? (decimal.Parse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), unit) : null;
+    }
+
+    // An optional minus, digits, and digits after one point: "-12.5", "300".
+    static bool IsPlainNumber(ReadOnlySpan<char> s)
+    {
+        var i = s.StartsWith('-') ? 1 : 0;
+        var digits = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+        if (i == digits) return false;
+        if (i == s.Length) return true;
+        if (s[i] != '.') return false;
+        var fraction = ++i;
+        while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+        return i > fraction && i == s.Length;
     }
 
     static decimal? GetAmount(Funding f, Field field) => field switch
@@ -976,8 +1079,6 @@ public sealed partial class FormReader
     private static partial Regex DatePattern();
     [GeneratedRegex(@"~|～|—+|至|－|(?<=\d)-(?=\d{4})|(?<=[日月])-")]
     private static partial Regex RangeSeparator();
-    [GeneratedRegex(@"^(-?\d+(?:\.\d+)?)(万元|元)?$")]
-    private static partial Regex MoneyPattern();
     [GeneratedRegex(@"^(.*?)\s*[（(]?(\d{3,})[)）]?$")]
     private static partial Regex TrailingCode();
     [GeneratedRegex(@"^[\[［【（(](\d{3,})[\]］】）)]\s*(.+)$")]

@@ -81,6 +81,9 @@ public static class GridReader
         // The PDF header may follow some junk within the first KB.
         if (IndexOf(bytes, "%PDF-"u8, 1024) >= 0) return Kind.Pdf;
 
+        // RTF, MHT, Office XML and HTML all start (after a BOM and blanks) with one of these characters: a plain
+        // text is not decoded here (4 KB of it as a string was a tenth of what reading a .txt form allocated).
+        if (FirstSignificant(bytes) is not ((byte)'{' or (byte)'M' or (byte)'m' or (byte)'<')) return KindOfText(bytes, name);
         var head = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (head.StartsWith(@"{\rtf", StringComparison.Ordinal))
             throw new FormReadException($"文件“{name}”是 RTF 格式，暂不支持，请另存为 .docx");
@@ -92,7 +95,23 @@ public static class GridReader
                 || head.Contains("progid=\"Word.Document\"", StringComparison.Ordinal)))
             throw new FormReadException($"文件“{name}”是 Office 2003 XML 格式，暂不支持，请另存为 .docx 或 .xlsx");
         if (LooksLikeHtml(head)) return Kind.Html;
+        return KindOfText(bytes, name);
+    }
 
+    // The first byte after UTF-8 byte order marks and blanks, as the head's TrimStart sees them; 0 when none.
+    static byte FirstSignificant(byte[] bytes)
+    {
+        for (var i = 0; i < bytes.Length;)
+        {
+            if (bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
+            else if (bytes.AsSpan(i).StartsWith("\uFEFF"u8)) i += 3;
+            else return bytes[i];
+        }
+        return 0;
+    }
+
+    static Kind KindOfText(byte[] bytes, string name)
+    {
         var byName = KindOfExtension(name);
         if (IsBinary(bytes))
             throw byName switch

@@ -184,11 +184,14 @@ sealed partial class LabelSet
     public IReadOnlyList<string> GroupLabels => groupLabels ??= fields.Where(kv => kv.Value == Field.Group).Select(kv => kv.Key).ToList();
     List<string>? groupLabels;
 
+    // Trim('：', ':') would make a new array of the two on every call (asked of every cell text).
+    static readonly char[] Colons = ['：', ':'];
+
     // A cell that is a label and nothing else: "项目资金 (元)", "其中：财政    资金", "编报人(签字)：".
     public LabelMatch? Match(string cellText)
     {
-        var t = FormLabels.Norm(cellText).TrimEnd('：', ':');
-        if (t.StartsWith("其中")) t = t[2..].TrimStart('：', ':');
+        var t = FormLabels.Norm(cellText).TrimEnd(Colons);
+        if (t.StartsWith("其中", StringComparison.Ordinal)) t = t[2..].TrimStart(Colons);
         string? unit = null, qualifier = null;
         // Norm made brackets half-width; only a text with one is taken apart (most are not).
         var bare = t.Contains('(') ? WithoutRemarks(t, out unit, out qualifier) : t;
@@ -196,26 +199,36 @@ sealed partial class LabelSet
     }
 
     // "项目资金(万元)" → 项目资金 with its unit; "项目总体目标(2024年-2026年)" → the years as qualifier.
+    // The text outside the brackets is gathered in a buffer on the stack, the matches enumerated without Match objects.
     static string WithoutRemarks(string t, out string? unit, out string? qualifier)
     {
         unit = qualifier = null;
-        var sb = new System.Text.StringBuilder(t.Length);
-        var last = 0;
-        for (var m = Paren().Match(t); m.Success; m = m.NextMatch())
+        Span<char> kept = t.Length <= 256 ? stackalloc char[t.Length] : new char[t.Length];
+        int n = 0, last = 0;
+        foreach (var m in Paren().EnumerateMatches(t))
         {
-            sb.Append(t, last, m.Index - last);
+            t.AsSpan(last, m.Index - last).CopyTo(kept[n..]);
+            n += m.Index - last;
             last = m.Index + m.Length;
-            var inner = m.Groups[1].Value;
-            if (inner is "元" or "万元") unit = inner;
-            else if (inner.Any(char.IsDigit)) qualifier = inner;
+            var inner = t.AsSpan(m.Index + 1, m.Length - 2);   // one bracket on each side
+            if (inner is "元") unit = "元";
+            else if (inner is "万元") unit = "万元";
+            else if (HasDigit(inner)) qualifier = inner.ToString();
         }
-        sb.Append(t, last, t.Length - last);
-        return sb.ToString().TrimEnd('：', ':');
+        t.AsSpan(last).CopyTo(kept[n..]);
+        n += t.Length - last;
+        return new string(kept[..n].TrimEnd("：:"));
+    }
+
+    static bool HasDigit(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text) if (char.IsDigit(c)) return true;
+        return false;
     }
 
     public Column MatchColumn(string cellText)
     {
-        var t = FormLabels.Norm(cellText).TrimEnd('：', ':');
+        var t = FormLabels.Norm(cellText).TrimEnd(Colons);
         var bare = t.Contains('(') ? Paren().Replace(t, "") : t;   // Norm made brackets half-width
         return columns.TryGetValue(bare, out var c) ? c : Column.None;
     }

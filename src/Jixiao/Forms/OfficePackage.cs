@@ -59,7 +59,7 @@ internal static class OfficePackage
             {
                 try
                 {
-                    using var stream = new CountingStream(entry.Open(), entry.Length, budget, () => Corrupt(name, null));
+                    using var stream = new CountingStream(entry.Open(), entry.Length, budget);
                     if (!word && IsXml(entry.FullName)) CheckXml(stream, name, entry.FullName);
                     stream.CopyTo(Stream.Null);
                     if (stream.Count != entry.Length) throw Corrupt(name, null);
@@ -101,6 +101,8 @@ internal static class OfficePackage
     {
         long used;
 
+        public string Name => name;
+
         public void Spend(int bytes)
         {
             used += bytes;
@@ -109,7 +111,7 @@ internal static class OfficePackage
     }
 
     // Counts what an entry really unpacks to; more than it declared means the archive lies.
-    sealed class CountingStream(Stream inner, long declared, Budget budget, Func<Exception> lying) : Stream
+    sealed class CountingStream(Stream inner, long declared, Budget budget) : Stream
     {
         public long Count { get; private set; }
 
@@ -118,7 +120,7 @@ internal static class OfficePackage
             var n = inner.Read(buffer, offset, count);
             Count += n;
             budget.Spend(n);
-            if (Count > declared) throw lying();
+            if (Count > declared) throw Corrupt(budget.Name, null);
             return n;
         }
 

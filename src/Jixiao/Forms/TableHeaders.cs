@@ -39,7 +39,8 @@ static class TableHeaders
         var (best, bestScore) = (Profiles.FallbackLayout, 0);
         foreach (var layout in Profiles.Layouts)
         {
-            var score = layout.Traits.Count(traits.Contains);
+            var score = 0;
+            for (var k = 0; k < layout.Traits.Count; k++) if (traits.Contains(layout.Traits[k])) score++;   // no boxed enumerator
             if (score > bestScore) (best, bestScore) = (layout.Id, score);
         }
         return best;
@@ -146,8 +147,9 @@ static class TableHeaders
 
     static string? PatternRole(string text)
     {
+        var n = FormLabels.Norm(text);   // once, not once per pattern
         foreach (var (name, pattern) in Patterns)
-            if (pattern.IsMatch(FormLabels.Norm(text))) return name;
+            if (pattern.IsMatch(n)) return name;
         return null;
     }
 }

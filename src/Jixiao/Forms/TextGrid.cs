@@ -50,24 +50,65 @@ public static partial class TextGrid
         text = text.Replace("\r\n", "\n").Replace('\r', '\n');
         if (text.StartsWith('\uFEFF')) text = text[1..];
         var isCsv = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-        // The lines are split once, for both readings of them.
-        var lines = isCsv ? null : text.Split('\n');
-        if (lines != null && MarkedRows(text, lines) is { } marked)
+        if (isCsv)
+        {
+            foreach (var (line, fields) in CsvRecords(text)) AddRow(grid, line, fields);
+            return grid;
+        }
+        // A table copied from a web page has no tabs; only such a text is split into lines for that reading.
+        if (!text.Contains('\t') && MarkedRows(text, text.Split('\n')) is { } marked)
         {
             foreach (var row in marked) grid.Rows.Add(row);
             return grid;
         }
-        foreach (var (line, fields) in lines == null ? CsvRecords(text) : Lines(lines))
+        var number = 0;
+        for (var rest = text.AsSpan(); ;)
         {
-            if (IsRuleLine(fields)) continue;   // "---|---": a drawn table border, not a cell
-            var where = $"第{line}行";
-            var cells = new List<Cell>();
-            for (var i = 0; i < fields.Count; i++)
-                cells.Add(new Cell(CellText(fields[i]), $"{where}第{i + 1}格"));
-            if (cells.Count == 1 && cells[0].Text == "") cells.Clear();
-            grid.Rows.Add(new GridRow(where, cells));
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            number++;
+            if (end < 0 && line.IsEmpty) break;   // the text's last line break ends its last line
+            // Tab-separated lines (most forms) are cut into cells without a string per line and per field first.
+            if (line.Contains('\t')) TabRow(grid, number, line);
+            else AddRow(grid, number, SplitLine(line.ToString()));
+            if (end < 0) break;
+            rest = rest[(end + 1)..];
         }
         return grid;
+    }
+
+    static void AddRow(CellGrid grid, int line, IReadOnlyList<string> fields)
+    {
+        if (IsRuleLine(fields)) return;   // "---|---": a drawn table border, not a cell
+        var where = $"第{line}行";
+        var cells = new List<Cell>(fields.Count);
+        for (var i = 0; i < fields.Count; i++)
+            cells.Add(new Cell(CellText(fields[i]), where, i, CellPlace.Line));
+        if (cells.Count == 1 && cells[0].Text == "") cells.Clear();
+        grid.Rows.Add(new GridRow(where, cells));
+    }
+
+    static void TabRow(CellGrid grid, int line, ReadOnlySpan<char> text)
+    {
+        var count = text.Count('\t') + 1;
+        var cells = new List<Cell>(count);
+        var where = $"第{line}行";
+        bool rule = true, filled = false;
+        for (var i = 0; i < count; i++)
+        {
+            var tab = text.IndexOf('\t');
+            var field = tab < 0 ? text : text[..tab];
+            var trimmed = field.Trim();
+            rule &= RuleCell().IsMatch(trimmed);
+            filled |= !trimmed.IsEmpty;
+            // Markup and bookmarks go the long way; a plain field is only trimmed.
+            var value = field.Contains('<') || field.Contains("[bookmark:", StringComparison.Ordinal) ? CellText(field.ToString())
+                : trimmed.IsEmpty ? "" : trimmed.ToString();
+            cells.Add(new Cell(value, where, i, CellPlace.Line));
+            text = tab < 0 ? [] : text[(tab + 1)..];
+        }
+        if (rule && filled) return;   // "---\t---": a drawn table border, not a cell (as IsRuleLine)
+        grid.Rows.Add(new GridRow(where, cells));
     }
 
     // A table copied from a web page: one cell per line, each row closed by a line ending in " |" or by
@@ -86,7 +127,10 @@ public static partial class TextGrid
         void Singles()
         {
             foreach (var n in pending)
-                rows.Add(new GridRow($"第{n + 1}行", SplitLine(lines[n]).Select((f, i) => new Cell(CellText(f), $"第{n + 1}行第{i + 1}格")).ToList()));
+            {
+                var where = $"第{n + 1}行";
+                rows.Add(new GridRow(where, SplitLine(lines[n]).Select((f, i) => new Cell(CellText(f), where, i, CellPlace.Line)).ToList()));
+            }
             pending.Clear();
         }
         void Close()
@@ -118,16 +162,6 @@ public static partial class TextGrid
     }
 
     static string WithoutMark(string line) => IsRowEnd(line) ? line.Trim()[..^1] : line;
-
-    static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Lines(string[] lines)
-    {
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (i == lines.Length - 1 && line == "") yield break;
-            yield return (i + 1, SplitLine(line));
-        }
-    }
 
     static IReadOnlyList<string> SplitLine(string line)
     {

@@ -265,6 +265,26 @@ public class TargetValueTests
             Assert.True(Describe(v) == Describe(back), $"{Describe(v)} → \"{v.Format()}\" → {Describe(back)}");
         }
     }
+
+    // IsValue answers as Parse's kind does: a quantity or a grade or trend word, not a name, a placeholder or a bare word.
+    [Theory]
+    [InlineData("≥95%", true)]
+    [InlineData("3万人次", true)]
+    [InlineData("较上年下降5%", true)]
+    [InlineData("良好", true)]
+    [InlineData("逐步提高", true)]
+    [InlineData("提高。", true)]
+    [InlineData("接待来访群众批次", false)]
+    [InlineData("第3", false)]
+    [InlineData("无", false)]
+    [InlineData("——", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsValue_answers_as_the_parsed_kind(string? raw, bool value)
+    {
+        Assert.Equal(value, TargetValue.IsValue(raw));
+        Assert.Equal(value, TargetValue.Parse(raw).Kind is TargetKind.Quantitative or TargetKind.Qualitative);
+    }
 }
 
 // Every word of the parser's lists, each read on its own: a word dropped from a list changes what its value reads as.

@@ -5,13 +5,14 @@ namespace Jixiao.Tests.Forms;
 // The block pass on its own: rows split into title, heading, label, table and text blocks.
 public class BlockTests
 {
-    const BlockKind Title = BlockKind.Title, Heading = BlockKind.Heading, Labels = BlockKind.Labels, Table = BlockKind.Table, Text = BlockKind.Text;
+    const BlockKind Title = BlockKind.Title, Heading = BlockKind.Heading, Labels = BlockKind.Labels, Table = BlockKind.Table, Text = BlockKind.Text,
+        Columns = BlockKind.LabelColumns;
 
-    // Rows given by their kind; null is a blank row. A table owns the rows listed in owned.
+    // Rows given by their kind; null is a blank row. A table (or label columns) owns the rows listed in owned.
     static List<Block> Split(BlockKind?[] kinds, params int[] owned) =>
         Blocks.Split(kinds.Length, i => kinds[i] == null,
             i => kinds[i] ?? throw new InvalidOperationException($"kind of blank row {i} asked"),
-            (h, i) => kinds[h] == Table && kinds[i] != null ? owned.Contains(i) : throw new InvalidOperationException($"owns({h}, {i}) asked"));
+            (h, i) => kinds[h] is Table or Columns && kinds[i] != null ? owned.Contains(i) : throw new InvalidOperationException($"owns({h}, {i}) asked"));
 
     [Fact]
     public void Rows_of_one_kind_in_a_row_are_one_block()
@@ -109,6 +110,75 @@ public class BlockTests
             "年度绩效目标\t产出指标\t数量指标\t接待人次\t≥200人次",
             "总分\t100"), "t.txt");
         Assert.Equal([(Labels, "项目名称", 1), (Table, "一级指标", 3)], FormReader.BlocksOf(grid));
+    }
+
+    [Fact]
+    public void Label_columns_take_the_rows_they_own_whatever_their_kind()
+    {
+        // Row 1 (more labels) and row 2 (their values) would be labels and text on their own; row 3 is not owned.
+        Assert.Equal([new Block(Columns, 0, 3), new Block(Labels, 3, 4)], Split([Columns, Labels, Text, Labels], 1, 2));
+    }
+
+    [Fact]
+    public void Label_columns_do_not_run_together()
+    {
+        Assert.Equal([new Block(Columns, 0, 2), new Block(Columns, 2, 4)], Split([Columns, Text, Columns, Text], 1, 3));
+    }
+
+    // Labels over the row of their values, column by column: one block of label columns (the block pass
+    // decides it; the reader reads each label's value from the column below it).
+    [Fact]
+    public void Labels_over_a_row_of_their_values_are_label_columns()
+    {
+        var grid = TextGrid.Parse(string.Join("\n",
+            "项目名称\t信访接待",
+            "项目总目标\t年度总目标",
+            "三年内化解信访积案\t全年按期办结率达到95%",
+            "填报人\t张三"), "t.txt");
+        Assert.Equal([(Labels, "项目名称", 1), (Columns, "项目总目标", 2), (Labels, "填报人", 1)], FormReader.BlocksOf(grid));
+        var project = Assert.Single(FormReader.Read(grid).Projects);
+        Assert.Equal("三年内化解信访积案", project.LongTermGoal);
+        Assert.Equal("全年按期办结率达到95%", project.AnnualGoal);
+    }
+
+    [Fact]
+    public void Label_columns_may_head_their_values_with_several_rows_of_labels()
+    {
+        // A group label over the amounts names their unit; the rows of labels and the row of values are one block.
+        var grid = TextGrid.Parse(string.Join("\n",
+            "项目名称\t信访接待",
+            "项目资金（万元）\t\t资金来源",
+            "项目资金总额\t财政资金\t其他资金",
+            "120\t100\t20"), "t.txt");
+        Assert.Equal([(Labels, "项目名称", 1), (Columns, "项目资金（万元）", 3)], FormReader.BlocksOf(grid));
+        var funding = Assert.Single(FormReader.Read(grid).Projects).Funding;
+        Assert.Equal((1_200_000m, 1_000_000m, 200_000m), (funding.Total, funding.Fiscal, funding.Other));
+    }
+
+    [Theory]
+    // The row below holds a label: label rows, each read by itself.
+    [InlineData("项目总目标\t年度总目标\n项目名称\t信访接待")]
+    // One label is no label columns, however its value is placed.
+    [InlineData("项目总目标\n三年内化解信访积案")]
+    // A cell that is no label: its row is label and value.
+    [InlineData("项目总目标\t三年内化解信访积案\n年度总目标\t全年按期办结率达到95%")]
+    // Nothing below the labels.
+    [InlineData("项目总目标\t年度总目标")]
+    // Values only under a group's label: nothing is placed.
+    [InlineData("项目资金\t项目总目标\n明细如下：\t")]
+    public void Rows_that_are_not_labels_over_their_values_are_no_label_columns(string text)
+    {
+        Assert.DoesNotContain(FormReader.BlocksOf(TextGrid.Parse(text, "t.txt")), b => b.Kind == Columns);
+    }
+
+    [Fact]
+    public void A_table_header_below_labels_is_a_table_not_their_values()
+    {
+        var grid = TextGrid.Parse(string.Join("\n",
+            "项目总目标\t年度总目标",
+            "一级指标\t二级指标\t三级指标\t指标值",
+            "产出指标\t数量指标\t接待人次\t≥200人次"), "t.txt");
+        Assert.Equal([(Labels, "项目总目标", 1), (Table, "一级指标", 2)], FormReader.BlocksOf(grid));
     }
 
     [Fact]
