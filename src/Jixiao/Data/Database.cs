@@ -32,6 +32,9 @@ public static class Database
             .AddInterceptors(new SqliteWriteGate(busyWait));
 
     // The context registered for the application: the provider's own type, so its migrations are found.
+    // Pooled: a request gets a context used before and reset, instead of building one with its services and
+    // options each time (a fifth of a small page's work). So the options, and the interceptors in them, are
+    // built once and shared: an interceptor keeps nothing of one save or request in itself.
     public static void Register(IServiceCollection services, string dataFolder, string? postgres,
         Action<IServiceProvider, DbContextOptionsBuilder>? more = null, TimeSpan? busyWait = null)
     {
@@ -40,8 +43,8 @@ public static class Database
             Configure(db, dataFolder, postgres, busyWait);
             more?.Invoke(sp, db);
         }
-        if (postgres is { Length: > 0 }) services.AddDbContext<JixiaoDb, PostgresJixiaoDb>(Options);
-        else services.AddDbContext<JixiaoDb, SqliteJixiaoDb>(Options);
+        if (postgres is { Length: > 0 }) services.AddDbContextPool<JixiaoDb, PostgresJixiaoDb>(Options);
+        else services.AddDbContextPool<JixiaoDb, SqliteJixiaoDb>(Options);
     }
 
     // A context outside the web app, of the provider's own type.
