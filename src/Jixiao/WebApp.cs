@@ -39,7 +39,7 @@ public static class WebApp
 
         var services = builder.Services;
         services.AddHttpContextAccessor();
-        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         Database.Register(services, data, options.Database,
             (sp, db) => db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Account.IdentityChanges>()),
             TimeSpan.FromSeconds(builder.Configuration.GetValue("Database:BusySeconds", Database.DefaultBusyWait.TotalSeconds)));

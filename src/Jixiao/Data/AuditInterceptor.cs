@@ -16,34 +16,53 @@ namespace Jixiao.Data;
 // the rows' final keys are written into their entries before it commits, and each entry is chained to
 // the previous one by a SHA-256 hash (AuditChain) so that an edited or removed entry shows.
 // File contents never reach the log, and people's names and phone numbers are masked.
+// One instance serves every context of the application (contexts are pooled): what a save is in the middle
+// of lives on its context (SaveState), and the user is the current request's.
 public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInterceptor
 {
     // Set by the sign-in page: whose attempt it is, before anyone is signed in.
     public const string ActorKey = "jixiao:audit-actor";
 
-    readonly List<(EntityEntry Entry, AuditEntry Audit, Dictionary<string, object?[]> Changes, List<string> Temporary)> pendingKeys = [];
-    readonly List<AuditEntry> pendingChain = [];
-    IDbContextTransaction? ownTransaction;
-    int depth;
+    // A context's save in progress. Forgotten when the context is given back (JixiaoDb.Dispose), so that a
+    // save left half-way never reaches the next request that gets the same context from the pool.
+    public sealed class SaveState
+    {
+        internal readonly List<(EntityEntry Entry, AuditEntry Audit, Dictionary<string, object?[]> Changes, List<string> Temporary)> pendingKeys = [];
+        internal readonly List<AuditEntry> pendingChain = [];
+        internal IDbContextTransaction? ownTransaction;
+        internal int depth;
+
+        internal void Reset()
+        {
+            pendingKeys.Clear();
+            pendingChain.Clear();
+            ownTransaction = null;
+            depth = 0;
+        }
+    }
+
+    static SaveState StateOf(DbContext? db) => db is JixiaoDb j ? j.AuditState
+        : throw new InvalidOperationException("AuditInterceptor records the changes of a JixiaoDb only");
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && depth++ == 0)
+        var s = StateOf(eventData.Context);
+        if (eventData.Context is { } db && s.depth++ == 0)
         {
             try
             {
-                Record(db);
-                if (pendingChain.Count > 0)
+                Record(db, s);
+                if (s.pendingChain.Count > 0)
                 {
-                    if (db.Database.CurrentTransaction == null) ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    if (db.Database.CurrentTransaction == null) s.ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
                     await AuditChain.LockAsync(db, cancellationToken);
                 }
             }
             catch
             {
-                depth--;
-                await EndAsync();
+                s.depth--;
+                await EndAsync(s);
                 throw;
             }
         }
@@ -52,21 +71,22 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } db && depth++ == 0)
+        var s = StateOf(eventData.Context);
+        if (eventData.Context is { } db && s.depth++ == 0)
         {
             try
             {
-                Record(db);
-                if (pendingChain.Count > 0)
+                Record(db, s);
+                if (s.pendingChain.Count > 0)
                 {
-                    if (db.Database.CurrentTransaction == null) ownTransaction = db.Database.BeginTransaction();
+                    if (db.Database.CurrentTransaction == null) s.ownTransaction = db.Database.BeginTransaction();
                     AuditChain.LockAsync(db, default).GetAwaiter().GetResult();
                 }
             }
             catch
             {
-                depth--;
-                EndAsync().GetAwaiter().GetResult();
+                s.depth--;
+                EndAsync(s).GetAwaiter().GetResult();
                 throw;
             }
         }
@@ -75,95 +95,100 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        var s = StateOf(eventData.Context);
         try
         {
-            if (depth == 1 && eventData.Context is { } db && pendingChain.Count > 0)
+            if (s.depth == 1 && eventData.Context is { } db && s.pendingChain.Count > 0)
             {
-                FillKeys();
-                await AuditChain.LinkAsync(db, pendingChain, cancellationToken);
-                pendingChain.Clear();
+                FillKeys(s);
+                await AuditChain.LinkAsync(db, s.pendingChain, cancellationToken);
+                s.pendingChain.Clear();
                 await db.SaveChangesAsync(cancellationToken);
-                if (ownTransaction != null) await ownTransaction.CommitAsync(cancellationToken);
+                if (s.ownTransaction != null) await s.ownTransaction.CommitAsync(cancellationToken);
             }
         }
         catch
         {
-            await EndAsync();
+            await EndAsync(s);
             throw;
         }
         finally
         {
-            depth--;
+            s.depth--;
         }
-        if (depth == 0) await EndAsync();
+        if (s.depth == 0) await EndAsync(s);
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        var s = StateOf(eventData.Context);
         try
         {
-            if (depth == 1 && eventData.Context is { } db && pendingChain.Count > 0)
+            if (s.depth == 1 && eventData.Context is { } db && s.pendingChain.Count > 0)
             {
-                FillKeys();
-                AuditChain.LinkAsync(db, pendingChain, default).GetAwaiter().GetResult();
-                pendingChain.Clear();
+                FillKeys(s);
+                AuditChain.LinkAsync(db, s.pendingChain, default).GetAwaiter().GetResult();
+                s.pendingChain.Clear();
                 db.SaveChanges();
-                ownTransaction?.Commit();
+                s.ownTransaction?.Commit();
             }
         }
         catch
         {
-            EndAsync().GetAwaiter().GetResult();
+            EndAsync(s).GetAwaiter().GetResult();
             throw;
         }
         finally
         {
-            depth--;
+            s.depth--;
         }
-        if (depth == 0) EndAsync().GetAwaiter().GetResult();
+        if (s.depth == 0) EndAsync(s).GetAwaiter().GetResult();
         return result;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (--depth == 0) await EndAsync();
+        var s = StateOf(eventData.Context);
+        if (--s.depth == 0) await EndAsync(s);
         await base.SaveChangesFailedAsync(eventData, cancellationToken);
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (--depth == 0) EndAsync().GetAwaiter().GetResult();
+        var s = StateOf(eventData.Context);
+        if (--s.depth == 0) EndAsync(s).GetAwaiter().GetResult();
         base.SaveChangesFailed(eventData);
     }
 
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (--depth == 0) await EndAsync();
+        var s = StateOf(eventData.Context);
+        if (--s.depth == 0) await EndAsync(s);
         await base.SaveChangesCanceledAsync(eventData, cancellationToken);
     }
 
     // Disposing an uncommitted transaction rolls it back: the change and its audit rows go together.
-    async Task EndAsync()
+    static async Task EndAsync(SaveState s)
     {
-        pendingKeys.Clear();
-        pendingChain.Clear();
-        if (ownTransaction == null) return;
-        await ownTransaction.DisposeAsync();
-        ownTransaction = null;
+        s.pendingKeys.Clear();
+        s.pendingChain.Clear();
+        if (s.ownTransaction == null) return;
+        await s.ownTransaction.DisposeAsync();
+        s.ownTransaction = null;
     }
 
-    void FillKeys()
+    static void FillKeys(SaveState s)
     {
         // Keys and foreign keys generated by the database were temporary (negative) when recorded.
-        foreach (var (entry, audit, changes, temporary) in pendingKeys)
+        foreach (var (entry, audit, changes, temporary) in s.pendingKeys)
         {
             audit.EntityKey = KeyOf(entry);
             if (temporary.Count == 0) continue;
             foreach (var name in temporary) changes[name] = [null, entry.Property(name).CurrentValue];
             audit.Changes = JsonSerializer.Serialize(changes, Json);
         }
-        pendingKeys.Clear();
+        s.pendingKeys.Clear();
     }
 
     string Who()
@@ -173,7 +198,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         return ctx.User.Identity?.Name ?? ctx.Items[ActorKey] as string ?? "（未登录）";
     }
 
-    void Record(DbContext db)
+    void Record(DbContext db, SaveState s)
     {
         // The log is append-only: only this interceptor's own second save may touch an entry (its key and hash).
         if (db.ChangeTracker.Entries<AuditEntry>().Any(a => a.State is EntityState.Modified or EntityState.Deleted))
@@ -212,10 +237,10 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
                 Action = e.State.ToString(),
                 Changes = JsonSerializer.Serialize(changes, Json),
             };
-            if (e.State == EntityState.Added) pendingKeys.Add((e, audit, changes, temporary));
+            if (e.State == EntityState.Added) s.pendingKeys.Add((e, audit, changes, temporary));
             db.Add(audit);
         }
-        pendingChain.AddRange(db.ChangeTracker.Entries<AuditEntry>().Where(a => a.State == EntityState.Added).Select(a => a.Entity));
+        s.pendingChain.AddRange(db.ChangeTracker.Entries<AuditEntry>().Where(a => a.State == EntityState.Added).Select(a => a.Entity));
     }
 
     // Never in the log at all: credentials and what only serves to check them; initials derived for search.

@@ -9,7 +9,7 @@ namespace Jixiao.Data;
 
 // The one context of the application. Each provider has its own generated migrations, found through the
 // provider's subclass (SqliteJixiaoDb, PostgresJixiaoDb in Data/Providers.cs).
-public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public partial class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<SupervisingDepartment> SupervisingDepartments => Set<SupervisingDepartment>();
     public DbSet<BudgetUnit> BudgetUnits => Set<BudgetUnit>();
@@ -181,13 +181,15 @@ public class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppUser>(opt
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         KeepRows();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+        finally { ListStamp = null; }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         KeepRows();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
+        finally { ListStamp = null; }
     }
 
     // Whatever wrote a project (import, editor, API, demo), its rows leave with an id and their place

@@ -28,20 +28,12 @@ public sealed class ListCache
 
     static readonly ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<JixiaoDb, Task<Stamp?>>> Latest = new();
 
-    // A page asks for several figures: the stamp is read once per context (a request's) and read again
-    // after the context saves, so a request that changes data never gets the figures from before.
-    sealed class RequestStamp { public Task<string>? Read; }
-    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JixiaoDb, RequestStamp> stamps = new();
-
-    static Task<string> RequestStampAsync(JixiaoDb db)
+    // A page asks for several figures: the stamp is read once per request's context and read again after
+    // the context saves (JixiaoDb.SaveChanges forgets it, as does giving the context back to the pool), so a
+    // request that changes data never gets the figures from before, nor one request the stamp of another.
+    internal static Task<string> RequestStampAsync(JixiaoDb db)
     {
-        var memo = stamps.GetValue(db, context =>
-        {
-            var fresh = new RequestStamp();
-            context.SavedChanges += (_, _) => fresh.Read = null;
-            return fresh;
-        });
-        if (memo.Read is not { IsFaulted: false, IsCanceled: false } read) memo.Read = read = StampAsync(db);
+        if (db.ListStamp is not { IsFaulted: false, IsCanceled: false } read) db.ListStamp = read = StampAsync(db);
         return read;
     }
 

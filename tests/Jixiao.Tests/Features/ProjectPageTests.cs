@@ -95,6 +95,41 @@ public class ProjectPageTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await (await app.SignedIn("west-preparer")).GetAsync($"/Projects/{id}")).StatusCode);
     }
 
+    // The steps and comments beside the form are kept under the database's change stamp, as is who was found
+    // to see the project: a comment, a step or a unit moved to another department shows at the next view.
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Comments_steps_and_visibility_follow_every_change(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        await using var app = await TestApp.Start(db, demo: true);
+        var id = await AddToEast(app, new ProjectForm { Name = "旁注缓存项目" });
+        var supervisor = await app.SignedIn("supervisor");
+        var first = await supervisor.GetStringAsync($"/Projects/{id}");
+        Assert.DoesNotContain("新加的审核意见", first);
+        Assert.DoesNotContain("新加的审核意见", await supervisor.GetStringAsync($"/Projects/{id}"));
+
+        await app.Db(async d =>
+        {
+            d.ReviewComments.Add(new ReviewComment { ProjectId = id, Version = 1, Text = "新加的审核意见", Author = "supervisor", Utc = DateTime.UtcNow });
+            d.ProjectSteps.Add(new ProjectStep { ProjectId = id, Version = 1, Action = "submit", From = ProjectStatus.Draft, To = ProjectStatus.Draft, Utc = DateTime.UtcNow, UserName = "east-preparer", Comment = "新加的步骤说明" });
+            return await d.SaveChangesAsync();
+        });
+        var second = await supervisor.GetStringAsync($"/Projects/{id}");
+        Assert.Contains("新加的审核意见", second);
+        Assert.Contains("新加的步骤说明", second);
+
+        // The unit leaves the supervisor's department: the same page is now another department's.
+        await app.Db(async d =>
+        {
+            var unit = await d.BudgetUnits.SingleAsync(u => u.Name == "东城区信访局");
+            var other = new SupervisingDepartment { Name = "另一主管部门" };
+            d.SupervisingDepartments.Add(other);
+            unit.SupervisingDepartment = other;
+            return await d.SaveChangesAsync();
+        });
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await supervisor.GetAsync($"/Projects/{id}")).StatusCode);
+    }
+
     [Fact]
     public async Task A_self_evaluation_shows_execution_actuals_and_scores()
     {

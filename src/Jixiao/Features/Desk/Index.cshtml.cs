@@ -25,15 +25,19 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
 
     public async Task OnGetAsync(int page = 1)
     {
+        // Kept under the change stamp per user (the roles decide what waits): the page then costs the stamp's
+        // one query. The rows are shared by the requests that get them, so the page never changes them.
+        var user = "desk:" + User.Identity!.Name;
         var waiting = db.Projects.WaitingFor(User);
         var total = await cache.GetAsync(db, "waiting:" + User.Identity!.Name, () => waiting.CountAsync());
         page = Math.Clamp(page, 1, Math.Max(1, (total + Size - 1) / Size));
         Pager = new Pager(page, total, Size, Request.Query);
-        Waiting = await Rows(waiting.OrderBy(p => p.UpdatedUtc).ThenBy(p => p.Id).Skip((page - 1) * Size).Take(Size));
+        Waiting = await cache.GetAsync(db, $"{user}:waiting:{page}",
+            () => Rows(waiting.OrderBy(p => p.UpdatedUtc).ThenBy(p => p.Id).Skip((page - 1) * Size).Take(Size)));
         // Only the unit's own people have forms that come back or drafts to submit: nobody else asks.
         if (UnitOf(User) is not int unit) return;
-        Returned = await Rows(db.Projects.VisibleTo(User).ReturnedTo(User).OrderBy(p => p.UpdatedUtc).Take(100));
-        Drafts = await DraftsOf(unit).CountAsync();
+        Returned = await cache.GetAsync(db, $"{user}:returned", () => Rows(db.Projects.VisibleTo(User).ReturnedTo(User).OrderBy(p => p.UpdatedUtc).Take(100)));
+        Drafts = await cache.GetAsync(db, $"{user}:drafts:{unit}", () => DraftsOf(unit).CountAsync());
     }
 
     // The unit of its own people (preparers and the head), who have drafts to submit.

@@ -26,10 +26,8 @@ public sealed class DetailsModel(JixiaoDb db, ProjectViews views) : PageModel
         Versions = view.Versions;
         Sheet = new FormSheet(project.Form, project.FiscalYear, project.BudgetUnit!.Name, project.BudgetUnit.SupervisingDepartment?.Name, Review.Findings);
         MayEdit = Access.MayEdit(User, project);
-        // The unit's declaration is asked only when the project's own profile does not name a layout.
-        var layout = Export.ExportSource.DocumentOf(project).Source.Layout
-            ?? await db.DeclarationForms.Where(d => d.BudgetUnitId == project.BudgetUnitId && d.FiscalYear == project.FiscalYear)
-                .OrderByDescending(d => d.Utc).Select(d => d.Layout).FirstOrDefaultAsync();
+        // The unit's declaration counts only when the project's own profile does not name a layout.
+        var layout = Export.ExportSource.DocumentOf(project).Source.Layout ?? (await views.AroundAsync(db, project)).DeclaredLayout;
         ExportLayout = Jixiao.Export.ExportLayouts.Choose(null, layout).Name;
         return Page();
     }

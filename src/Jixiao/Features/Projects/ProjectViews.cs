@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Jixiao.Data;
 using Jixiao.Domain.Review;
 using Jixiao.Features.Review;
@@ -16,18 +17,48 @@ public sealed class ProjectViews
 {
     public sealed record View(Project Project, ReviewReport Review, List<ProjectVersion> Versions);
 
+    // What the page shows beside the form that changes without the project's row (the steps taken, the
+    // comments, the layout of the unit's latest declaration of the year), kept under the database's change stamp (ListCache). Shared: read only.
+    public sealed record Around(List<ProjectStep> Steps, List<ReviewComment> Comments, string? DeclaredLayout);
+
+    // The project's row as last read, and the user scopes (ListCache.Scope) it was visible to, under one
+    // change stamp of the database: every change anywhere writes its audit entry and moves that stamp (read
+    // once per request, and on every page anyway for the header's notices), so until it moves another view by
+    // the same scope needs no query of its own.
+    sealed record Checked(string Change, string Stamp, ImmutableHashSet<string> Scopes);
+
     const int Limit = 500;
     readonly ConcurrentDictionary<int, (string Stamp, Lazy<Task<View?>> Value)> entries = new();
+    readonly ConcurrentDictionary<int, Checked> checks = new();
+    readonly ConcurrentDictionary<int, (string Stamp, Lazy<Task<Around>> Value)> around = new();
 
     // Null when the user may not see the project or there is none: the two are answered alike.
     public async Task<View?> GetAsync(JixiaoDb db, System.Security.Claims.ClaimsPrincipal user, int id)
     {
-        var state = await db.Projects.VisibleTo(user).Where(p => p.Id == id)
-            .Select(p => new { p.Version, p.UpdatedUtc, p.Status, p.MadePublic, p.ApprovedVersion }).FirstOrDefaultAsync();
-        if (state == null) return null;
-        var stamp = $"{state.Version}:{state.UpdatedUtc.Ticks}:{state.Status}:{state.MadePublic}:{state.ApprovedVersion}";
+        var change = await ListCache.RequestStampAsync(db);
+        var scope = ListCache.Scope(user);
+        string stamp;
+        if (checks.TryGetValue(id, out var seen) && seen.Change == change && seen.Scopes.Contains(scope)) stamp = seen.Stamp;
+        else
+        {
+            var state = await db.Projects.VisibleTo(user).Where(p => p.Id == id)
+                .Select(p => new { p.Version, p.UpdatedUtc, p.Status, p.MadePublic, p.ApprovedVersion }).FirstOrDefaultAsync();
+            if (state == null) return null;
+            stamp = $"{state.Version}:{state.UpdatedUtc.Ticks}:{state.Status}:{state.MadePublic}:{state.ApprovedVersion}";
+            if (checks.Count >= Limit) checks.Clear();
+            checks.AddOrUpdate(id, _ => new Checked(change, stamp, [scope]),
+                (_, old) => old.Change == change && old.Stamp == stamp ? old with { Scopes = old.Scopes.Add(scope) } : new Checked(change, stamp, [scope]));
+        }
         return await ListCache.KeptAsync(entries, Limit, id, stamp, () => ReadAsync(db, id));
     }
+
+    // For a project the user was found to see (GetAsync).
+    public async Task<Around> AroundAsync(JixiaoDb db, Project project) =>
+        await ListCache.KeptAsync(around, Limit, project.Id, await ListCache.RequestStampAsync(db), async () => new Around(
+            await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Id).ToListAsync(),
+            await db.ReviewComments.AsNoTracking().Where(c => c.ProjectId == project.Id).OrderBy(c => c.Id).ToListAsync(),
+            await db.DeclarationForms.Where(d => d.BudgetUnitId == project.BudgetUnitId && d.FiscalYear == project.FiscalYear)
+                    .OrderByDescending(d => d.Utc).Select(d => d.Layout).FirstOrDefaultAsync()));
 
     // Tracked only while the rows are put in form order (their place is a shadow property), once, before anyone shares them.
     static async Task<View?> ReadAsync(JixiaoDb db, int id)

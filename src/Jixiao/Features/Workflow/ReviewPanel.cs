@@ -8,7 +8,7 @@ namespace Jixiao.Features.Workflow;
 
 // The review chain on the project page: whose step it is, the buttons for the signed-in user, the lock
 // notice (why and by whom), the steps taken and the comments with their answers.
-public sealed class ReviewPanelViewComponent(JixiaoDb db) : ViewComponent
+public sealed class ReviewPanelViewComponent(JixiaoDb db, Projects.ProjectViews views) : ViewComponent
 {
     public sealed record Target(string Value, string Label);
 
@@ -34,7 +34,7 @@ public sealed class ReviewPanelViewComponent(JixiaoDb db) : ViewComponent
     public async Task<IViewComponentResult> InvokeAsync(Project project)
     {
         var user = (ClaimsPrincipal)User;
-        var steps = await db.ProjectSteps.Where(s => s.ProjectId == project.Id).OrderBy(s => s.Id).ToListAsync();
+        var steps = (await views.AroundAsync(db, project)).Steps; // shared between requests: only read
         var comments = await SheetComments.LoadAsync(db, HttpContext, project);
         var actor = ReviewChain.ActorOf(user);
         // The people's names as the steps recorded them, for the version list below the panel.

@@ -62,7 +62,8 @@ public sealed class SheetComments
         var result = new SheetComments
         {
             ProjectId = project.Id,
-            All = await db.ReviewComments.Where(c => c.ProjectId == project.Id).OrderBy(c => c.Id).ToListAsync(),
+            // Kept under the change stamp and shared between requests: only read.
+            All = (await http.RequestServices.GetRequiredService<Projects.ProjectViews>().AroundAsync(db, project)).Comments,
             MayAnswer = Access.MayDeclare(user, project.BudgetUnitId),
             Reviews = reviews,
             Prompt = reviews ? "此表等待您审核：可在表中各行旁点“＋意见”提出意见，审核结论在页面下方。"
