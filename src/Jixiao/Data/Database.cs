@@ -27,7 +27,7 @@ public static class Database
     static string Prepared(string postgres)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
-        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 100;
+        if (!Says(postgres, "MaxAutoPrepare")) builder.MaxAutoPrepare = 100;
         if (!Says(postgres, "NoResetOnClose")) builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }

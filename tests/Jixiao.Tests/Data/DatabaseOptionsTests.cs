@@ -29,5 +29,6 @@ public class DatabaseOptionsTests
         Assert.Equal(20, used.MaxAutoPrepare);
         Assert.False(used.NoResetOnClose);
         Assert.False(Used("Host=127.0.0.1;Database=jixiao;Username=jixiao;NoResetOnClose=false").NoResetOnClose);
+        Assert.Equal(0, Used("Host=127.0.0.1;Database=jixiao;Username=jixiao;Max Auto Prepare=0").MaxAutoPrepare);   // README: 0 turns it off
     }
 }
