@@ -14,7 +14,7 @@ public static class Database
 
     public static void Configure(DbContextOptionsBuilder db, string dataFolder, string? postgres, TimeSpan? busyWait = null)
     {
-        if (postgres is { Length: > 0 }) db.UseNpgsql(Prepared(postgres));
+        if (postgres is { Length: > 0 }) db.UseNpgsql(WithDefaults(postgres));
         else UseSqlite(db, Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db"), busyWait ?? DefaultBusyWait);
     }
 
@@ -24,7 +24,7 @@ public static class Database
     // reset is five statements on the server (CLOSE ALL, UNLISTEN, advisory unlock, DISCARD SEQUENCES and
     // TEMP) before every request's first query, and Jixiao leaves no session state behind (its advisory lock
     // is the transaction's, the migration resets its lock_timeout itself).
-    static string Prepared(string postgres)
+    static string WithDefaults(string postgres)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
         if (!Says(postgres, "MaxAutoPrepare")) builder.MaxAutoPrepare = 100;
@@ -32,7 +32,7 @@ public static class Database
         return builder.ConnectionString;
     }
 
-    // Whether the connection string names the setting itself ("No Reset On Close" or "NoResetOnClose").
+    // Whether the connection string names a setting itself, written with or without spaces ("No Reset On Close").
     static bool Says(string connectionString, string key) =>
         new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
             .Any(k => k.Replace(" ", "").Equals(key, StringComparison.OrdinalIgnoreCase));
@@ -61,7 +61,7 @@ public static class Database
     public static JixiaoDb Create(string dataFolder, string? postgres, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         if (postgres is { Length: > 0 })
-            return new PostgresJixiaoDb(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql(Prepared(postgres)).AddInterceptors(interceptors).Options);
+            return new PostgresJixiaoDb(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql(WithDefaults(postgres)).AddInterceptors(interceptors).Options);
         var sqlite = new DbContextOptionsBuilder<SqliteJixiaoDb>();
         UseSqlite(sqlite, Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db"), DefaultBusyWait);
         return new SqliteJixiaoDb(sqlite.AddInterceptors(interceptors).Options);
