@@ -40,8 +40,12 @@ public static class WebApp
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton(sp => new ChangeClock(sp.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromSeconds(builder.Configuration.GetValue("Database:ExternalChangeSeconds", 1.0))));
+        services.AddSingleton<KeptConnection>();
         Database.Register(services, data, options.Database,
-            (sp, db) => db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Account.IdentityChanges>()),
+            (sp, db) => db.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Account.IdentityChanges>(),
+                sp.GetRequiredService<ChangeClock>(), sp.GetRequiredService<KeptConnection>()),
             TimeSpan.FromSeconds(builder.Configuration.GetValue("Database:BusySeconds", Database.DefaultBusyWait.TotalSeconds)));
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -106,16 +110,6 @@ public static class WebApp
         app.UseApiErrors(); // review chain: /api answers JSON, never the HTML status pages
         app.UseStaticFiles();
         app.UseRouting();
-        app.Use(async (ctx, next) =>
-        {
-            // One database connection for the whole request of a page or an API call, opened here and
-            // closed when the request's context is disposed. Left to itself, EF opens and closes the
-            // connection around every query: on SQLite each opening re-registers EF's functions under the
-            // connection pool's lock, and at 50 users a page spent more time waiting there than working.
-            if (ctx.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() != null || ApiSetup.IsApi(ctx))
-                await ctx.RequestServices.GetRequiredService<JixiaoDb>().Database.OpenConnectionAsync(ctx.RequestAborted);
-            await next();
-        });
         app.UseAuthentication();
         Features.Account.WebSecurity.UseAfterAuthentication(app);
         app.UseAuthorization();

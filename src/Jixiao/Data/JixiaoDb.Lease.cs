@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Jixiao.Data;
 
 // The application's contexts are pooled (Database.Register): one context serves many requests in turn.
@@ -8,12 +10,24 @@ public partial class JixiaoDb
     // ListCache: the change stamp as this request read it (read again after every save, SaveChanges).
     internal Task<string>? ListStamp;
 
+    // KeptConnection: the connection is held open until the context is given back (which closes it).
+    internal bool KeepsConnection;
+
     // AuditInterceptor: the save in progress.
     internal readonly AuditInterceptor.SaveState AuditState = new();
 
     void Forget()
     {
         ListStamp = null;
+        if (KeepsConnection)
+        {
+            // Closed here, before the pool's reset: a transaction left unended (a failed save) goes with it,
+            // and SQLite's write gate is open again before the context serves anyone else.
+            var connection = Database.GetDbConnection();
+            connection.Close();
+            SqliteWriteGate.Release(connection);
+            KeepsConnection = false;
+        }
         AuditState.Reset();
     }
 

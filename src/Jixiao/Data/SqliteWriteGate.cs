@@ -41,7 +41,7 @@ public sealed class SqliteWriteGate(TimeSpan wait) : DbTransactionInterceptor, I
 
     // The gate opens when the transaction ends however it ends. A transaction disposed without commit or
     // rollback raises no event: its connection keeps the gate until it closes or begins the next one.
-    static void Release(DbConnection connection)
+    internal static void Release(DbConnection connection)
     {
         if (Held.TryGetValue(connection, out var gate) && Held.Remove(connection)) gate.Release();
     }

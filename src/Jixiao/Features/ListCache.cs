@@ -10,16 +10,16 @@ namespace Jixiao.Features;
 // stamp is current until the next committed change, and a stamp read later tells whether one came. Then
 // the figure is computed again, once, however many requests ask for it at the same time.
 // One instance per application (a singleton), so that two databases never share figures.
-public sealed class ListCache
+public sealed class ListCache(ChangeClock clock)
 {
     const int Limit = 2_000;
     readonly ConcurrentDictionary<string, (string Stamp, Lazy<Task<object?>> Value)> entries = new();
 
     // The latest entry's id and chained hash: a database restored from a backup and written to again
     // never comes back to the same stamp with other data.
-    // Compiled once per model (SQLite's, PostgreSQL's): asked on nearly every page (the header's notices),
-    // where making the query from its expression each time cost more than running it.
-    public static async Task<string> StampAsync(JixiaoDb db) =>
+    // Read when the application's ChangeClock says it may have moved. Compiled once per model (SQLite's,
+    // PostgreSQL's): making the query from its expression each time cost more than running it.
+    public static async Task<string> ReadStampAsync(JixiaoDb db) =>
         await Latest.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((JixiaoDb d) =>
             d.AuditEntries.OrderByDescending(a => a.Id).Select(a => new Stamp(a.Id, a.Hash)).FirstOrDefault()))(db) is { } last
             ? $"{last.Id}:{last.Hash}" : "";
@@ -31,9 +31,9 @@ public sealed class ListCache
     // A page asks for several figures: the stamp is read once per request's context and read again after
     // the context saves (JixiaoDb.SaveChanges forgets it, as does giving the context back to the pool), so a
     // request that changes data never gets the figures from before, nor one request the stamp of another.
-    internal static Task<string> RequestStampAsync(JixiaoDb db)
+    internal Task<string> RequestStampAsync(JixiaoDb db)
     {
-        if (db.ListStamp is not { IsFaulted: false, IsCanceled: false } read) db.ListStamp = read = StampAsync(db);
+        if (db.ListStamp is not { IsFaulted: false, IsCanceled: false } read) db.ListStamp = read = clock.StampAsync(db);
         return read;
     }
 

@@ -44,6 +44,9 @@ public sealed partial class TestApp : IAsyncDisposable
             // The in-process server has no client addresses, so every test client would share one sign-in
             // throttle: raised here; SessionTests sets the real limit where it tests the throttle.
             b.Configuration["Security:SignInAttemptsPerMinute"] = "1000";
+            // Tests write beside the application as a command would (Database.Create) and look at once:
+            // the change stamp is read on every look here; ChangeClockTests test the kept stamp.
+            b.Configuration["Database:ExternalChangeSeconds"] = "0";
             configure?.Invoke(b);
         });
         var console = new StringWriter();

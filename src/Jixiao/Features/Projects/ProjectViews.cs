@@ -13,7 +13,7 @@ namespace Jixiao.Features.Projects;
 // moves on the project's own row (version, time, status, publication), read fresh on every view, so a
 // change by any process shows at the next view; JixiaoDb moves the time when rows change without a new
 // version. What is kept is shared between requests and must only be read.
-public sealed class ProjectViews
+public sealed class ProjectViews(ListCache cache)
 {
     public sealed record View(Project Project, ReviewReport Review, List<ProjectVersion> Versions);
 
@@ -35,7 +35,7 @@ public sealed class ProjectViews
     // Null when the user may not see the project or there is none: the two are answered alike.
     public async Task<View?> GetAsync(JixiaoDb db, System.Security.Claims.ClaimsPrincipal user, int id)
     {
-        var change = await ListCache.RequestStampAsync(db);
+        var change = await cache.RequestStampAsync(db);
         var scope = ListCache.Scope(user);
         string stamp;
         if (checks.TryGetValue(id, out var seen) && seen.Change == change && seen.Scopes.Contains(scope)) stamp = seen.Stamp;
@@ -54,7 +54,7 @@ public sealed class ProjectViews
 
     // For a project the user was found to see (GetAsync).
     public async Task<Around> AroundAsync(JixiaoDb db, Project project) =>
-        await ListCache.KeptAsync(around, Limit, project.Id, await ListCache.RequestStampAsync(db), async () => new Around(
+        await ListCache.KeptAsync(around, Limit, project.Id, await cache.RequestStampAsync(db), async () => new Around(
             await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Id).ToListAsync(),
             await db.ReviewComments.AsNoTracking().Where(c => c.ProjectId == project.Id).OrderBy(c => c.Id).ToListAsync(),
             await db.DeclarationForms.Where(d => d.BudgetUnitId == project.BudgetUnitId && d.FiscalYear == project.FiscalYear)
