@@ -8,7 +8,8 @@ namespace Jixiao.Features;
 // in memory under the database's change stamp: the id of the latest audit entry. Every change writes its
 // audit entry in the same transaction as itself (AuditInterceptor), so a figure computed after reading a
 // stamp is current until the next committed change, and a stamp read later tells whether one came. Then
-// the figure is computed again, once, however many requests ask for it at the same time.
+// the figure is computed again, once, however many requests ask for it at the same time. The stamp itself
+// is kept by the ChangeClock, which every commit of this application moves.
 // One instance per application (a singleton), so that two databases never share figures.
 public sealed class ListCache(ChangeClock clock)
 {
@@ -28,7 +29,7 @@ public sealed class ListCache(ChangeClock clock)
 
     static readonly ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<JixiaoDb, Task<Stamp?>>> Latest = new();
 
-    // A page asks for several figures: the stamp is read once per request's context and read again after
+    // A page asks for several figures: the stamp is asked once per request's context and again after
     // the context saves (JixiaoDb.SaveChanges forgets it, as does giving the context back to the pool), so a
     // request that changes data never gets the figures from before, nor one request the stamp of another.
     internal Task<string> RequestStampAsync(JixiaoDb db)

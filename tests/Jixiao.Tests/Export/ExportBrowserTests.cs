@@ -55,7 +55,7 @@ public class ExportBrowserTests
         // Finance makes the form public; the public page, without sign-in, lists it with its PDF.
         driver.Manage().Window.Size = new Size(1280, 1800);
         browser.GoTo(new Uri(projectUrl));
-        driver.FindElement(By.CssSelector("form.publish-form button")).Click();
+        browser.Submit(driver.FindElement(By.CssSelector("form.publish-form button")));
         driver.Manage().Cookies.DeleteAllCookies();
         browser.GoTo(server.Url("/Public"));
         Assert.Contains("信访接待与矛盾排查调处经费", driver.PageSource);

@@ -71,6 +71,9 @@ public static class WebSecurity
                 await ctx.HttpContext.RequestServices.GetRequiredService<SessionCache>().ValidateAsync(ctx, now);
             };
         });
+        // After the framework has set the cookie's ticket format (PostConfigure runs in order of registration).
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).PostConfigure<TimeProvider>((o, time) =>
+            o.TicketDataFormat = new KeptTickets(o.TicketDataFormat, time));
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddHsts(o =>
         {

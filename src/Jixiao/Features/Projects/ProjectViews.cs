@@ -10,9 +10,9 @@ namespace Jixiao.Features.Projects;
 // The project page's reading of a project (its form in order with its unit, its automatic review and its
 // history), kept in memory per state of the project: a project is viewed far more often than it changes,
 // and reading its rows and reviewing them again was most of the page's work. The stamp is what a change
-// moves on the project's own row (version, time, status, publication), read fresh on every view, so a
-// change by any process shows at the next view; JixiaoDb moves the time when rows change without a new
-// version. What is kept is shared between requests and must only be read.
+// moves on the project's own row (version, time, status, publication), read again whenever the database's
+// change stamp has moved (ChangeClock); JixiaoDb moves the time when rows change without a new version.
+// What is kept is shared between requests and must only be read.
 public sealed class ProjectViews(ListCache cache)
 {
     public sealed record View(Project Project, ReviewReport Review, List<ProjectVersion> Versions);
@@ -22,9 +22,8 @@ public sealed class ProjectViews(ListCache cache)
     public sealed record Around(List<ProjectStep> Steps, List<ReviewComment> Comments, string? DeclaredLayout);
 
     // The project's row as last read, and the user scopes (ListCache.Scope) it was visible to, under one
-    // change stamp of the database: every change anywhere writes its audit entry and moves that stamp (read
-    // once per request, and on every page anyway for the header's notices), so until it moves another view by
-    // the same scope needs no query of its own.
+    // change stamp of the database: every change anywhere writes its audit entry and moves that stamp, so
+    // until it moves another view by the same scope needs no query of its own.
     sealed record Checked(string Change, string Stamp, ImmutableHashSet<string> Scopes);
 
     const int Limit = 500;
