@@ -5,8 +5,8 @@ namespace Jixiao.Data;
 // request can get it.
 public partial class JixiaoDb
 {
-    // ListCache: the change stamp as this request read it (read again after every save, SaveChanges).
-    internal Task<string>? ListStamp;
+    // ListCache: the change stamps as this request read them (read again after every save, SaveChanges).
+    internal Task<ChangeStamps.Read>? ListStamp;
 
     // AuditInterceptor: the save in progress.
     internal readonly AuditInterceptor.SaveState AuditState = new();

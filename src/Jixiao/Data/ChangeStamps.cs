@@ -1,0 +1,133 @@
+using Jixiao.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Jixiao.Data;
+
+// What a kept list (ListCache) can depend on. A save moves the stamp of every area it touches, so a list
+// naming its areas is computed again after a change in one of them and kept across changes elsewhere
+// (a draft's save no longer throws away the monitoring dashboard).
+[Flags]
+public enum Area
+{
+    None = 0,
+    Projects = 1 << 0,      // any project: its row, its form's rows, its history
+    Approved = 1 << 1,      // a project with an approved version (before or after the change): what monitoring reads
+    Review = 1 << 2,        // steps taken and comments
+    Monitoring = 1 << 3,    // rounds, their units and the reports
+    Organisation = 1 << 4,  // supervising departments and budget units
+    Declarations = 1 << 5,  // units' declarations and department goals
+    Users = 1 << 6,         // accounts, roles, claims, tokens
+    Other = 1 << 7,         // everything else (imports, the indicator library, ledgers …)
+    All = (1 << 8) - 1,
+}
+
+// One row per area: the audit entry (id and chained hash) of the latest save that touched it, written by
+// AuditInterceptor in the save's own transaction. A handful of rows read in one query per request.
+public sealed class ChangeStamp
+{
+    public string Area { get; set; } = "";
+    public string Value { get; set; } = "";
+}
+
+public static class ChangeStamps
+{
+    static readonly Area[] Each = [.. Enum.GetValues<Area>().Where(a => a is not (Area.None or Area.All))];
+
+    public static void Configure(ModelBuilder b) => b.Entity<ChangeStamp>(s =>
+    {
+        s.ToTable("ChangeStamps");
+        s.HasKey(x => x.Area);
+        s.Property(x => x.Area).HasMaxLength(32);
+        s.Property(x => x.Value).HasMaxLength(128);
+    });
+
+    // Which areas a change of this entry touches. Projects: whether it has an approved version is looked up
+    // on the project's tracked row (owned rows and history rows by the project's id); when the row is not
+    // tracked, both project areas move.
+    public static Area Of(EntityEntry e, Func<object?, Area?> project)
+    {
+        var type = e.Metadata;
+        while (type.FindOwnership() is { } ownership) type = ownership.PrincipalEntityType;
+        if (type.ClrType == typeof(Project))
+        {
+            if (e.Entity is Project p)
+            {
+                var before = e.State == EntityState.Added ? null : e.Property(nameof(Project.ApprovedVersion)).OriginalValue;
+                return Area.Projects | (before != null || p.ApprovedVersion != null ? Area.Approved : Area.None);
+            }
+            return project(Value(e, e.Metadata.FindOwnership()!.Properties[0].Name)) ?? Area.Projects | Area.Approved;
+        }
+        if (type.ClrType == typeof(ProjectVersion)) return project(Value(e, nameof(ProjectVersion.ProjectId))) ?? Area.Projects | Area.Approved;
+        return type.ClrType switch
+        {
+            var t when t == typeof(ProjectStep) || t == typeof(ReviewComment) => Area.Review,
+            var t when t == typeof(MonitoringRound) || t == typeof(MonitoringRoundUnit) || t == typeof(MonitoringReport) => Area.Monitoring,
+            var t when t == typeof(SupervisingDepartment) || t == typeof(BudgetUnit) => Area.Organisation,
+            var t when t == typeof(DeclarationForm) || t == typeof(DepartmentGoalRecord) => Area.Declarations,
+            var t when t == typeof(AppUser) || t.Namespace == "Microsoft.AspNetCore.Identity" => Area.Users,
+            _ => Area.Other,
+        };
+    }
+
+    static object? Value(EntityEntry e, string property)
+    {
+        var p = e.Property(property);
+        return e.State == EntityState.Deleted ? p.OriginalValue : p.CurrentValue;
+    }
+
+    // The areas of a project's tracked row, by its id, for its owned rows and history.
+    public static Func<object?, Area?> ProjectsTracked(DbContext db)
+    {
+        Dictionary<object, Area>? byId = null;
+        return id =>
+        {
+            if (id == null) return null;
+            byId ??= db.ChangeTracker.Entries<Project>().GroupBy(e => (object)e.Entity.Id).ToDictionary(g => g.Key, g => g.Aggregate(Area.None, (a, e) =>
+                a | Area.Projects | (e.Entity.ApprovedVersion != null
+                    || (e.State != EntityState.Added && e.Property(nameof(Project.ApprovedVersion)).OriginalValue != null) ? Area.Approved : Area.None)));
+            return byId.TryGetValue(id, out var area) ? area : null;
+        };
+    }
+
+    // Inside the save's transaction, after its audit entries have their ids and hashes.
+    public static Task MoveAsync(DbContext db, Area areas, AuditEntry latest, CancellationToken ct)
+    {
+        var names = Each.Where(a => areas.HasFlag(a)).Select(a => a.ToString()).ToList();
+        if (names.Count == 0) return Task.CompletedTask;
+        var value = $"{latest.Id}:{latest.Hash}";
+        var rows = string.Join(", ", names.Select((_, i) => $"({{{2 * i}}}, {{{2 * i + 1}}})"));
+        // The same statement on SQLite and PostgreSQL; only placeholders are put into it, the values are parameters.
+        var sql = "INSERT INTO \"ChangeStamps\" (\"Area\", \"Value\") VALUES " + rows
+            + " ON CONFLICT (\"Area\") DO UPDATE SET \"Value\" = excluded.\"Value\"";
+        return db.Database.ExecuteSqlRawAsync(sql, names.SelectMany(n => new object[] { n, value }), ct);
+    }
+
+    // The stamps as one request read them: the stamp of a set of areas is made once per request.
+    public sealed class Read(Dictionary<string, string> values)
+    {
+        readonly Dictionary<Area, string> combined = [];
+
+        public string Of(Area areas)
+        {
+            lock (combined)
+            {
+                if (combined.TryGetValue(areas, out var stamp)) return stamp;
+                return combined[areas] = string.Join("|", Each.Where(a => areas.HasFlag(a))
+                    .Select(a => values.TryGetValue(a.ToString(), out var v) ? v : ""));
+            }
+        }
+    }
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<IModel, Func<JixiaoDb, IAsyncEnumerable<ChangeStamp>>> Query = new();
+
+    // Compiled once per model (SQLite's, PostgreSQL's): asked on nearly every page (the header's notices).
+    public static async Task<Read> ReadAsync(JixiaoDb db)
+    {
+        var values = new Dictionary<string, string>();
+        var query = Query.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((JixiaoDb d) => d.Set<ChangeStamp>().AsNoTracking()));
+        await foreach (var s in query(db)) values[s.Area] = s.Value;
+        return new Read(values);
+    }
+}
