@@ -217,7 +217,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
             // The search text is derived from the form, which the log already holds.
             .Where(e => e.Entity is not (AuditEntry or ProjectSearch) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
-        var projects = ChangeStamps.ProjectsTracked(db);
+        var projects = new ChangeStamps.ProjectsTracked(db);
         foreach (var e in entries)
         {
             var changes = new Dictionary<string, object?[]>();

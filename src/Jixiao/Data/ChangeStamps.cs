@@ -43,23 +43,15 @@ public static class ChangeStamps
         s.Property(x => x.Value).HasMaxLength(128);
     });
 
-    // Which areas a change of this entry touches. Projects: whether it has an approved version is looked up
-    // on the project's tracked row (owned rows and history rows by the project's id); when the row is not
-    // tracked, both project areas move.
-    public static Area Of(EntityEntry e, Func<object?, Area?> project)
+    // Which areas a change of this entry touches. Projects: whether it has an approved version is read from
+    // the project's tracked row (ProjectsTracked: owned rows through their owners, history rows by the
+    // project's id); when that row is not tracked, both project areas move.
+    public static Area Of(EntityEntry e, ProjectsTracked projects)
     {
         var type = e.Metadata;
         while (type.FindOwnership() is { } ownership) type = ownership.PrincipalEntityType;
-        if (type.ClrType == typeof(Project))
-        {
-            if (e.Entity is Project p)
-            {
-                var before = e.State == EntityState.Added ? null : e.Property(nameof(Project.ApprovedVersion)).OriginalValue;
-                return Area.Projects | (before != null || p.ApprovedVersion != null ? Area.Approved : Area.None);
-            }
-            return project(Value(e, e.Metadata.FindOwnership()!.Properties[0].Name)) ?? Area.Projects | Area.Approved;
-        }
-        if (type.ClrType == typeof(ProjectVersion)) return project(Value(e, nameof(ProjectVersion.ProjectId))) ?? Area.Projects | Area.Approved;
+        if (type.ClrType == typeof(Project)) return projects.AreasOf(e) ?? Area.Projects | Area.Approved;
+        if (type.ClrType == typeof(ProjectVersion)) return projects.AreasOfProject(Value(e, nameof(ProjectVersion.ProjectId))) ?? Area.Projects | Area.Approved;
         return type.ClrType switch
         {
             var t when t == typeof(ProjectStep) || t == typeof(ReviewComment) => Area.Review,
@@ -77,18 +69,50 @@ public static class ChangeStamps
         return e.State == EntityState.Deleted ? p.OriginalValue : p.CurrentValue;
     }
 
-    // The areas of a project's tracked row, by its id, for its owned rows and history.
-    public static Func<object?, Area?> ProjectsTracked(DbContext db)
+    static string KeyOf(EntityEntry e, IEnumerable<IProperty> properties) => string.Join("\u001F", properties.Select(p => Value(e, p.Name)));
+
+    // The tracked rows of projects and their forms by type and key, read once per save when first asked: an
+    // owned row (an indicator, its target value) leads through its owners' keys to its project's row.
+    public sealed class ProjectsTracked(DbContext db)
     {
-        Dictionary<object, Area>? byId = null;
-        return id =>
+        Dictionary<(IEntityType, string), EntityEntry>? rows;
+
+        Dictionary<(IEntityType, string), EntityEntry> Rows()
+        {
+            if (rows != null) return rows;
+            rows = [];
+            foreach (var e in db.ChangeTracker.Entries())
+            {
+                var root = e.Metadata;
+                while (root.FindOwnership() is { } ownership) root = ownership.PrincipalEntityType;
+                if (root.ClrType == typeof(Project) && e.Metadata.FindPrimaryKey() is { } key)
+                    rows.TryAdd((e.Metadata, KeyOf(e, key.Properties)), e);
+            }
+            return rows;
+        }
+
+        public Area? AreasOf(EntityEntry e)
+        {
+            for (var depth = 0; depth < 8; depth++)
+            {
+                if (e.Entity is Project project)
+                {
+                    var before = e.State == EntityState.Added ? null : e.Property(nameof(Project.ApprovedVersion)).OriginalValue;
+                    return Area.Projects | (before != null || project.ApprovedVersion != null ? Area.Approved : Area.None);
+                }
+                if (e.Metadata.FindOwnership() is not { } ownership
+                    || !Rows().TryGetValue((ownership.PrincipalEntityType, KeyOf(e, ownership.Properties)), out var owner)) return null;
+                e = owner;
+            }
+            return null;
+        }
+
+        public Area? AreasOfProject(object? id)
         {
             if (id == null) return null;
-            byId ??= db.ChangeTracker.Entries<Project>().GroupBy(e => (object)e.Entity.Id).ToDictionary(g => g.Key, g => g.Aggregate(Area.None, (a, e) =>
-                a | Area.Projects | (e.Entity.ApprovedVersion != null
-                    || (e.State != EntityState.Added && e.Property(nameof(Project.ApprovedVersion)).OriginalValue != null) ? Area.Approved : Area.None)));
-            return byId.TryGetValue(id, out var area) ? area : null;
-        };
+            var type = db.Model.FindEntityType(typeof(Project))!;
+            return Rows().TryGetValue((type, string.Join("\u001F", id)), out var row) ? AreasOf(row) : null;
+        }
     }
 
     // Inside the save's transaction, after its audit entries have their ids and hashes.
