@@ -31,11 +31,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         internal readonly List<AuditEntry> pendingChain = [];
         internal IDbContextTransaction? ownTransaction;
         internal int depth;
+        // The areas the save touches: their change stamps move with it (ChangeStamps).
+        internal Area areas;
 
         internal void Reset()
         {
             pendingKeys.Clear();
             pendingChain.Clear();
+            areas = Area.None;
             ownTransaction = null;
             depth = 0;
         }
@@ -102,8 +105,10 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
             {
                 FillKeys(s);
                 await AuditChain.LinkAsync(db, s.pendingChain, cancellationToken);
+                var latest = s.pendingChain.MaxBy(a => a.Id)!;
                 s.pendingChain.Clear();
                 await db.SaveChangesAsync(cancellationToken);
+                await ChangeStamps.MoveAsync(db, s.areas, latest, cancellationToken);
                 if (s.ownTransaction != null) await s.ownTransaction.CommitAsync(cancellationToken);
             }
         }
@@ -129,8 +134,10 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
             {
                 FillKeys(s);
                 AuditChain.LinkAsync(db, s.pendingChain, default).GetAwaiter().GetResult();
+                var latest = s.pendingChain.MaxBy(a => a.Id)!;
                 s.pendingChain.Clear();
                 db.SaveChanges();
+                ChangeStamps.MoveAsync(db, s.areas, latest, default).GetAwaiter().GetResult();
                 s.ownTransaction?.Commit();
             }
         }
@@ -173,6 +180,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
     {
         s.pendingKeys.Clear();
         s.pendingChain.Clear();
+        s.areas = Area.None;
         if (s.ownTransaction == null) return;
         await s.ownTransaction.DisposeAsync();
         s.ownTransaction = null;
@@ -209,6 +217,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
             // The search text is derived from the form, which the log already holds.
             .Where(e => e.Entity is not (AuditEntry or ProjectSearch) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
+        var projects = new ChangeStamps.ProjectsTracked(db);
         foreach (var e in entries)
         {
             var changes = new Dictionary<string, object?[]>();
@@ -228,6 +237,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
                 changes[p.Metadata.Name] = [Safe(e, p.Metadata.Name, before), Safe(e, p.Metadata.Name, after)];
             }
             if (e.State == EntityState.Modified && changes.Count == 0) continue;
+            s.areas |= ChangeStamps.Of(e, projects);
             var audit = new AuditEntry
             {
                 Utc = now,
@@ -241,6 +251,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
             db.Add(audit);
         }
         s.pendingChain.AddRange(db.ChangeTracker.Entries<AuditEntry>().Where(a => a.State == EntityState.Added).Select(a => a.Entity));
+        // Entries written by hand (AuditLog: sign-ins and the like) change no list's data but still count.
+        if (s.pendingChain.Count > 0 && s.areas == Area.None) s.areas = Area.Other;
     }
 
     // Never in the log at all: credentials and what only serves to check them; initials derived for search.

@@ -7,8 +7,8 @@ namespace Jixiao.Data;
 // request can get it.
 public partial class JixiaoDb
 {
-    // ListCache: the change stamp as this request read it (read again after every save, SaveChanges).
-    internal Task<string>? ListStamp;
+    // ListCache: the change stamps as this request read them (read again after every save, SaveChanges).
+    internal Task<ChangeStamps.Read>? ListStamp;
 
     // KeptConnection: the connection is held open until the context is given back (which closes it).
     internal bool KeepsConnection;

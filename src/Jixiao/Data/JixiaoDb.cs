@@ -32,6 +32,7 @@ public partial class JixiaoDb(DbContextOptions options) : IdentityDbContext<AppU
     {
         base.OnModelCreating(b);
         PublicTargetsModel.Configure(b); // documents out
+        ChangeStamps.Configure(b); // kept lists' stamps per area
 
         b.Entity<BudgetUnit>().HasIndex(u => u.Code);
         b.Entity<Project>(p =>

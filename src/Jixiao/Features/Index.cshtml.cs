@@ -45,10 +45,10 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
             unitQuery = unitQuery.Where(u => u.Name.Contains(q) || u.Code == q || u.SupervisingDepartment!.Name.Contains(q));
         }
         // Counting the units found is kept until the data change (ListCache), like the list of years.
-        TotalUnits = await cache.GetAsync(db, $"units:{ListCache.Scope(User)}:{Q?.Trim()}", () => unitQuery.CountAsync());
+        TotalUnits = await cache.GetAsync(db, $"units:{ListCache.Scope(User)}:{Q?.Trim()}", Area.Organisation, () => unitQuery.CountAsync());
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (TotalUnits + UnitsPerPage - 1) / UnitsPerPage));
         // The page's units with their projects only change with the data: kept like the count (ListCache).
-        Units = await cache.GetAsync(db, $"projects:{ListCache.Scope(User)}:{Year}:{Q?.Trim()}:{PageNumber}", async () =>
+        Units = await cache.GetAsync(db, $"projects:{ListCache.Scope(User)}:{Year}:{Q?.Trim()}:{PageNumber}", Area.Projects | Area.Organisation | Area.Declarations, async () =>
         {
             var units = await unitQuery.OrderBy(u => u.Id).Skip((PageNumber - 1) * UnitsPerPage).Take(UnitsPerPage)
                 .Select(u => new { u.Id, u.Name, u.Code, Department = u.SupervisingDepartment!.Name })

@@ -31,7 +31,7 @@ public class ChangeClockTests
             b.Services.AddSingleton<TimeProvider>(clock);
         });
         var cache = app.App.Services.GetRequiredService<ListCache>();
-        Task<int> Count() => app.Db(db => cache.GetAsync(db, "clock-test:projects", () => db.Projects.CountAsync()));
+        Task<int> Count() => app.Db(db => cache.GetAsync(db, "clock-test:projects", Area.Projects, () => db.Projects.CountAsync()));
         var unit = await app.Db(db => db.BudgetUnits.Select(u => u.Id).FirstAsync());
         Project New(string name) => new() { BudgetUnitId = unit, FiscalYear = 2026, Form = new ProjectForm { Name = name } };
 

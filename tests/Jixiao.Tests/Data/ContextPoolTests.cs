@@ -20,7 +20,7 @@ public class ContextPoolTests
         await using var test = await TestDatabase.Create(provider);
         await using var app = await TestApp.Start(test, demo: true);
         var cache = app.App.Services.GetRequiredService<ListCache>();
-        Task<int> Count(JixiaoDb db) => cache.GetAsync(db, "pool-test:projects", () => db.Projects.CountAsync());
+        Task<int> Count(JixiaoDb db) => cache.GetAsync(db, "pool-test:projects", Area.Projects, () => db.Projects.CountAsync());
 
         JixiaoDb first;
         int before;

@@ -39,7 +39,7 @@ public static class ProjectsApi
 
     // Kept under the change stamp, per scope, year and unit: platforms poll this list.
     static async Task<IResult> List(int year, string? unit, ClaimsPrincipal user, JixiaoDb db, ListCache cache) =>
-        Results.Ok(await cache.GetAsync(db, $"api-projects:{ListCache.Scope(user)}:{year}:{unit}", async () =>
+        Results.Ok(await cache.GetAsync(db, $"api-projects:{ListCache.Scope(user)}:{year}:{unit}", Area.Projects | Area.Organisation, async () =>
         {
             var query = db.Projects.VisibleTo(user).Where(p => p.FiscalYear == year);
             if (!string.IsNullOrWhiteSpace(unit))

@@ -29,15 +29,15 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
         // one query. The rows are shared by the requests that get them, so the page never changes them.
         var user = "desk:" + User.Identity!.Name;
         var waiting = db.Projects.WaitingFor(User);
-        var total = await cache.GetAsync(db, "waiting:" + User.Identity!.Name, () => waiting.CountAsync());
+        var total = await cache.GetAsync(db, "waiting:" + User.Identity!.Name, Area.Projects | Area.Organisation, () => waiting.CountAsync());
         page = Math.Clamp(page, 1, Math.Max(1, (total + Size - 1) / Size));
         Pager = new Pager(page, total, Size, Request.Query);
-        Waiting = await cache.GetAsync(db, $"{user}:waiting:{page}",
+        Waiting = await cache.GetAsync(db, $"{user}:waiting:{page}", Area.Projects | Area.Organisation,
             () => Rows(waiting.OrderBy(p => p.UpdatedUtc).ThenBy(p => p.Id).Skip((page - 1) * Size).Take(Size)));
         // Only the unit's own people have forms that come back or drafts to submit: nobody else asks.
         if (UnitOf(User) is not int unit) return;
-        Returned = await cache.GetAsync(db, $"{user}:returned", () => Rows(db.Projects.VisibleTo(User).ReturnedTo(User).OrderBy(p => p.UpdatedUtc).Take(100)));
-        Drafts = await cache.GetAsync(db, $"{user}:drafts:{unit}", () => DraftsOf(unit).CountAsync());
+        Returned = await cache.GetAsync(db, $"{user}:returned", Area.Projects | Area.Organisation, () => Rows(db.Projects.VisibleTo(User).ReturnedTo(User).OrderBy(p => p.UpdatedUtc).Take(100)));
+        Drafts = await cache.GetAsync(db, $"{user}:drafts:{unit}", Area.Projects, () => DraftsOf(unit).CountAsync());
     }
 
     // The unit of its own people (preparers and the head), who have drafts to submit.

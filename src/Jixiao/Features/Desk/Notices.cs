@@ -12,7 +12,7 @@ public sealed class NoticesViewComponent(JixiaoDb db, ListCache cache) : ViewCom
     {
         var user = HttpContext.User;
         // On every page: counted once per change of the data, for each user (the roles decide what waits).
-        var count = await cache.GetAsync(db, "notices:" + user.Identity!.Name, () => db.Projects.WaitingFor(user).Select(p => p.Id)
+        var count = await cache.GetAsync(db, "notices:" + user.Identity!.Name, Area.Projects | Area.Organisation, () => db.Projects.WaitingFor(user).Select(p => p.Id)
             .Concat(db.Projects.VisibleTo(user).ReturnedTo(user).Select(p => p.Id)).CountAsync());
         return new Microsoft.AspNetCore.Mvc.ViewComponents.HtmlContentViewComponentResult(
             new Microsoft.AspNetCore.Html.HtmlString($"<a href=\"/Desk\" class=\"notices\">待办<span class=\"count\">{count}</span></a>"));

@@ -48,7 +48,7 @@ public sealed class DashboardModel(JixiaoDb db, IWebHostEnvironment env, ListCac
         // The whole view is kept under the database's change stamp (ListCache): a look costs one query for the
         // stamp, whatever the size of the province; any saved change (a report, a sign-off, a new round) shows on
         // the next look.
-        var view = await cache.GetAsync(db, $"dashboard:{round}:{unit}:{ListCache.Scope(User)}", () => Load(round, unit));
+        var view = await cache.GetAsync(db, $"dashboard:{round}:{unit}:{ListCache.Scope(User)}", Area.Monitoring | Area.Approved | Area.Organisation, () => Load(round, unit));
         if (view.Missing) return NotFound();
         Rounds = view.Rounds;
         if (view.Round is null || view.Figures is not { } figures) return Page();

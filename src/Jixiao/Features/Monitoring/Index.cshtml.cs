@@ -40,7 +40,7 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
     // a province's round units and its units on every look cost more than the page.
     async Task Load()
     {
-        Rounds = await cache.GetAsync(db, "rounds:" + ListCache.Scope(User), async () =>
+        Rounds = await cache.GetAsync(db, "rounds:" + ListCache.Scope(User), Area.Monitoring | Area.Organisation, async () =>
             (await Monitor.RoundsVisibleTo(db, User)
                 .OrderByDescending(r => r.FiscalYear).ThenByDescending(r => r.EndMonth).ThenByDescending(r => r.Id)
                 .Select(r => new { r.Id, r.FiscalYear, r.EndMonth, r.DueDate, Units = r.Units.Count, SignedOff = r.Units.Count(u => u.SignedOffUtc != null) })
@@ -48,7 +48,7 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
             .Select(r => new RoundRow(r.Id, new MonitoringRound { FiscalYear = r.FiscalYear, EndMonth = r.EndMonth }.Title,
                 r.DueDate, r.Units, r.SignedOff)).ToList());
         if (!MayOpen) return;
-        (UnitCount, AllUnits, Departments) = await cache.GetAsync(db, "round-choices", async () =>
+        (UnitCount, AllUnits, Departments) = await cache.GetAsync(db, "round-choices", Area.Organisation, async () =>
         {
             var count = await db.BudgetUnits.CountAsync();
             return count <= UnitsToPick

@@ -16,7 +16,7 @@ public sealed class MonitoringRemindersViewComponent(JixiaoDb db, ListCache cach
         var user = HttpContext.User;
         var today = Monitor.Today();
         // Shown on every visit to the desk: computed again only when the data or the day changes.
-        var list = await cache.GetAsync(db, $"reminders:{ListCache.Scope(user)}:{today}", () => RemindersAsync(user, today));
+        var list = await cache.GetAsync(db, $"reminders:{ListCache.Scope(user)}:{today}", Area.Monitoring | Area.Approved | Area.Organisation, () => RemindersAsync(user, today));
         return View("~/Features/Monitoring/_Reminders.cshtml", list);
     }
 

@@ -41,12 +41,12 @@ public sealed class RoundModel(JixiaoDb db, ListCache cache) : PageModel
     async Task<IActionResult?> Load(int id, int? onlyUnit = null)
     {
         // The round with whether it has units and any not signed off: overdue is counted, not loaded.
-        var found = await cache.GetAsync(db, $"round:{id}:{ListCache.Scope(User)}", () => Monitor.RoundsVisibleTo(db, User).AsNoTracking().Where(r => r.Id == id)
+        var found = await cache.GetAsync(db, $"round:{id}:{ListCache.Scope(User)}", Area.Monitoring | Area.Organisation, () => Monitor.RoundsVisibleTo(db, User).AsNoTracking().Where(r => r.Id == id)
             .Select(r => new { Round = r, HasUnits = r.Units.Any(), Pending = r.Units.Any(u => u.SignedOffUtc == null) }).FirstOrDefaultAsync());
         if (found is null) return NotFound();
         Round = found.Round;
         Overdue = Round.DueDate < Monitor.Today() && (!found.HasUnits || found.Pending);
-        var all = await cache.GetAsync(db, $"round-units:{id}:{ListCache.Scope(User)}", async () =>
+        var all = await cache.GetAsync(db, $"round-units:{id}:{ListCache.Scope(User)}", Area.Monitoring | Area.Organisation, async () =>
             (await db.MonitoringRoundUnits.AsNoTracking().Where(x => x.RoundId == id)
                 .Join(db.BudgetUnits.VisibleTo(User), x => x.BudgetUnitId, u => u.Id, (x, u) => new { Part = x, u.Name, u.Code })
                 .ToListAsync())
@@ -59,7 +59,7 @@ public sealed class RoundModel(JixiaoDb db, ListCache cache) : PageModel
         var year = Round.FiscalYear;
         // The page's monitored projects with their report, if any (at most one per round and project): one
         // query, kept under the stamp like the units (the same for everyone of the user's scope).
-        var projects = (await cache.GetAsync(db, $"round-projects:{id}:{ListCache.Scope(User)}:{string.Join(',', ids)}", async () =>
+        var projects = (await cache.GetAsync(db, $"round-projects:{id}:{ListCache.Scope(User)}:{string.Join(',', ids)}", Area.Monitoring | Area.Approved | Area.Organisation, async () =>
             (await db.Projects.Where(p => ids.Contains(p.BudgetUnitId) && p.FiscalYear == year && p.ApprovedVersion != null)
             .GroupJoin(db.MonitoringReports.Where(r => r.RoundId == id), p => p.Id, r => r.ProjectId, (p, rs) => new { p, rs })
             .SelectMany(x => x.rs.DefaultIfEmpty(), (x, r) => new

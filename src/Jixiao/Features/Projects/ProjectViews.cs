@@ -18,12 +18,13 @@ public sealed class ProjectViews(ListCache cache)
     public sealed record View(Project Project, ReviewReport Review, List<ProjectVersion> Versions);
 
     // What the page shows beside the form that changes without the project's row (the steps taken, the
-    // comments, the layout of the unit's latest declaration of the year), kept under the database's change stamp (ListCache). Shared: read only.
+    // comments, the layout of the unit's latest declaration of the year), kept under the change stamps of the review
+    // and the declarations (ListCache) and the project's unit and year. Shared: read only.
     public sealed record Around(List<ProjectStep> Steps, List<ReviewComment> Comments, string? DeclaredLayout);
 
-    // The project's row as last read, and the user scopes (ListCache.Scope) it was visible to, under one
-    // change stamp of the database: every change anywhere writes its audit entry and moves that stamp, so
-    // until it moves another view by the same scope needs no query of its own.
+    // The project's row as last read, and the user scopes (ListCache.Scope) it was visible to, under the
+    // change stamps of the projects and the organisation: every change there moves them, so until they move
+    // another view by the same scope needs no query of its own.
     sealed record Checked(string Change, string Stamp, ImmutableHashSet<string> Scopes);
 
     const int Limit = 500;
@@ -34,7 +35,8 @@ public sealed class ProjectViews(ListCache cache)
     // Null when the user may not see the project or there is none: the two are answered alike.
     public async Task<View?> GetAsync(JixiaoDb db, System.Security.Claims.ClaimsPrincipal user, int id)
     {
-        var change = await cache.RequestStampAsync(db);
+        // Whether the scope sees the project depends on its row and its unit's department, nothing else.
+        var change = await cache.RequestStampAsync(db, Area.Projects | Area.Organisation);
         var scope = ListCache.Scope(user);
         string stamp;
         if (checks.TryGetValue(id, out var seen) && seen.Change == change && seen.Scopes.Contains(scope)) stamp = seen.Stamp;
@@ -53,7 +55,8 @@ public sealed class ProjectViews(ListCache cache)
 
     // For a project the user was found to see (GetAsync).
     public async Task<Around> AroundAsync(JixiaoDb db, Project project) =>
-        await ListCache.KeptAsync(around, Limit, project.Id, await cache.RequestStampAsync(db), async () => new Around(
+        await ListCache.KeptAsync(around, Limit, project.Id,
+            $"{await cache.RequestStampAsync(db, Area.Review | Area.Declarations)}:{project.BudgetUnitId}:{project.FiscalYear}", async () => new Around(
             await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Id).ToListAsync(),
             await db.ReviewComments.AsNoTracking().Where(c => c.ProjectId == project.Id).OrderBy(c => c.Id).ToListAsync(),
             await db.DeclarationForms.Where(d => d.BudgetUnitId == project.BudgetUnitId && d.FiscalYear == project.FiscalYear)

@@ -126,7 +126,7 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
     {
         Year ??= (await cache.YearsAsync(db, User)).FirstOrDefault() is var newest and > 0 ? newest : DateTime.Today.Year;
         // The filter's choices change only with the data: kept with the other figures (ListCache).
-        (PickUnit, Units, Departments) = await cache.GetAsync(db, $"review-choices:{ListCache.Scope(User)}", async () =>
+        (PickUnit, Units, Departments) = await cache.GetAsync(db, $"review-choices:{ListCache.Scope(User)}", Area.Organisation, async () =>
         {
             var visibleUnits = db.BudgetUnits.VisibleTo(User);
             var pick = await visibleUnits.CountAsync() <= UnitsToPick;
@@ -140,7 +140,7 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
         var projects = Filter.Apply(db.Projects.VisibleTo(User));
         // Counting a filtered year scans it: kept until the data changes (ListCache), keyed by every filter.
         int unscored;
-        (Total, unscored) = await cache.GetAsync(db, $"review:{ListCache.Scope(User)}:{Filter}",
+        (Total, unscored) = await cache.GetAsync(db, $"review:{ListCache.Scope(User)}:{Filter}", Area.Projects | Area.Organisation,
             async () => (await projects.CountAsync(), await projects.CountAsync(p => p.QualityScore == null)));
         var pages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, pages);
@@ -148,7 +148,7 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
         // The page itself (its rows, their findings, where it stands) is kept like the total: everyone who
         // opens the year's first page gets it for one look at the change stamp.
         (Rows, HasPrevious, HasNext, PageNumber) = await cache.GetAsync(db,
-            $"review-page:{ListCache.Scope(User)}:{Filter}:{After}:{Before}:{Last}:{PageNumber}", () => ReadPageAsync(projects, pages, unscored));
+            $"review-page:{ListCache.Scope(User)}:{Filter}:{After}:{Before}:{Last}:{PageNumber}", Area.Projects | Area.Organisation | Area.Declarations, () => ReadPageAsync(projects, pages, unscored));
 
         if (Unit is int unitId && await db.BudgetUnits.VisibleTo(User).Include(u => u.SupervisingDepartment).FirstOrDefaultAsync(u => u.Id == unitId) is { } unit)
         {

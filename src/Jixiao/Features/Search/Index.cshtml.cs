@@ -38,7 +38,7 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
         // A search's answer (totals, the hits shown, the indicators' names) only changes with the data: kept
         // whole until the next change (ListCache), so asking again costs one look at the change stamp.
         var key = $"search:{ListCache.Scope(User)}:{Kind}:{PageNumber}:{string.Join(' ', words.Select(w => string.Join('\u001F', w)))}:{Q!.Trim()}";
-        var found = await cache.GetAsync(db, key, () => FindAsync(words));
+        var found = await cache.GetAsync(db, key, Area.Projects | Area.Organisation, () => FindAsync(words));
         PageNumber = found.Page;
         Projects = found.Projects with { Pager = PagerFor(found.Projects.Total) };
         Indicators = found.Indicators with { Pager = PagerFor(found.Indicators.Total) };

@@ -46,7 +46,7 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
         }
 
         // A year's sums take a scan of it: kept until the data changes (ListCache).
-        var (rows, names, worst) = await cache.GetAsync(db, $"summary:{ListCache.Scope(User)}:{year}:{departmentId}", async () =>
+        var (rows, names, worst) = await cache.GetAsync(db, $"summary:{ListCache.Scope(User)}:{year}:{departmentId}", Area.Projects | Area.Organisation, async () =>
         (
             ByUnit
                 ? await Counts(projects.GroupBy(p => (int?)p.BudgetUnitId))

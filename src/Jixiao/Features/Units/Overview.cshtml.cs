@@ -61,7 +61,7 @@ public sealed class OverviewModel(JixiaoDb db) : PageModel
     public async Task<IActionResult> OnGetAsync([FromServices] ListCache cache)
     {
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        var read = await cache.GetAsync(db, $"overview:{ListCache.Scope(User)}:{Unit}:{Year}", async () =>
+        var read = await cache.GetAsync(db, $"overview:{ListCache.Scope(User)}:{Unit}:{Year}", Area.Projects | Area.Organisation | Area.Declarations, async () =>
         {
             var found = await LoadAsync();
             return new Read(found, Units, Current, Years, Year, Projects, found && Current != null ? await StoredGoals().ToListAsync() : []);

@@ -179,6 +179,22 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("BudgetUnits");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.ChangeStamp", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("ChangeStamps", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.DeclarationForm", b =>
                 {
                     b.Property<int>("Id")

@@ -170,6 +170,22 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("BudgetUnits");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.ChangeStamp", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("ChangeStamps", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.DeclarationForm", b =>
                 {
                     b.Property<int>("Id")
