@@ -29,20 +29,24 @@ public sealed class BookModel(JixiaoDb db, Exports exports) : PageModel
         if (to is not ("docx" or "xlsx" or "pdf")) return BadRequest();
         var unitName = await db.BudgetUnits.VisibleTo(User).Where(u => u.Id == Unit).Select(u => u.Name).FirstOrDefaultAsync(ct);
         if (unitName == null) return NotFound();
-        var (user, unit, year, layout, isPublic) = (User, Unit, Year, Layout, Public);
-        var title = $"{unitName}{year}年度项目支出绩效目标";
-        var (job, refused) = jobs.Enqueue(user, title, to, Exports.FileName(title, to, isPublic), async (services, job, path, token) =>
-        {
-            job.Report("正在读取项目", 0, 0);
-            var scoped = services.GetRequiredService<JixiaoDb>();
-            var exporter = services.GetRequiredService<Exports>();
-            var doc = await exporter.UnitAsync(scoped.Projects.VisibleTo(user), scoped.BudgetUnits.VisibleTo(user), unit, year, token)
-                ?? throw new InvalidOperationException("unit no longer visible");
-            job.Report($"正在排版（{doc.Projects.Count} 个项目）", 0, 0);
-            await exporter.WriteToAsync(Exports.Compose(doc, layout, isPublic, book: true), to, path, job.Report, token);
-        }, again: $"/Units/Overview?unit={unit}&year={year}");
+        var title = $"{unitName}{Year}年度项目支出绩效目标";
+        var request = ExportRequest.Of(ExportRequest.Book, new ExportRequest.BookArgs(Unit, Year, Layout, Public, to));
+        var (job, refused) = jobs.Enqueue(User, title, to, Exports.FileName(title, to, Public), request, again: $"/Units/Overview?unit={Unit}&year={Year}");
         if (job == null) return RedirectToPage("/Export/Jobs", new { refused });
         return Redirect($"/Exports/Jobs/{job.Id}");
+    }
+
+    // The book's job: read with what the user may see when the job runs, written to `path`.
+    public static async Task WriteAsync(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, ExportRequest.BookArgs book,
+        ExportJob job, string path, CancellationToken ct)
+    {
+        job.Report("正在读取项目", 0, 0);
+        var scoped = services.GetRequiredService<JixiaoDb>();
+        var exporter = services.GetRequiredService<Exports>();
+        var doc = await exporter.UnitAsync(scoped.Projects.VisibleTo(user), scoped.BudgetUnits.VisibleTo(user), book.Unit, book.Year, ct)
+            ?? throw new ExportRefusedException("该单位已不在您可查看的范围内，未能导出。");
+        job.Report($"正在排版（{doc.Projects.Count} 个项目）", 0, 0);
+        await exporter.WriteToAsync(Exports.Compose(doc, book.Layout, book.Public, book: true), book.To, path, job.Report, ct);
     }
 
     public async Task<IActionResult> OnGetFileAsync(string? to, CancellationToken ct)
