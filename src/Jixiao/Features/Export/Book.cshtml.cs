@@ -21,7 +21,7 @@ public sealed class BookModel(JixiaoDb db, Exports exports) : PageModel
             ? Exports.Compose(doc, Layout, Public, book: true) : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await BookAsync(ct) is { } book ? Content(HtmlWriter.Write(book, "/css/print.css"), "text/html; charset=utf-8") : NotFound();
+        await BookAsync(ct) is { } book ? Content(HtmlWriter.Write(book, "/css/print.css", pageStylesheetHref: Jixiao.Features.Public.PageNumbersModel.Href(book.Footer)), "text/html; charset=utf-8") : NotFound();
 
     // The book as a background job: the user goes to the job's page, which shows progress and then the file.
     public async Task<IActionResult> OnPostJobAsync(string? to, [FromServices] ExportJobs jobs, CancellationToken ct)
