@@ -17,7 +17,8 @@ public sealed class BookModel(JixiaoDb db, Exports exports) : PageModel
     [BindProperty(SupportsGet = true)] public bool Public { get; set; }
 
     async Task<DocBook?> BookAsync(CancellationToken ct) =>
-        await exports.UnitAsync(db.Projects.VisibleTo(User), db.BudgetUnits.VisibleTo(User), Unit, Year, ct) is { } doc
+        Year is < Jixiao.Features.Projects.EditorInput.MinYear or > Jixiao.Features.Projects.EditorInput.MaxYear ? null
+        : await exports.UnitAsync(db.Projects.VisibleTo(User), db.BudgetUnits.VisibleTo(User), Unit, Year, ct) is { } doc
             ? Exports.Compose(doc, Layout, Public, book: true) : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
@@ -27,6 +28,7 @@ public sealed class BookModel(JixiaoDb db, Exports exports) : PageModel
     public async Task<IActionResult> OnPostJobAsync(string? to, [FromServices] ExportJobs jobs, CancellationToken ct)
     {
         if (to is not ("docx" or "xlsx" or "pdf")) return BadRequest();
+        if (Year is < Jixiao.Features.Projects.EditorInput.MinYear or > Jixiao.Features.Projects.EditorInput.MaxYear) return NotFound();
         var unitName = await db.BudgetUnits.VisibleTo(User).Where(u => u.Id == Unit).Select(u => u.Name).FirstOrDefaultAsync(ct);
         if (unitName == null) return NotFound();
         var title = $"{unitName}{Year}年度项目支出绩效目标";
