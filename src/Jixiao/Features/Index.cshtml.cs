@@ -24,9 +24,9 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
     public IActionResult OnPostExport(int year, string? format, [FromServices] Export.ExportJobs jobs)
     {
         if (format is not ("xlsx" or "csv")) return BadRequest();
-        var (user, q) = (User, Q);
-        var (job, refused) = Export.ListExports.Start(jobs, user, $"{year}年度项目清单", format,
-            (listDb, output, progress, ct) => Export.ListExports.ProjectsAsync(listDb, user, year, q, output, progress, ct),
+        var q = Q;
+        var (job, refused) = Export.ListExports.Start(jobs, User, $"{year}年度项目清单", format,
+            Export.ExportRequest.Of(Export.ExportRequest.ProjectList, new Export.ExportRequest.ProjectListArgs(year, q, format)),
             again: $"/?year={year}" + (q != null ? "&q=" + Uri.EscapeDataString(q) : ""));
         return job == null ? RedirectToPage("/Export/Jobs", new { refused }) : Redirect($"/Exports/Jobs/{job.Id}");
     }

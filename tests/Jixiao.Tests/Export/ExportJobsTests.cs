@@ -31,6 +31,12 @@ public class ExportJobsTests
         var jobPath = posted.RequestMessage!.RequestUri!.AbsolutePath;
         Assert.StartsWith("/Exports/Jobs/", jobPath);
         Assert.Contains("导出：", await posted.Content.ReadAsStringAsync());
+        return (jobPath, await WaitDone(client, jobPath));
+    }
+
+    // Polls the job's status until it is no longer waiting or running; it must be done, and its file is fetched.
+    static async Task<HttpResponseMessage> WaitDone(HttpClient client, string jobPath)
+    {
         JsonObject status;
         var deadline = DateTime.UtcNow.AddMinutes(3);
         do
@@ -42,7 +48,7 @@ public class ExportJobsTests
         Assert.Equal(100, status["percent"]!.GetValue<int>());
         var file = await client.GetAsync(status["file"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
-        return (jobPath, file);
+        return file;
     }
 
     static async Task<string> Save(HttpResponseMessage response, string extension)
@@ -179,6 +185,98 @@ public class ExportJobsTests
             Assert.Contains("\"State\":3", File.ReadAllText(Path.Combine(folder, interrupted.Id.ToString("N") + ".json")));
         }
         finally { Directory.Delete(folder, true); }
+    }
+
+    // A restart in the middle of the work: the app stops with one export waiting (behind another user's long
+    // one) and the record of another says running (a process killed while it ran). A new app on the same data
+    // folder and database makes both, from what was asked for, with what the owner may see; a job whose work
+    // was only in memory is marked interrupted, and one whose owner was removed says so.
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Exports_waiting_or_running_when_the_app_stopped_are_made_after_the_next_start(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var folder = provider == "sqlite"
+            ? Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString).DataSource)!
+            : Directory.CreateTempSubdirectory("jixiao-data-").FullName;
+        var database = provider == "sqlite" ? null : db.ConnectionString;
+        try
+        {
+            string password, bookPath, listPath;
+            Guid blocker;
+            var first = await TestApp.Start(folder, database, demo: true);
+            await using (first)
+            {
+                password = first.PasswordOf("east-preparer");
+                var unit = await first.Db(d => d.BudgetUnits.Where(u => u.Name == "东城区信访局").Select(u => u.Id).SingleAsync());
+                var jobs = first.App.Services.GetRequiredService<ExportJobs>();
+                var started = new TaskCompletionSource();
+                blocker = jobs.Enqueue(UserWithId("someone-else"), "长时间的导出", "pdf", "long.pdf", async (_, _, _, ct) =>
+                {
+                    started.SetResult();
+                    await Task.Delay(Timeout.Infinite, ct);
+                }).Job!.Id;
+                await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+                var client = await first.SignedIn("east-preparer", password);
+                var overview = $"/Units/Overview?unit={unit}&year=2026";
+                var posted = await client.PostAsync("/Units/Book?handler=Job", Form(TestApp.AntiforgeryToken(await client.GetStringAsync(overview)),
+                    ("unit", unit.ToString()), ("year", "2026"), ("layout", "national"), ("to", "docx")));
+                bookPath = posted.RequestMessage!.RequestUri!.AbsolutePath;
+                posted = await client.PostAsync("/?handler=Export", Form(TestApp.AntiforgeryToken(await client.GetStringAsync("/?year=2026")),
+                    ("year", "2026"), ("format", "csv")));
+                listPath = posted.RequestMessage!.RequestUri!.AbsolutePath;
+                foreach (var path in new[] { bookPath, listPath })
+                    Assert.Equal("queued", JsonNode.Parse(await client.GetStringAsync(path + "?handler=Status"))!["state"]!.GetValue<string>());
+            }
+
+            // The list's record as a killed process leaves it: running, with half a file beside it.
+            var exports = ExportJobs.FolderIn(folder);
+            var listId = Guid.Parse(listPath.Split('/')[^1]);
+            var listRecord = Path.Combine(exports, listId.ToString("N") + ".json");
+            File.WriteAllText(listRecord, File.ReadAllText(listRecord).Replace("\"State\":0", "\"State\":1"));
+            File.WriteAllText(Path.Combine(exports, listId.ToString("N") + ".csv"), "半个文件");
+            // A copy of the book's request whose owner no longer exists.
+            var bookId = Guid.Parse(bookPath.Split('/')[^1]);
+            var orphan = Guid.NewGuid();
+            var bookRecord = File.ReadAllText(Path.Combine(exports, bookId.ToString("N") + ".json"));
+            var owner = JsonNode.Parse(bookRecord)!["Owner"]!.GetValue<string>();
+            File.WriteAllText(Path.Combine(exports, orphan.ToString("N") + ".json"),
+                bookRecord.Replace(bookId.ToString(), orphan.ToString()).Replace(owner, "removed-user"));
+
+            await using var second = await TestApp.Start(folder, database, demo: false);
+            var again = await second.SignedIn("east-preparer", password);
+            var book = await WaitDone(again, bookPath);
+            var docx = await Save(book, "docx");
+            try
+            {
+                var expected = await second.Db(d => d.Projects.Where(p => p.BudgetUnit!.Name == "东城区信访局" && p.FiscalYear == 2026).Select(p => p.Form.Name).ToListAsync());
+                Assert.NotEmpty(expected);
+                Assert.Equal(expected.Order(), DocumentReader.Read(docx).Projects.Select(p => p.Name).Order());
+            }
+            finally { File.Delete(docx); }
+            var list = await (await WaitDone(again, listPath)).Content.ReadAsStringAsync();
+            Assert.DoesNotContain("半个文件", list);
+            var visible = await second.Db(d => d.Projects.Where(p => p.BudgetUnit!.Name == "东城区信访局" && p.FiscalYear == 2026).Select(p => p.Form.Name).ToListAsync());
+            Assert.Equal(visible.Order(), Csv(list).Skip(1).Select(r => r[0]).Order());
+
+            var jobsAfter = second.App.Services.GetRequiredService<ExportJobs>();
+            var lost = jobsAfter.Find(blocker, UserWithId("someone-else"))!;
+            Assert.Equal((ExportJobState.Failed, ExportJobs.Interrupted), (lost.State, lost.Error));
+            var deadline = DateTime.UtcNow.AddMinutes(1);
+            ExportJob gone;
+            while ((gone = jobsAfter.Find(orphan, UserWithId("removed-user"))!).State is ExportJobState.Queued or ExportJobState.Running && DateTime.UtcNow < deadline)
+                await Task.Delay(100);
+            Assert.Equal((ExportJobState.Failed, ExportJobs.OwnerGone), (gone.State, gone.Error));
+            Assert.False(File.Exists(Path.Combine(exports, orphan.ToString("N") + ".docx")));
+            // The page of the resumed job shows it done, in Chinese, with its file.
+            var page = await again.GetStringAsync(bookPath);
+            Assert.Contains("已完成", page);
+            Assert.Contains("?handler=File", page);
+        }
+        finally
+        {
+            if (provider != "sqlite") Directory.Delete(folder, true);
+        }
     }
 
     static List<string[]> Csv(string text) =>

@@ -94,6 +94,40 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
         _ => action,
     };
 
+    // The object of an entry in words: the stored name is EF's entity name (kept as it is, for the hash chain);
+    // an owned part ("Indicator.AnnualTarget#TargetValue") is named by its owner and part; an unknown name shows as is.
+    public static string EntityName(string entity)
+    {
+        var hash = entity.IndexOf('#');
+        if (hash > 0)
+        {
+            var path = entity[..hash].Split('.');
+            var part = path.Length > 1 && Parts.TryGetValue(path[^1], out var p) ? p : EntityName(entity[(hash + 1)..]);
+            return $"{EntityName(path[0])}（{part}）";
+        }
+        return EntityNames.TryGetValue(entity, out var name) ? name : entity;
+    }
+
+    static readonly Dictionary<string, string> EntityNames = new()
+    {
+        ["Account"] = "账号登录", ["Request"] = "操作请求", ["AppUser"] = "用户", ["IdentityRole"] = "角色",
+        ["IdentityUserRole<string>"] = "用户角色", ["IdentityUserClaim<string>"] = "用户属性", ["IdentityRoleClaim<string>"] = "角色属性",
+        ["IdentityUserLogin<string>"] = "外部登录", ["IdentityUserToken<string>"] = "用户令牌",
+        ["SupervisingDepartment"] = "主管部门", ["BudgetUnit"] = "预算单位", ["Project"] = "项目", ["ProjectForm"] = "申报表内容",
+        ["Funding"] = "项目资金", ["Indicator"] = "绩效指标", ["BudgetLine"] = "项目预算明细", ["SpendingMilestone"] = "资金支出计划",
+        ["Safeguard"] = "制度保障", ["Person"] = "项目人员", ["StoredFinding"] = "审核发现", ["ProjectVersion"] = "项目版本",
+        ["ProjectStep"] = "审核环节", ["ReviewComment"] = "审核意见", ["ImportRecord"] = "导入记录", ["DeclarationForm"] = "申报表",
+        ["DepartmentGoalRecord"] = "部门整体绩效目标", ["LibraryIndicator"] = "指标库指标", ["PetitionLedgerRecord"] = "信访事项台账",
+        ["PetitionLedgerCase"] = "信访事项", ["MonitoringRound"] = "监控轮次", ["MonitoringRoundUnit"] = "监控轮次单位",
+        ["MonitoringReport"] = "监控报告", ["MonitoringRow"] = "监控指标行", ["TargetValue"] = "指标值", ["AuditEntry"] = "审计日志",
+        ["ProjectSearch"] = "检索索引", ["SelfEvaluation"] = "绩效自评",
+    };
+
+    static readonly Dictionary<string, string> Parts = new()
+    {
+        ["AnnualTarget"] = "年度指标值", ["PeriodTarget"] = "中长期指标值", ["Actual"] = "实际完成值", ["Funding"] = "项目资金",
+    };
+
     public string PageUrl(int page) => Url.Page("/Audit/Index", new { UserName, Entity, Action, From, To, p = page })!;
     public string CsvUrl() => Url.Page("/Audit/Index", "Csv", new { UserName, Entity, Action, From, To })!;
 }

@@ -28,9 +28,19 @@ public sealed class ExportJob
     public string? FilePath { get; set; }
     // Where the user asked for it (a local path), offered to start again when the job was lost to a restart.
     public string? Again { get; init; }
+    // What was asked for, kept in the record: a job the app stopped before it was done is made again from it.
+    public ExportRequest? Request { get; init; }
     // The work itself: given a scope's services, writes the file at the path it is handed. Null for a job
     // read back after a restart (the work was lost with the process).
     public Func<IServiceProvider, ExportJob, string, CancellationToken, Task>? Work { get; init; }
+
+    internal void Requeue(string stage)
+    {
+        State = ExportJobState.Queued;
+        Error = null;
+        Finished = null;
+        Report(stage, 0, 0);
+    }
 
     public void Report(string stage, int done, int total)
     {
@@ -45,25 +55,39 @@ public sealed class ExportJob
 // The queue of exports: one job at a time (a book's PDF already keeps both cores busy), each user at most
 // a few waiting, every job seen only by the user who asked for it, and files removed an hour after they
 // were made. Each job's record (a small JSON file, no personal data) and its file live in the data folder
-// (exports/), so a finished export can still be downloaded after a restart; a job that was queued or
-// running when the app stopped cannot be resumed (its work was in memory) and says so, with a link back
-// to where it was started.
-public sealed class ExportJobs(IServiceScopeFactory scopes, ILogger<ExportJobs> log, ExportJobs.Folder store) : BackgroundService
+// (exports/), so a finished export can still be downloaded after a restart. A job that was queued or
+// running when the app stopped is queued again at the next start from its request (what was asked for,
+// run with what its owner may see by then); one without a request (its work was only in memory) says it
+// was interrupted, with a link back to where it was started.
+public sealed class ExportJobs : BackgroundService
 {
     public const int MaxWaitingPerUser = 3;
     public static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
     public const string Interrupted = "系统在导出完成前停止或重新启动，此导出已中断，未能生成文件。请重新导出。";
     public const string FileGone = "导出的文件已不存在，请重新导出。";
+    public const string OwnerGone = "发起导出的用户已被删除或锁定，此导出未继续。";
+    public const string Resuming = "系统重新启动，已重新排队";
 
     // The folder of the job records and files (under the data folder).
     public sealed record Folder(string Path);
 
     sealed record JobRecord(Guid Id, string Owner, string Title, string Format, string FileName, DateTime Created,
-        DateTime? Finished, ExportJobState State, string? Error, string? Again);
+        DateTime? Finished, ExportJobState State, string? Error, string? Again, ExportRequest? Request = null);
 
+    readonly IServiceScopeFactory scopes;
+    readonly ILogger<ExportJobs> log;
     readonly Channel<ExportJob> queue = Channel.CreateUnbounded<ExportJob>();
-    readonly ConcurrentDictionary<Guid, ExportJob> jobs = Restore(store.Path, log);
-    readonly string folder = store.Path;
+    readonly ConcurrentDictionary<Guid, ExportJob> jobs;
+    readonly string folder;
+
+    public ExportJobs(IServiceScopeFactory scopes, ILogger<ExportJobs> log, Folder store)
+    {
+        (this.scopes, this.log, folder) = (scopes, log, store.Path);
+        jobs = Restore(folder, log);
+        // What was waiting or running goes back into the queue in the order it was asked for.
+        foreach (var job in jobs.Values.Where(j => j.State == ExportJobState.Queued).OrderBy(j => j.Created))
+            queue.Writer.TryWrite(job);
+    }
 
     public static string FolderIn(string dataFolder) => System.IO.Path.Combine(dataFolder, "exports");
 
@@ -76,14 +100,15 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, ILogger<ExportJobs> 
 
     static void Save(string folder, ExportJob job)
     {
-        var record = new JobRecord(job.Id, job.Owner, job.Title, job.Format, job.FileName, job.Created, job.Finished, job.State, job.Error, job.Again);
+        var record = new JobRecord(job.Id, job.Owner, job.Title, job.Format, job.FileName, job.Created, job.Finished, job.State, job.Error, job.Again, job.Request);
         var path = System.IO.Path.Combine(folder, job.Id.ToString("N") + ".json");
         // Written beside and moved over, so a crash never leaves half a record.
         File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(record));
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    // The records left by the last run: finished files stay downloadable; what was queued or running is lost.
+    // The records left by the last run: finished files stay downloadable; what was queued or running is queued
+    // again when its request can be made again, else marked interrupted.
     static ConcurrentDictionary<Guid, ExportJob> Restore(string folder, ILogger log)
     {
         Directory.CreateDirectory(folder);
@@ -101,12 +126,23 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, ILogger<ExportJobs> 
             // Only the formats the app writes: the format names the file beside the record.
             if (r == null || r.Format is not ("docx" or "xlsx" or "pdf" or "csv")) continue;
             var file = System.IO.Path.Combine(folder, r.Id.ToString("N") + "." + r.Format);
+            var resumable = r.State is ExportJobState.Queued or ExportJobState.Running && r.Request is { Known: true };
             var job = new ExportJob
             {
                 Id = r.Id, Owner = r.Owner, Title = r.Title, Format = r.Format, FileName = r.FileName, Created = r.Created, Again = r.Again,
-                Finished = r.Finished, State = r.State, Error = r.Error,
+                Finished = r.Finished, State = r.State, Error = r.Error, Request = r.Request,
+                Work = resumable ? r.Request!.Resumed(r.Owner) : null,
             };
             if (r.State == ExportJobState.Done && File.Exists(file)) job.FilePath = file;
+            else if (resumable)
+            {
+                // Half a file from the run that stopped is never offered: the job starts over.
+                if (File.Exists(file)) File.Delete(file);
+                job.Requeue(Resuming);
+                Save(folder, job);
+                restored[job.Id] = job;
+                continue;
+            }
             else if (r.State != ExportJobState.Failed)
             {
                 job.State = ExportJobState.Failed;
@@ -122,15 +158,20 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, ILogger<ExportJobs> 
         return restored;
     }
 
+    // An export made from its request (resumed after a restart if the app stops before it is done).
+    public (ExportJob? Job, string? Refused) Enqueue(ClaimsPrincipal user, string title, string format, string fileName,
+        ExportRequest request, string? again = null) =>
+        Enqueue(user, title, format, fileName, request.WorkFor(user) ?? throw new ArgumentException("unknown export kind " + request.Kind), again, request);
+
     // Null with a reason when the user already has too many exports waiting. `again`: the local page the
     // export was asked for on.
     public (ExportJob? Job, string? Refused) Enqueue(ClaimsPrincipal user, string title, string format, string fileName,
-        Func<IServiceProvider, ExportJob, string, CancellationToken, Task> work, string? again = null)
+        Func<IServiceProvider, ExportJob, string, CancellationToken, Task> work, string? again = null, ExportRequest? request = null)
     {
         var owner = OwnerOf(user) ?? throw new InvalidOperationException("export jobs need a signed-in user");
         if (jobs.Values.Count(j => j.Owner == owner && j.State is ExportJobState.Queued or ExportJobState.Running) >= MaxWaitingPerUser)
             return (null, $"您已有 {MaxWaitingPerUser} 个导出任务在排队或进行中，请等其完成后再试。");
-        var job = new ExportJob { Id = Guid.NewGuid(), Owner = owner, Title = title, Format = format, FileName = fileName, Work = work,
+        var job = new ExportJob { Id = Guid.NewGuid(), Owner = owner, Title = title, Format = format, FileName = fileName, Work = work, Request = request,
             Again = again != null && again.StartsWith('/') && !again.StartsWith("//") ? again : null };
         jobs[job.Id] = job;
         Save(job);
@@ -174,6 +215,15 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, ILogger<ExportJobs> 
             job.Report("已完成", job.Total, job.Total);
         }
         catch (PrinterMissingException e) { Fail(job, path, e.Message); }
+        catch (ExportRefusedException e) { Fail(job, path, e.Message); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested && job.Request is { Known: true })
+        {
+            // Stopped with the app: left queued, and made again at the next start.
+            if (File.Exists(path)) File.Delete(path);
+            job.Requeue(Resuming);
+            Save(job);
+            return;
+        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { Fail(job, path, Interrupted); }
         catch (Exception e)
         {

@@ -124,15 +124,19 @@ public static class ListExports
         ["项目名称", "项目编码", "预算单位", "主管部门", "年度", "状态", "质量分", "等级", "错误", "警告", "提示", "项目资金总额（万元）", "项目负责人", "联系电话"];
     static readonly double[] ReviewWidths = [40, 18, 24, 24, 8, 12, 8, 8, 6, 6, 6, 16, 12, 16];
 
-    // Enqueues a list export for the user; the job writes the file with `write` in its own scope.
+    // Enqueues a list export for the user, kept as its request so that a restart makes it again.
     public static (ExportJob? Job, string? Refused) Start(ExportJobs jobs, ClaimsPrincipal user, string title, string format,
-        Func<JixiaoDb, IRowWriter, Action<string, int, int>, CancellationToken, Task> write, string? again = null) =>
-        jobs.Enqueue(user, title, format, Exports.FileName(title, format, false), async (services, job, path, ct) =>
+        ExportRequest request, string? again = null) =>
+        jobs.Enqueue(user, title, format, Exports.FileName(title, format, false), request, again);
+
+    // The job that writes the file with `write` in its own scope.
+    public static Func<IServiceProvider, ExportJob, string, CancellationToken, Task> Work(string format,
+        Func<JixiaoDb, IRowWriter, Action<string, int, int>, CancellationToken, Task> write) => async (services, job, path, ct) =>
         {
             await using var file = File.Create(path);
             using (var output = Writer(format, file, ReviewWidths))
                 await write(services.GetRequiredService<JixiaoDb>(), output, job.Report, ct);
-        }, again);
+        };
 
     public static IRowWriter Writer(string format, Stream output, IReadOnlyList<double> widths) =>
         format == "csv" ? new CsvRowWriter(output) : new XlsxRowWriter(output, "项目清单", widths);

@@ -16,7 +16,7 @@ public sealed class PrintModel(JixiaoDb db, Exports exports) : PageModel
     {
         if (await exports.ProjectAsync(db.Projects.VisibleTo(User), id, ct) is not var (doc, _)) return NotFound();
         var book = Exports.Compose(doc, Layout, Public, book: false);
-        return Content(HtmlWriter.Write(book, "/css/print.css", Toolbar(id, book.LayoutName)), "text/html; charset=utf-8");
+        return Content(HtmlWriter.Write(book, "/css/print.css", Toolbar(id, book.LayoutName), Jixiao.Features.Public.PageNumbersModel.Href(book.Footer)), "text/html; charset=utf-8");
     }
 
     public async Task<IActionResult> OnGetFileAsync(int id, string? to, CancellationToken ct)

@@ -54,7 +54,7 @@ public static class LedgerDemo
         var now = DateTime.UtcNow;
         db.PetitionLedgers.Add(new PetitionLedgerRecord
         {
-            BudgetUnitId = unit.Id, Year = year, Utc = now, UserName = "east-preparer", SavedUtc = now, SavedBy = "east-preparer",
+            BudgetUnitId = unit.Id, Year = year, Utc = now, UserName = "east-preparer", SavedUtc = now, SavedBy = "张敏（东城区信访局）",
             FileName = FileName, Size = bytes.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Content = bytes,
             Outcome = LedgerOutcome.Saved, ErrorsJson = JsonSerializer.Serialize(reading.Errors), RowsNotCounted = reading.RowsNotCounted,
             Columns = string.Join("、", reading.Columns), Cases = reading.Cases.Select(PetitionLedgerCase.From).ToList(),

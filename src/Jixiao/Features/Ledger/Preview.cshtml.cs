@@ -27,7 +27,8 @@ public sealed class PreviewModel(JixiaoDb db, IConfiguration config) : PageModel
         if (Record.Outcome == LedgerOutcome.Saved) return Redirect($"/Ledger/{Record.BudgetUnitId}/{Record.Year}");
         Record.Outcome = LedgerOutcome.Saved;
         Record.SavedUtc = DateTime.UtcNow;
-        Record.SavedBy = User.Identity!.Name;
+        // Shown to other users of the unit and the reviewers: the person's name, as comments and steps show it.
+        Record.SavedBy = User.FindFirst(Jixiao.Data.UserClaims.DisplayName)?.Value ?? User.Identity!.Name;
         await db.SaveChangesAsync(ct);
         return Redirect($"/Ledger/{Record.BudgetUnitId}/{Record.Year}");
     }

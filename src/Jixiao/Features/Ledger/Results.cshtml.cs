@@ -29,6 +29,8 @@ public sealed class ResultsModel(JixiaoDb db, IConfiguration config) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int unitId, int year, CancellationToken ct)
     {
+        // A year no budget has (an address typed by hand: /Ledger/1/0) is no page, as on the unit overview.
+        if (year is < Jixiao.Features.Projects.EditorInput.MinYear or > Jixiao.Features.Projects.EditorInput.MaxYear) return NotFound();
         var unit = await db.BudgetUnits.VisibleTo(User).AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit == null) return NotFound();
         Unit = unit;

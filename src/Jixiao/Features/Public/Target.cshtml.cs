@@ -18,7 +18,7 @@ public sealed class TargetModel(JixiaoDb db, Exports exports) : PageModel
         if (await exports.ProjectAsync(PublicTargets.Of(db), id, ct) is not var (doc, _)) return NotFound();
         var book = Exports.Compose(doc, null, isPublic: true, book: false);
         var toolbar = $"<nav class=\"print-toolbar\"><a href=\"/Public\">返回公开目录</a><a href=\"/Public/{id}?handler=Pdf\">下载 PDF</a></nav>\n";
-        return Content(HtmlWriter.Write(book, "/css/print.css", toolbar), "text/html; charset=utf-8");
+        return Content(HtmlWriter.Write(book, "/css/print.css", toolbar, PageNumbersModel.Href(book.Footer)), "text/html; charset=utf-8");
     }
 
     public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct)

@@ -115,9 +115,8 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
     {
         if (format is not ("xlsx" or "csv")) return BadRequest();
         Year ??= await db.Projects.VisibleTo(User).MaxAsync(p => (int?)p.FiscalYear) ?? DateTime.Today.Year;
-        var (filter, user) = (Filter, User);
-        var (job, refused) = Export.ListExports.Start(jobs, user, $"{Year}年度审核结果清单", format,
-            (listDb, output, progress, ct) => Export.ListExports.ReviewAsync(listDb, user, filter, output, progress, ct),
+        var (job, refused) = Export.ListExports.Start(jobs, User, $"{Year}年度审核结果清单", format,
+            Export.ExportRequest.Of(Export.ExportRequest.ReviewList, new Export.ExportRequest.ReviewListArgs(Filter, format)),
             again: "/Review" + QueryString.Create(Request.Query.Where(k => k.Key != "handler")));
         return job == null ? RedirectToPage("/Export/Jobs", new { refused }) : Redirect($"/Exports/Jobs/{job.Id}");
     }

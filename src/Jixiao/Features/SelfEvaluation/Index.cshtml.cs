@@ -157,7 +157,7 @@ public sealed class SelfEvaluationModel(JixiaoDb db) : PageModel
     {
         if (await ComposeAsync(id, @public, exports, ct) is not var (book, _)) return NotFound();
         var back = $"<nav class=\"print-toolbar\"><a href=\"/Projects/{id}/SelfEvaluation\">返回绩效自评</a></nav>\n";
-        return Content(HtmlWriter.Write(book, "/css/print.css", back), "text/html; charset=utf-8");
+        return Content(HtmlWriter.Write(book, "/css/print.css", back, Jixiao.Features.Public.PageNumbersModel.Href(book.Footer)), "text/html; charset=utf-8");
     }
 
     async Task<(DocBook Book, string Name)?> ComposeAsync(int id, bool isPublic, Exports exports, CancellationToken ct)

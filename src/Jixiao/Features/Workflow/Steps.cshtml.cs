@@ -57,12 +57,17 @@ public sealed class StepsModel(JixiaoDb db) : PageModel
         return await Commit(id, () => "comment-" + added.Id);
     }
 
+    // A comment gone from a project the user sees (deleted with its project's rows, or meanwhile): the page or
+    // the editor was older than the data. Said as a conflict with what to do, never a bare 404 or a 500.
+    public const string CommentGone = "该审核意见已不存在（可能已被删除），您的操作未保存：请刷新页面后查看最新的审核意见。";
+
     // The editor answers without leaving the form being revised: asked for JSON, it gets the answer or the reason.
     public async Task<IActionResult> OnPostAnswerAsync(int id, int commentId, string? answer)
     {
         var json = WantsJson;
         var (project, comment) = await LoadComment(id, commentId);
-        if (project == null || comment == null) return NotFound();
+        if (project == null) return json ? Refused(StatusCodes.Status404NotFound, "未找到该项目") : NotFound();
+        if (comment == null) return Gone(id, json);
         if (!Access.MayDeclare(User, project.BudgetUnitId))
             return json ? Refused(StatusCodes.Status403Forbidden, "只有本单位的人员可以答复审核意见") : Back(id, "只有本单位的人员可以答复审核意见");
         if (string.IsNullOrWhiteSpace(answer))
@@ -70,11 +75,22 @@ public sealed class StepsModel(JixiaoDb db) : PageModel
         comment.Answer = answer.Trim();
         comment.AnsweredBy = User.FindFirst(UserClaims.DisplayName)?.Value ?? User.Identity?.Name;
         comment.AnsweredUtc = DateTime.UtcNow;
-        if (!json) return await Commit(id, () => "comment-" + commentId);
-        var saved = await ProjectStore.CommitAsync(db);
+        var saved = await CommitComment(commentId);
+        if (!json) return saved.Saved ? Redirect($"/Projects/{id}#comment-{commentId}") : Back(id, saved.Conflict!);
         return saved.Saved
             ? new JsonResult(new { answer = comment.Answer, answeredBy = comment.AnsweredBy })
             : Refused(StatusCodes.Status409Conflict, saved.Conflict!);
+    }
+
+    IActionResult Gone(int id, bool json) => json ? Refused(StatusCodes.Status409Conflict, CommentGone) : Back(id, CommentGone);
+
+    // A save of an answer or a resolve: when it fails because the comment was deleted between the read and the
+    // write (the update found no row), the reason says that rather than that the project changed.
+    async Task<SaveResult> CommitComment(int commentId)
+    {
+        var saved = await ProjectStore.CommitAsync(db);
+        if (saved.Saved || await db.ReviewComments.AsNoTracking().AnyAsync(c => c.Id == commentId)) return saved;
+        return new SaveResult(false, CommentGone);
     }
 
     bool WantsJson => Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
@@ -86,15 +102,16 @@ public sealed class StepsModel(JixiaoDb db) : PageModel
     {
         var json = WantsJson;
         var (project, comment) = await LoadComment(id, commentId);
-        if (project == null || comment == null) return NotFound();
+        if (project == null) return json ? Refused(StatusCodes.Status404NotFound, "未找到该项目") : NotFound();
+        if (comment == null) return Gone(id, json);
         const string notYours = "只有提出意见的人、当前环节的审核人或本单位人员可以标记已解决";
         if (!Access.MayDeclare(User, project.BudgetUnitId) && comment.Author != User.Identity?.Name
             && !Domain.Workflow.Workflow.Reviews(ReviewChain.ActorOf(User), ReviewChain.StageOf(project)))
             return json ? Refused(StatusCodes.Status403Forbidden, notYours) : Back(id, notYours);
         comment.Resolved = true;
         comment.ResolvedBy = User.FindFirst(UserClaims.DisplayName)?.Value ?? User.Identity?.Name;
-        if (!json) return await Commit(id, () => "comment-" + commentId);
-        var saved = await ProjectStore.CommitAsync(db);
+        var saved = await CommitComment(commentId);
+        if (!json) return saved.Saved ? Redirect($"/Projects/{id}#comment-{commentId}") : Back(id, saved.Conflict!);
         return saved.Saved ? new JsonResult(new { resolvedBy = comment.ResolvedBy }) : Refused(StatusCodes.Status409Conflict, saved.Conflict!);
     }
 

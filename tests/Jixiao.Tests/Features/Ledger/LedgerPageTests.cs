@@ -98,6 +98,9 @@ public class LedgerPageTests
         Assert.Equal(1, await app.Db(d => d.PetitionLedgers.CountAsync(l => l.Year == 2025)));
         var results = WebUtility.HtmlDecode(await preparer.GetStringAsync($"/Ledger/{eastId}/2025"));
         Assert.Contains("东城区2025年台账.csv", results);
+        // Who saved it, by name (as comments and steps show people), not by sign-in name.
+        Assert.Contains("（张敏（东城区信访局） 于 ", results);
+        Assert.DoesNotContain("east-preparer", results);
         Assert.Contains("《信访工作条例》第二十三条", results);
         Assert.Contains("《信访工作条例》第三十四条", results);
         Assert.Contains("登记后第16日才告知受理情况，超过15日期限（第4行）", results);
