@@ -30,5 +30,7 @@ public sealed class KeptTickets(ISecureDataFormat<AuthenticationTicket> inner, T
         return Copy(ticket);
     }
 
-    static AuthenticationTicket Copy(AuthenticationTicket t) => new(t.Principal.Clone(), t.Properties.Clone(), t.AuthenticationScheme);
+    // ClaimsPrincipal.Clone shares its identities: each is copied here, so a claim added by one request stays in it.
+    static AuthenticationTicket Copy(AuthenticationTicket t) =>
+        new(new System.Security.Claims.ClaimsPrincipal(t.Principal.Identities.Select(i => i.Clone())), t.Properties.Clone(), t.AuthenticationScheme);
 }
