@@ -145,6 +145,7 @@ public class FormDiffTests
             new FieldChange("funding.fiscal", "500000", null),
             new FieldChange("sections.立项依据", "信访工作条例", null),
         ], FormDiff.Compare(after, before).Fields);
+        Assert.False(FormDiff.Compare(after, before).IsEmpty);   // fields alone are a change
     }
 
     [Fact]
@@ -154,6 +155,7 @@ public class FormDiffTests
         before.SelfEvaluation = new SelfEvaluation { TotalScore = 92m, Grade = EvaluationGrade.Excellent, Execution = [new BudgetExecution { Id = B, Name = "年度资金总额" }] };
         var changes = FormDiff.Compare(before, Form());
         Assert.Equal([new FieldChange("selfEvaluation.totalScore", "92", null), new FieldChange("selfEvaluation.grade", "excellent", null)], changes.Fields);
+        Assert.DoesNotContain(changes.Rows.SelectMany(r => r.Fields), f => f.Field == "id");
         var row = Assert.Single(changes.Rows);
         Assert.Equal(("selfEvaluation.execution", RowChangeKind.Removed, "年度资金总额"), (row.Part, row.Change, row.Label));
     }
@@ -183,6 +185,7 @@ public class FormDiffTests
         Assert.Equal([new FieldChange("document", null, "接待制度")], rows[0].Fields);   // no empty stages
         Assert.Equal("", rows[1].Label);
         Assert.Empty(rows[1].Fields);
+        Assert.False(FormDiff.Compare(Form(), after).IsEmpty);   // rows alone are a change
     }
 
     [Fact]
