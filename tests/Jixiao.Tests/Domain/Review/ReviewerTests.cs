@@ -100,6 +100,32 @@ public class ReviewerTests
     }
 
     [Fact]
+    public void ADocumentWithoutProjectsScoresItsOwnFindingsOnly()
+    {
+        var empty = Reviewer.Review(new FormDocument { FiscalYear = 2023 });
+        Assert.Equal((100, "优"), (empty.Score, empty.Grade));
+        Assert.Empty(empty.Projects);
+        Assert.All(empty.Dimensions, d => Assert.Equal((0, 100), (d.Findings, d.Score)));
+
+        var doc = new FormDocument { FiscalYear = 2023, Sections = new() { ["说明"] = "编报绩效目标的项目 3 个。" } };
+        var report = Reviewer.Review(doc);
+        var f = Assert.Single(report.Findings);
+        Assert.Equal(("R23-summary-mismatch", null), (f.Rule, f.Project));
+        Assert.Equal(100 - (f.Severity switch { Severity.Error => 10, Severity.Warning => 3, _ => 1 }), report.Score);
+    }
+
+    [Fact]
+    public void AnInfoCostsOnePointAndIsCountedAsSuch()
+    {
+        var report = Reviewer.Review(With(p => p.Indicators.RemoveAll(i => i.Level1 == "满意度指标")), ReviewProfiles.National2021);
+        var f = Assert.Single(report.Findings);
+        Assert.Equal((Severity.Info, "R08-missing-satisfaction"), (f.Severity, f.Rule));
+        Assert.Equal(99, report.Score);
+        var completeness = report.Dimensions.Single(d => d.Aspect == Aspect.Completeness);
+        Assert.Equal((1, 0, 0, 1, 99), (completeness.Findings, completeness.Errors, completeness.Warnings, completeness.Infos, completeness.Score));
+    }
+
+    [Fact]
     public void DisabledRuleIsNotRun()
     {
         var profile = ReviewProfiles.National2021 with
