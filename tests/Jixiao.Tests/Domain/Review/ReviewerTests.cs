@@ -203,6 +203,9 @@ public class ReviewerTests
     [InlineData(2025, "上海市松江区人民政府信访办公室", "shanghai-2025")]
     [InlineData(2025, "乌海市信访局", "national-2021")]
     [InlineData(null, null, "national-2018")]
+    [InlineData(2020, null, "national-2018")]      // the last year of the 2018 framework
+    [InlineData(2021, null, "national-2021")]      // the first of the 2021 one
+    [InlineData(2024, "上海市松江区人民政府信访办公室", "national-2021")]
     public void ProfileFollowsYearAndRegion(int? year, string? unit, string expected)
     {
         var doc = Doc();
@@ -210,6 +213,33 @@ public class ReviewerTests
         doc.Unit.Name = unit;
         doc.Projects[0].Indicators.RemoveAll(i => i.Level1 == "成本指标");
         Assert.Equal(expected, ReviewProfiles.For(doc).Id);
+    }
+
+    [Theory]
+    [InlineData("上海市财政局", null, null)]                  // the supervising department names the region
+    [InlineData(null, "SHANGHAI-2025.xlsx", null)]           // so does the file, in any case
+    [InlineData(null, null, "shanghai-project")]             // or the layout
+    public void RegionIsFoundInTheDepartmentTheFileOrTheLayout(string? department, string? file, string? layout)
+    {
+        var doc = Doc();
+        doc.FiscalYear = 2025;
+        doc.Unit = new UnitInfo { Name = "某区信访局", SupervisingDepartment = department };
+        doc.Source = new SourceInfo { File = file, Layout = layout };
+        Assert.Equal("shanghai-2025", ReviewProfiles.For(doc).Id);
+    }
+
+    [Fact]
+    public void AProfileNamingAnUnknownRuleStopsTheStart()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => ReviewProfiles.Build(
+            new ReviewProfile { Id = "test", Name = "测试", Framework = "national-2021" },
+            new() { ["R99-no-such-rule"] = new() }));
+        Assert.Equal("Profile test configures unknown rule R99-no-such-rule", e.Message);
+        var built = ReviewProfiles.Build(new ReviewProfile { Id = "test", Name = "测试", Framework = "national-2021" },
+            new() { ["R09-missing-cost"] = new() { Enabled = false } });
+        Assert.False(built.Rules["R09-missing-cost"].Enabled);
+        Assert.Equal(ReviewCatalog.Rules.Count, built.Rules.Count);
+        Assert.Same(ReviewCatalog.Find("R05-vague-number")!.Defaults, built.Rules["R05-vague-number"]);
     }
 
     [Fact]
