@@ -35,4 +35,47 @@ public class MaskingTests
         Assert.Equal(("联系人", "王**", "138****1234"), (masked.Role, masked.Name, masked.Phone));
         Assert.Equal("王建国", person.Name);
     }
+
+    [Theory]
+    [InlineData("  李晓明 ", "李**")]                    // white space around a name is not a character of it
+    [InlineData("张敏(东城区信访局)", "张*(东城区信访局)")]   // the half-width bracket too
+    [InlineData("(东城区信访局)", "(*******")]            // a bracket in front is no unit after a name: all hidden
+    [InlineData("𠮷田", "𠮷*")]                          // a character outside the BMP is one character, not two halves
+    [InlineData("   ", "   ")]
+    public void Names_are_masked_by_characters_not_by_code_units(string name, string masked) => Assert.Equal(masked, Masking.Name(name));
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("  ", "  ")]
+    [InlineData("123456", "******")]          // too short to keep anything: separators hidden too
+    [InlineData("12-34-56", "********")]
+    [InlineData("电话：13512341234", "电话：135****1234")]   // letters around the digits stay as they are
+    public void Short_and_written_phone_numbers(string phone, string masked) => Assert.Equal(masked, Masking.Phone(phone));
+
+    [Theory]
+    [InlineData("z@example.cn", "z*@example.cn")]     // a one-letter local part still hides that it is one letter
+    [InlineData("zh@example.cn", "z*@example.cn")]
+    [InlineData("@example.cn", "***********")]        // no local part: nothing is an address, all hidden
+    [InlineData("zhang.example.cn", "****************")]
+    [InlineData("", "")]
+    [InlineData(" ", " ")]
+    [InlineData(null, null)]
+    public void E_mail_without_a_local_part_or_an_at_sign_is_hidden_whole(string? email, string? masked) => Assert.Equal(masked, Masking.Email(email));
+
+    // At least four digits are hidden whatever the length: a local number without its area code keeps no
+    // digit in front, and one of fewer than eight digits is hidden whole (it once came out unmasked at 7).
+    [Theory]
+    [InlineData("6400123", "*******")]
+    [InlineData("640-0123", "********")]
+    [InlineData("64001234", "****1234")]
+    [InlineData("123456789", "1****6789")]
+    [InlineData("010-6400123", "01*-***0123")]
+    [InlineData("0106400123", "01****0123")]
+    [InlineData("01064001234", "010****1234")]
+    [InlineData("021-640012345", "021-*****2345")]
+    public void At_least_four_digits_are_always_hidden(string phone, string masked)
+    {
+        Assert.Equal(masked, Masking.Phone(phone));
+        Assert.True(Masking.Phone(phone)!.Count(c => c == '*') >= 4);
+    }
 }

@@ -74,7 +74,7 @@ public static class PetitionLedger
 
     // The days allowed for handling a case: 60, plus its extension when approved, the extension capped at 30.
     public static int HandlingLimit(PetitionCase c) =>
-        HandlingDays + (c.ExtensionApproved && c.ExtensionDays > 0 ? Math.Min(c.ExtensionDays, MaxExtensionDays) : 0);
+        HandlingDays + (c.ExtensionApproved ? Math.Clamp(c.ExtensionDays, 0, MaxExtensionDays) : 0);
 
     // The last day of the handling period under 第三十四条; none for a case not accepted.
     public static DateOnly? DueDate(PetitionCase c) => c.NotAccepted ? null : c.HandlingStart.AddDays(HandlingLimit(c));

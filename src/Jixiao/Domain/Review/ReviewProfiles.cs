@@ -110,7 +110,9 @@ public static class ReviewProfiles
             .FirstOrDefault() ?? National2021;
     }
 
-    static ReviewProfile Build(ReviewProfile profile, Dictionary<string, RuleSetting> overrides)
+    // Every rule's setting: the profile's override laid over the rule's defaults; a rule id the catalog lacks
+    // (a typo, a rule removed) stops the start rather than being ignored.
+    internal static ReviewProfile Build(ReviewProfile profile, Dictionary<string, RuleSetting> overrides)
     {
         var unknown = overrides.Keys.FirstOrDefault(id => ReviewCatalog.Find(id) is null);
         if (unknown is not null)

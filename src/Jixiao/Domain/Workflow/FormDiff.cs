@@ -88,10 +88,11 @@ public static class FormDiff
 
     static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);
 
-    // The fields compared: the row's own values, not its id nor the nested parts compared on their own.
+    // The fields compared: the row's own values, not its id (a Guid, which IsValue leaves out) nor the nested
+    // parts compared on their own.
     static IEnumerable<(string Name, Func<object, object?> Get)> Properties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.Name != "Id" && p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
+            .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
             .Where(p => IsValue(p.PropertyType))
             .Select(p => (JsonNamingPolicy.CamelCase.ConvertName(p.Name), (Func<object, object?>)p.GetValue));
 

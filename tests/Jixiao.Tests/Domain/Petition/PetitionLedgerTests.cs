@@ -432,4 +432,39 @@ public class PetitionLedgerTests
 
     [Fact]
     public void Dates_print_as_iso() => Assert.Equal("2026-03-05", PetitionLedger.Date(new DateOnly(2026, 3, 5)));
+
+    [Fact]
+    public void A_ledger_without_an_approval_column_counts_its_extensions()
+    {
+        // The record's own default, not the test helper's: an extension written in the ledger was granted.
+        var c = new PetitionCase { Registered = Start, ExtensionDays = 20 };
+        Assert.True(c.ExtensionApproved);
+        Assert.Equal(80, PetitionLedger.HandlingLimit(c));
+        Assert.Equal(Start.AddDays(80), PetitionLedger.DueDate(c));
+    }
+
+    [Fact]
+    public void A_case_without_number_or_place_is_listed_with_empty_ones()
+    {
+        var b = Assert.Single(PetitionLedger.Compute([new PetitionCase { Registered = Start }], Start.AddDays(16))[PetitionMeasure.TimelyAcceptance].Breaches);
+        Assert.Equal(("", ""), (b.Number, b.Where));
+    }
+
+    [Fact]
+    public void Counting_basically_satisfied_leaves_dissatisfied_out()
+    {
+        var cases = new[]
+        {
+            Case(evaluation: PetitionEvaluation.BasicallySatisfied),
+            Case(evaluation: PetitionEvaluation.Dissatisfied),
+            Case(evaluation: PetitionEvaluation.Dissatisfied),
+        };
+        var loose = PetitionLedger.Compute(cases, YearEnd, new PetitionRules { CountBasicallySatisfied = true })[PetitionMeasure.Satisfaction];
+        Assert.Equal((1, 3), (loose.Numerator, loose.Denominator));
+        Assert.Equal((0, 3), (Figure(PetitionMeasure.Satisfaction, YearEnd, cases).Numerator, 3));
+    }
+
+    [Fact]
+    public void A_figure_the_set_lacks_is_an_error_not_nothing() =>
+        Assert.Throws<InvalidOperationException>(() => new PetitionFigures(YearEnd, 0, [])[PetitionMeasure.Satisfaction]);
 }

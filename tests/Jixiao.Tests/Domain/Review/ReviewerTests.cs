@@ -100,6 +100,32 @@ public class ReviewerTests
     }
 
     [Fact]
+    public void ADocumentWithoutProjectsScoresItsOwnFindingsOnly()
+    {
+        var empty = Reviewer.Review(new FormDocument { FiscalYear = 2023 });
+        Assert.Equal((100, "优"), (empty.Score, empty.Grade));
+        Assert.Empty(empty.Projects);
+        Assert.All(empty.Dimensions, d => Assert.Equal((0, 100), (d.Findings, d.Score)));
+
+        var doc = new FormDocument { FiscalYear = 2023, Sections = new() { ["说明"] = "编报绩效目标的项目 3 个。" } };
+        var report = Reviewer.Review(doc);
+        var f = Assert.Single(report.Findings);
+        Assert.Equal(("R23-summary-mismatch", null), (f.Rule, f.Project));
+        Assert.Equal(100 - (f.Severity switch { Severity.Error => 10, Severity.Warning => 3, _ => 1 }), report.Score);
+    }
+
+    [Fact]
+    public void AnInfoCostsOnePointAndIsCountedAsSuch()
+    {
+        var report = Reviewer.Review(With(p => p.Indicators.RemoveAll(i => i.Level1 == "满意度指标")), ReviewProfiles.National2021);
+        var f = Assert.Single(report.Findings);
+        Assert.Equal((Severity.Info, "R08-missing-satisfaction"), (f.Severity, f.Rule));
+        Assert.Equal(99, report.Score);
+        var completeness = report.Dimensions.Single(d => d.Aspect == Aspect.Completeness);
+        Assert.Equal((1, 0, 0, 1, 99), (completeness.Findings, completeness.Errors, completeness.Warnings, completeness.Infos, completeness.Score));
+    }
+
+    [Fact]
     public void DisabledRuleIsNotRun()
     {
         var profile = ReviewProfiles.National2021 with
@@ -177,6 +203,9 @@ public class ReviewerTests
     [InlineData(2025, "上海市松江区人民政府信访办公室", "shanghai-2025")]
     [InlineData(2025, "乌海市信访局", "national-2021")]
     [InlineData(null, null, "national-2018")]
+    [InlineData(2020, null, "national-2018")]      // the last year of the 2018 framework
+    [InlineData(2021, null, "national-2021")]      // the first of the 2021 one
+    [InlineData(2024, "上海市松江区人民政府信访办公室", "national-2021")]
     public void ProfileFollowsYearAndRegion(int? year, string? unit, string expected)
     {
         var doc = Doc();
@@ -184,6 +213,33 @@ public class ReviewerTests
         doc.Unit.Name = unit;
         doc.Projects[0].Indicators.RemoveAll(i => i.Level1 == "成本指标");
         Assert.Equal(expected, ReviewProfiles.For(doc).Id);
+    }
+
+    [Theory]
+    [InlineData("上海市财政局", null, null)]                  // the supervising department names the region
+    [InlineData(null, "SHANGHAI-2025.xlsx", null)]           // so does the file, in any case
+    [InlineData(null, null, "shanghai-project")]             // or the layout
+    public void RegionIsFoundInTheDepartmentTheFileOrTheLayout(string? department, string? file, string? layout)
+    {
+        var doc = Doc();
+        doc.FiscalYear = 2025;
+        doc.Unit = new UnitInfo { Name = "某区信访局", SupervisingDepartment = department };
+        doc.Source = new SourceInfo { File = file, Layout = layout };
+        Assert.Equal("shanghai-2025", ReviewProfiles.For(doc).Id);
+    }
+
+    [Fact]
+    public void AProfileNamingAnUnknownRuleStopsTheStart()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => ReviewProfiles.Build(
+            new ReviewProfile { Id = "test", Name = "测试", Framework = "national-2021" },
+            new() { ["R99-no-such-rule"] = new() }));
+        Assert.Equal("Profile test configures unknown rule R99-no-such-rule", e.Message);
+        var built = ReviewProfiles.Build(new ReviewProfile { Id = "test", Name = "测试", Framework = "national-2021" },
+            new() { ["R09-missing-cost"] = new() { Enabled = false } });
+        Assert.False(built.Rules["R09-missing-cost"].Enabled);
+        Assert.Equal(ReviewCatalog.Rules.Count, built.Rules.Count);
+        Assert.Same(ReviewCatalog.Find("R05-vague-number")!.Defaults, built.Rules["R05-vague-number"]);
     }
 
     [Fact]

@@ -52,4 +52,13 @@ public class TargetAdviceTests
         // Both notes at once.
         Assert.Equal(2, TargetAdvice.For(V("≥90%"), V("93%"), [95m, 96m, 97m]).Notes.Count);
     }
+
+    [Fact]
+    public void A_strict_upper_limit_is_lower_is_better_too()
+    {
+        Assert.Equal(["目标宽于上年实际完成值6"], TargetAdvice.For(V("<10"), V("6"), []).Notes);
+        Assert.Equal(["目标宽于多数同类单位（3家中2家更严）"], TargetAdvice.For(V("<10"), null, [5m, 8m, 10m]).Notes);
+        // A strict lower limit is higher is better.
+        Assert.Equal(["目标低于上年实际完成值12"], TargetAdvice.For(V(">10"), V("12"), []).Notes);
+    }
 }

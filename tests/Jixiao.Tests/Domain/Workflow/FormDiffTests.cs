@@ -125,4 +125,77 @@ public class FormDiffTests
         Assert.Equal("6月底", Assert.Single(changes.Rows, r => r.Part == "spendingPlan").Label);
         Assert.False(changes.IsEmpty);
     }
+
+    [Fact]
+    public void A_missing_money_block_or_section_list_reads_as_empty()
+    {
+        var before = Form();
+        before.Funding = null!;      // a stored form from JSON may lack the block
+        before.Sections = null!;
+        var after = Form();
+        Assert.Equal(
+        [
+            new FieldChange("funding.total", null, "500000"),
+            new FieldChange("funding.fiscal", null, "500000"),
+            new FieldChange("sections.立项依据", null, "信访工作条例"),
+        ], FormDiff.Compare(before, after).Fields);
+        Assert.Equal(
+        [
+            new FieldChange("funding.total", "500000", null),
+            new FieldChange("funding.fiscal", "500000", null),
+            new FieldChange("sections.立项依据", "信访工作条例", null),
+        ], FormDiff.Compare(after, before).Fields);
+        Assert.False(FormDiff.Compare(after, before).IsEmpty);   // fields alone are a change
+    }
+
+    [Fact]
+    public void A_self_evaluation_that_went_away_shows_what_it_held()
+    {
+        var before = Form();
+        before.SelfEvaluation = new SelfEvaluation { TotalScore = 92m, Grade = EvaluationGrade.Excellent, Execution = [new BudgetExecution { Id = B, Name = "年度资金总额" }] };
+        var changes = FormDiff.Compare(before, Form());
+        Assert.Equal([new FieldChange("selfEvaluation.totalScore", "92", null), new FieldChange("selfEvaluation.grade", "excellent", null)], changes.Fields);
+        Assert.DoesNotContain(changes.Rows.SelectMany(r => r.Fields), f => f.Field == "id");
+        var row = Assert.Single(changes.Rows);
+        Assert.Equal(("selfEvaluation.execution", RowChangeKind.Removed, "年度资金总额"), (row.Part, row.Change, row.Label));
+    }
+
+    [Fact]
+    public void Amounts_compare_by_value_not_by_how_many_zeros_were_written()
+    {
+        var before = Form();
+        before.BudgetLines[0].Amount = 10000.50m;
+        var after = Form();
+        after.BudgetLines[0].Amount = 10000.5m;
+        Assert.True(FormDiff.Compare(before, after).IsEmpty);
+        after.BudgetLines[0].Amount = 10000.1234567m;
+        var row = Assert.Single(FormDiff.Compare(before, after).Rows);
+        Assert.Equal([new FieldChange("amount", "10000.5", "10000.123457")], row.Fields);
+    }
+
+    [Fact]
+    public void A_row_that_came_lists_only_what_it_holds()
+    {
+        var after = Form();
+        after.Safeguards = [new Safeguard { Id = A, Document = "接待制度" }, new Safeguard { Id = B }];
+        var rows = FormDiff.Compare(Form(), after).Rows;
+        Assert.Equal(2, rows.Count);
+        // Without a category the document names the row; without either the label is empty.
+        Assert.Equal(("接待制度", RowChangeKind.Added), (rows[0].Label, rows[0].Change));
+        Assert.Equal([new FieldChange("document", null, "接待制度")], rows[0].Fields);   // no empty stages
+        Assert.Equal("", rows[1].Label);
+        Assert.Empty(rows[1].Fields);
+        Assert.False(FormDiff.Compare(Form(), after).IsEmpty);   // rows alone are a change
+    }
+
+    [Fact]
+    public void A_second_row_under_an_id_already_seen_is_a_row_that_went()
+    {
+        var before = Form();
+        before.BudgetLines.Add(new BudgetLine { Id = C, Name = "邮寄费", Amount = 2000m });
+        var after = Form();
+        var row = Assert.Single(FormDiff.Compare(before, after).Rows);
+        Assert.Equal((RowChangeKind.Removed, "邮寄费", (Guid?)C), (row.Change, row.Label, row.RowId));
+        Assert.Equal([new FieldChange("name", "邮寄费", null), new FieldChange("amount", "2000", null)], row.Fields);
+    }
 }
