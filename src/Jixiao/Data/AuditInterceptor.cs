@@ -270,7 +270,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
                 return $"（文件内容 {bytes.Length} 字节，未记入审计）";
             case (ImportRecord, "DocumentJson") or (ProjectVersion, "FormJson") when value is string text:
                 return $"（表单内容 {text.Length} 字符，未记入审计）";
-            case (Person, "Name") or (AppUser, "DisplayName") when value is string name:
+            // People's names wherever a row keeps one to show (steps, comments, sign-offs, ledgers).
+            case (Person, "Name") or (AppUser, "DisplayName") or (ProjectStep, "DisplayName") or (ReviewComment, "AuthorName")
+                or (MonitoringRoundUnit, "SignedOffBy") or (PetitionLedgerRecord, "SavedBy") when value is string name:
                 return Masking.Name(name);
             case (Person, "Phone") or (AppUser, "PhoneNumber") when value is string phone:
                 return Masking.Phone(phone);
