@@ -13,13 +13,6 @@ namespace Jixiao.Tests.Data;
 // connection from its first command until it goes back to the pool (KeptConnection).
 public class ChangeClockTests
 {
-    sealed class MovableClock : TimeProvider
-    {
-        public TimeSpan Offset { get; set; }
-        public override long GetTimestamp() => base.GetTimestamp() + (long)(Offset.TotalSeconds * TimestampFrequency);
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
-    }
-
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Changes_through_the_application_show_at_once_and_those_of_another_process_within_the_setting(string provider)
     {

@@ -13,12 +13,6 @@ namespace Jixiao.Tests.Features;
 // The sign-in cookie's ticket is decrypted once per cookie value and minute; every request gets its own copy.
 public class KeptTicketsTests
 {
-    sealed class MovableClock : TimeProvider
-    {
-        public TimeSpan Offset { get; set; }
-        public override long GetTimestamp() => base.GetTimestamp() + (long)(Offset.TotalSeconds * TimestampFrequency);
-    }
-
     // The real format, counting its decryptions.
     sealed class Counted(ISecureDataFormat<AuthenticationTicket> real) : ISecureDataFormat<AuthenticationTicket>
     {
