@@ -12,12 +12,6 @@ namespace Jixiao.Tests.Features;
 // behind the application's back (another process) after SessionCache.Lifetime at most.
 public class SessionCacheTests
 {
-    sealed class MovableClock : TimeProvider
-    {
-        public TimeSpan Offset { get; set; }
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
-    }
-
     static async Task<bool> SignedIn(HttpClient client) =>
         (await client.GetAsync("/")).RequestMessage!.RequestUri!.AbsolutePath == "/";
 

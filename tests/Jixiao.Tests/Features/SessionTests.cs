@@ -18,13 +18,6 @@ namespace Jixiao.Tests.Features;
 // sign-in tells nothing about which accounts exist and is throttled per client address.
 public class SessionTests
 {
-    // The clock the cookie and the security stamp validator read, moved forward by the test.
-    sealed class MovableClock : TimeProvider
-    {
-        public TimeSpan Offset { get; set; }
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
-    }
-
     // The test server has no socket: the client's address comes from a test header, set before anything else runs.
     sealed class PeerAddress : IStartupFilter
     {
