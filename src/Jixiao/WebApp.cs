@@ -79,6 +79,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToFolder("/Public"); // documents out: published targets, open data
         });
+        Features.SparseTempData.Register(services);
         services.AddAdministration(); // policies (UserAdmin, LibraryAdmin), Chinese validation and Identity messages
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         Features.Account.WebSecurity.AddServices(builder, options.Proxies ?? []);

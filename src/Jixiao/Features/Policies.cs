@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Jixiao.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -16,11 +17,19 @@ public static class Policies
     // Accepting or rejecting indicators proposed for the library.
     public const string LibraryAdmin = "LibraryAdmin";
 
+    static readonly string[] userAdmins = [Roles.SystemAdmin];
+    static readonly string[] libraryAdmins = [Roles.SystemAdmin];
+
     static void Define(AuthorizationOptions o)
     {
-        o.AddPolicy(UserAdmin, p => p.RequireRole(Roles.SystemAdmin));
-        o.AddPolicy(LibraryAdmin, p => p.RequireRole(Roles.SystemAdmin));
+        o.AddPolicy(UserAdmin, p => p.RequireRole(userAdmins));
+        o.AddPolicy(LibraryAdmin, p => p.RequireRole(libraryAdmins));
     }
+
+    // The same policies for a page that only shows or hides a link (the layout, on every page): asked
+    // directly, without the authorization service and its log line for each refusal.
+    public static bool IsUserAdmin(ClaimsPrincipal user) => userAdmins.Any(user.IsInRole);
+    public static bool IsLibraryAdmin(ClaimsPrincipal user) => libraryAdmins.Any(user.IsInRole);
 
     // Everything the administration, library and validation-message slices need, registered in one call.
     public static IServiceCollection AddAdministration(this IServiceCollection services)

@@ -75,6 +75,7 @@ public static class WebSecurity
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).PostConfigure<TimeProvider>((o, time) =>
             o.TicketDataFormat = new KeptTickets(o.TicketDataFormat, time));
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        KeptAntiforgery.Register(services);
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);

@@ -17,7 +17,8 @@ public sealed class MonitoringRemindersViewComponent(JixiaoDb db, ListCache cach
         var today = Monitor.Today();
         // Shown on every visit to the desk: computed again only when the data or the day changes.
         var list = await cache.GetAsync(db, $"reminders:{ListCache.Scope(user)}:{today}", Area.Monitoring | Area.Approved | Area.Organisation, () => RemindersAsync(user, today));
-        return View("~/Features/Monitoring/_Reminders.cshtml", list);
+        // Most visits have none: then no view at all.
+        return list.Count == 0 ? Content("") : View("~/Features/Monitoring/_Reminders.cshtml", list);
     }
 
     async Task<List<Reminder>> RemindersAsync(System.Security.Claims.ClaimsPrincipal user, DateOnly today)

@@ -11,6 +11,7 @@ public sealed class DetailsModel(JixiaoDb db, ProjectViews views) : PageModel
 {
     public Project Project { get; private set; } = null!;
     public FormSheet Sheet { get; private set; } = null!;
+    public Workflow.ReviewPanel Panel { get; private set; } = null!;
     public ReviewReport Review { get; private set; } = null!;
     public List<ProjectVersion> Versions { get; private set; } = [];
     public bool MayEdit { get; private set; }
@@ -24,10 +25,15 @@ public sealed class DetailsModel(JixiaoDb db, ProjectViews views) : PageModel
         var project = Project = view.Project;
         Review = view.Review;
         Versions = view.Versions;
-        Sheet = new FormSheet(project.Form, project.FiscalYear, project.BudgetUnit!.Name, project.BudgetUnit.SupervisingDepartment?.Name, Review.Findings);
+        var around = await views.AroundAsync(db, project);
+        // The form shows each review comment in place; the panel below lists them and the steps.
+        var comments = Workflow.SheetComments.For(User, project, around.Comments);
+        Sheet = new FormSheet(project.Form, project.FiscalYear, project.BudgetUnit!.Name, project.BudgetUnit.SupervisingDepartment?.Name, Review.Findings)
+            { Comments = comments };
+        Panel = Workflow.ReviewPanel.For(User, project, around.Steps, comments, TempData["ReviewError"] as string);
         MayEdit = Access.MayEdit(User, project);
         // The unit's declaration counts only when the project's own profile does not name a layout.
-        var layout = Export.ExportSource.DocumentOf(project).Source.Layout ?? (await views.AroundAsync(db, project)).DeclaredLayout;
+        var layout = Export.ExportSource.DocumentOf(project).Source.Layout ?? around.DeclaredLayout;
         ExportLayout = Jixiao.Export.ExportLayouts.Choose(null, layout).Name;
         return Page();
     }

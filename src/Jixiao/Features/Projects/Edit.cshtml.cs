@@ -14,7 +14,7 @@ namespace Jixiao.Features.Projects;
 // 新建项目 / 编辑 / 复制上年项目: the whole form edited in the page (wwwroot/js/editor.js), posted back
 // as one interchange ProjectForm with the version it was loaded at. Check is the live review the page
 // calls while the user types; it stores nothing.
-public sealed class EditModel(JixiaoDb db) : PageModel
+public sealed class EditModel(JixiaoDb db, ProjectViews views) : PageModel
 {
     public Project? Project { get; private set; }
     public BudgetUnit Unit { get; private set; } = null!;
@@ -178,7 +178,7 @@ public sealed class EditModel(JixiaoDb db) : PageModel
 
     async Task LoadCommentsAsync()
     {
-        if (Project != null) Comments = await SheetComments.LoadAsync(db, HttpContext, Project);
+        if (Project != null) Comments = SheetComments.For(User, Project, (await views.AroundAsync(db, Project)).Comments);
     }
 
     // Finds what the request is about and whether this user may write it: 404 for what the user

@@ -21,30 +21,33 @@ public sealed class FormSheet
     public bool HasWeight { get; }
     public bool HasScore { get; }
     public bool HasDeviation { get; }
-    // Review findings, shown beside the row or field they concern (none on an import preview).
-    readonly List<Finding> formFindings = [];
-    readonly List<Finding> indicatorFindings = [];
+    // Review findings, shown beside the row or field they concern (none on an import preview): sorted to
+    // their places once, as the page asks each place in turn.
+    readonly Dictionary<string, List<Finding>> findingsAt = [];
     // Review comments shown in place (the project page only); null elsewhere.
     public Workflow.SheetComments? Comments { get; set; }
-    public int ColumnCount => 4 + new[] { HasDescription, HasPeriodTarget, HasBasis, HasRemarks, HasActual, HasWeight, HasScore, HasDeviation }.Count(x => x);
+    public int ColumnCount { get; }
 
-    // A row's findings by its id: two rows of the same name keep their own.
-    public IEnumerable<Finding> FindingsOf(Indicator row) =>
-        indicatorFindings.Where(f => f.RowId is { } id ? id == row.Id : row.Id == null && f.Indicator == row.Name);
-
-    // Level1Span/Level2Span > 0 on the first row of a merged block, 0 on the rows it covers.
-    public sealed record IndicatorRow(Indicator Indicator, int Level1Span, int Level2Span);
+    // Level1Span/Level2Span > 0 on the first row of a merged block, 0 on the rows it covers. Findings: the
+    // row's own, by its id (two rows of the same name keep their own).
+    public sealed record IndicatorRow(Indicator Indicator, int Level1Span, int Level2Span, IReadOnlyList<Finding> Findings);
 
     public FormSheet(ProjectForm form, int? year, string? unitName, string? department, IEnumerable<Finding>? findings = null)
     {
-        foreach (var f in findings ?? [])
-            (f.Indicator == null && f.RowId == null ? formFindings : indicatorFindings).Add(f);
         Form = form;
         Year = year;
         UnitName = unitName;
         Department = department;
         var indicators = form.Indicators;
-        Rows = MergeLevels(indicators);
+        var indicatorFindings = new List<Finding>();
+        foreach (var f in findings ?? [])
+        {
+            if (f.Indicator != null || f.RowId != null) { indicatorFindings.Add(f); continue; }
+            var part = PartOf(f.Field);
+            if (!findingsAt.TryGetValue(part, out var here)) findingsAt[part] = here = [];
+            here.Add(f);
+        }
+        Rows = MergeLevels(indicators, indicatorFindings);
         HasDescription = indicators.Any(i => !string.IsNullOrWhiteSpace(i.Description));
         HasPeriodTarget = indicators.Any(i => i.PeriodTarget != null);
         HasBasis = indicators.Any(i => !string.IsNullOrWhiteSpace(i.Basis));
@@ -53,11 +56,12 @@ public sealed class FormSheet
         HasWeight = indicators.Any(i => i.Weight != null);
         HasScore = indicators.Any(i => i.Score != null);
         HasDeviation = indicators.Any(i => !string.IsNullOrWhiteSpace(i.DeviationCause));
+        ColumnCount = 4 + new[] { HasDescription, HasPeriodTarget, HasBasis, HasRemarks, HasActual, HasWeight, HasScore, HasDeviation }.Count(x => x);
     }
 
     // The form-level findings that belong beside one part of the form: "money", "plan", "goals",
     // "indicators", "selfEvaluation", a section's title, or "header" for the rest.
-    public IEnumerable<Finding> FindingsAt(string part) => formFindings.Where(f => PartOf(f.Field) == part);
+    public IReadOnlyList<Finding> FindingsAt(string part) => findingsAt.TryGetValue(part, out var here) ? here : [];
 
     string PartOf(string? field) => field switch
     {
@@ -71,17 +75,28 @@ public sealed class FormSheet
         _ => "header",
     };
 
-    static List<IndicatorRow> MergeLevels(List<Indicator> indicators)
+    static List<IndicatorRow> MergeLevels(List<Indicator> indicators, List<Finding> findings)
     {
-        var rows = new List<IndicatorRow>();
+        var rows = new List<IndicatorRow>(indicators.Count);
         for (var i = 0; i < indicators.Count; i++)
         {
-            var level1 = i == 0 || indicators[i].Level1 != indicators[i - 1].Level1
-                ? indicators.Skip(i).TakeWhile(x => x.Level1 == indicators[i].Level1).Count() : 0;
-            var level2 = level1 > 0 || indicators[i].Level2 != indicators[i - 1].Level2
-                ? indicators.Skip(i).TakeWhile(x => x.Level1 == indicators[i].Level1 && x.Level2 == indicators[i].Level2).Count() : 0;
-            rows.Add(new IndicatorRow(indicators[i], level1, level2));
+            var row = indicators[i];
+            var level1 = i == 0 || row.Level1 != indicators[i - 1].Level1 ? RunOf(indicators, i, sameLevel2: false) : 0;
+            var level2 = level1 > 0 || row.Level2 != indicators[i - 1].Level2 ? RunOf(indicators, i, sameLevel2: true) : 0;
+            List<Finding>? own = null;
+            foreach (var f in findings)
+                if (f.RowId is { } id ? id == row.Id : row.Id == null && f.Indicator == row.Name) (own ??= []).Add(f);
+            rows.Add(new IndicatorRow(row, level1, level2, own ?? (IReadOnlyList<Finding>)[]));
         }
         return rows;
+    }
+
+    // How many rows from start on share its 一级 (and 二级) indicator: the height of its merged cell.
+    static int RunOf(List<Indicator> indicators, int start, bool sameLevel2)
+    {
+        var end = start + 1;
+        while (end < indicators.Count && indicators[end].Level1 == indicators[start].Level1
+            && (!sameLevel2 || indicators[end].Level2 == indicators[start].Level2)) end++;
+        return end - start;
     }
 }

@@ -1,67 +1,59 @@
-using System.Security.Claims;
 using Jixiao.Data;
 using Jixiao.Domain.Workflow;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Features.Workflow;
 
 // The review chain on the project page: whose step it is, the buttons for the signed-in user, the lock
-// notice (why and by whom), the steps taken and the comments with their answers.
-public sealed class ReviewPanelViewComponent(JixiaoDb db, Projects.ProjectViews views) : ViewComponent
+// notice (why and by whom), the steps taken and the comments with their answers. Made by the page's
+// handler, shown by _ReviewPanel.cshtml.
+public sealed class ReviewPanel
 {
     public sealed record Target(string Value, string Label);
 
-    public sealed class Panel
-    {
-        public required Project Project { get; init; }
-        public required IReadOnlyList<WorkflowAction> Actions { get; init; }
-        public required List<ProjectStep> Steps { get; init; }
-        public required SheetComments Comments { get; init; }
-        public required bool Reviews { get; init; }
-        public required bool UnitOwn { get; init; }
-        public required string? UserName { get; init; }
-        public ProjectStep? Last => Steps.Count > 0 ? Steps[^1] : null;
-        public required List<Target> Targets { get; init; }
-        public string? Error { get; init; }
+    public required Project Project { get; init; }
+    public required IReadOnlyList<WorkflowAction> Actions { get; init; }
+    public required List<ProjectStep> Steps { get; init; }
+    public required SheetComments Comments { get; init; }
+    public required bool Reviews { get; init; }
+    public required bool UnitOwn { get; init; }
+    public required string? UserName { get; init; }
+    public ProjectStep? Last => Steps.Count > 0 ? Steps[^1] : null;
+    public required List<Target> Targets { get; init; }
+    public string? Error { get; init; }
+    // The people's names as the steps recorded them, for the version list below the panel.
+    public required IReadOnlyDictionary<string, string> Names { get; init; }
 
-        public string TargetOf(ReviewComment c) =>
-            c.RowId is Guid g ? Targets.FirstOrDefault(t => t.Value == "row:" + g)?.Label ?? "（已删除的行）"
-            : c.Field is { } f ? Targets.FirstOrDefault(t => t.Value == "field:" + f)?.Label ?? f
-            : "整张表";
-    }
-
-    public async Task<IViewComponentResult> InvokeAsync(Project project)
-    {
-        var user = (ClaimsPrincipal)User;
-        var steps = (await views.AroundAsync(db, project)).Steps; // shared between requests: only read
-        var comments = await SheetComments.LoadAsync(db, HttpContext, project);
-        var actor = ReviewChain.ActorOf(user);
-        // The people's names as the steps recorded them, for the version list below the panel.
-        HttpContext.Items[NamesKey] = steps.Where(s => s.UserName != null && s.DisplayName != null)
-            .GroupBy(s => s.UserName!).ToDictionary(g => g.Key, g => g.Last().DisplayName!);
-        var panel = new Panel
-        {
-            Project = project,
-            Actions = ReviewChain.Available(user, project),
-            Steps = steps,
-            Comments = comments,
-            Reviews = Domain.Workflow.Workflow.Reviews(actor, ReviewChain.StageOf(project)),
-            UnitOwn = (actor.Preparer || actor.UnitHead) && actor.UnitId == project.BudgetUnitId,
-            UserName = user.Identity?.Name,
-            Targets = Targets(project),
-            Error = TempData["ReviewError"] as string,
-        };
-        return View("/Features/Workflow/_ReviewPanel.cshtml", panel);
-    }
-
-    const string NamesKey = "Workflow.StepNames";
+    public string TargetOf(ReviewComment c) =>
+        c.RowId is Guid g ? Targets.FirstOrDefault(t => t.Value == "row:" + g)?.Label ?? "（已删除的行）"
+        : c.Field is { } f ? Targets.FirstOrDefault(t => t.Value == "field:" + f)?.Label ?? f
+        : "整张表";
 
     // A sign-in name as the person's name where a step of this project recorded it.
-    public static string? NameOf(HttpContext http, string? userName) =>
-        userName != null && http.Items[NamesKey] is Dictionary<string, string> names && names.TryGetValue(userName, out var name) ? name : userName;
+    public string? NameOf(string? userName) => userName != null && Names.TryGetValue(userName, out var name) ? name : userName;
 
-    public static List<Target> Targets(Project project)
+    // steps: the project's, kept between requests (only read); error: a refused step's reason, brought back.
+    public static ReviewPanel For(System.Security.Claims.ClaimsPrincipal user, Project project, List<ProjectStep> steps, SheetComments comments, string? error)
+    {
+        var actor = ReviewChain.ActorOf(user);
+        var reviews = Domain.Workflow.Workflow.Reviews(actor, ReviewChain.StageOf(project));
+        return new ReviewPanel
+        {
+            Project = project,
+            Actions = Domain.Workflow.Workflow.Available(actor, ReviewChain.StageOf(project)),
+            Steps = steps,
+            Comments = comments,
+            Reviews = reviews,
+            UnitOwn = (actor.Preparer || actor.UnitHead) && actor.UnitId == project.BudgetUnitId,
+            UserName = user.Identity?.Name,
+            // Only a reviewer's comment form and the list of comments name them.
+            Targets = reviews || comments.All.Count > 0 ? TargetsOf(project) : [],
+            Error = error,
+            Names = steps.Where(s => s.UserName != null && s.DisplayName != null)
+                .GroupBy(s => s.UserName!).ToDictionary(g => g.Key, g => g.Last().DisplayName!),
+        };
+    }
+
+    public static List<Target> TargetsOf(Project project)
     {
         var form = project.Form;
         var list = new List<Target>

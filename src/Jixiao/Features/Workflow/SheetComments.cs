@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Jixiao.Data;
 using Jixiao.Domain;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Features.Workflow;
 
@@ -29,7 +27,11 @@ public sealed class SheetComments
 
     public int Open => All.Count(c => !c.Resolved);
 
-    public IEnumerable<ReviewComment> OfRow(Guid? rowId) => rowId is Guid g ? All.Where(c => c.RowId == g) : [];
+    // A row's comments, sorted to their rows at the first look: a form asks for each of its rows in turn.
+    public IReadOnlyList<ReviewComment> OfRow(Guid? rowId) =>
+        rowId is Guid g && (byRow ??= All.Where(c => c.RowId != null).GroupBy(c => c.RowId!.Value).ToDictionary(r => r.Key, r => r.ToList()))
+            .TryGetValue(g, out var here) ? here : [];
+    Dictionary<Guid, List<ReviewComment>>? byRow;
 
     // A field comment beside its part: "funding.total" (as the API may name it) beside the money block too.
     public IEnumerable<ReviewComment> OfField(string field) => All.Where(c => c.RowId == null && PlaceOf(c.Field) == field);
@@ -50,20 +52,17 @@ public sealed class SheetComments
 
     public bool MayResolve(ReviewComment c) => !c.Resolved && (MayAnswer || Reviews || c.Author == UserName);
 
-    // Loaded once per request: the form and the review panel both show them.
-    public static async Task<SheetComments> LoadAsync(JixiaoDb db, HttpContext http, Project project)
+    // all: the project's comments, kept between requests (only read).
+    public static SheetComments For(ClaimsPrincipal user, Project project, List<ReviewComment> all)
     {
-        var key = "SheetComments:" + project.Id;
-        if (http.Items[key] is SheetComments cached) return cached;
-        var user = http.User;
         var actor = ReviewChain.ActorOf(user);
-        var reviews = Domain.Workflow.Workflow.Reviews(actor, ReviewChain.StageOf(project));
-        var actions = ReviewChain.Available(user, project);
-        var result = new SheetComments
+        var stage = ReviewChain.StageOf(project);
+        var reviews = Domain.Workflow.Workflow.Reviews(actor, stage);
+        var actions = Domain.Workflow.Workflow.Available(actor, stage);
+        return new SheetComments
         {
             ProjectId = project.Id,
-            // Kept under the change stamp and shared between requests: only read.
-            All = (await http.RequestServices.GetRequiredService<Projects.ProjectViews>().AroundAsync(db, project)).Comments,
+            All = all,
             MayAnswer = Access.MayDeclare(user, project.BudgetUnitId),
             Reviews = reviews,
             Prompt = reviews ? "此表等待您审核：可在表中各行旁点“＋意见”提出意见，审核结论在页面下方。"
@@ -71,20 +70,9 @@ public sealed class SheetComments
                     ? project.Status == ProjectStatus.Returned ? "此表已退回修改：请在表中各条意见处答复，修改后到页面下方重新提交。" : "此表是草稿，尚未提交：填好后到页面下方提交审核。"
                 : null,
             UserName = user.Identity?.Name,
-            RowIds = ReviewChain.RowIdsOf(project.Form),
+            // Only a comment's place asks for them.
+            RowIds = all.Count > 0 ? ReviewChain.RowIdsOf(project.Form) : [],
         };
-        http.Items[key] = result;
-        return result;
-    }
-}
-
-// The project's form with its comments in place (the project page).
-public sealed class CommentedSheetViewComponent(JixiaoDb db) : ViewComponent
-{
-    public async Task<IViewComponentResult> InvokeAsync(FormSheet sheet, Project project)
-    {
-        sheet.Comments = await SheetComments.LoadAsync(db, HttpContext, project);
-        return View("/Features/Shared/_FormSheet.cshtml", sheet);
     }
 }
 
@@ -96,6 +84,9 @@ public sealed record CommentPlace(SheetComments Comments, IReadOnlyList<ReviewCo
 {
     public static CommentPlace Field(SheetComments comments, string field) =>
         new(comments, comments.OfField(field).ToList(), "field:" + field, SheetComments.Fields[field]);
+
+    // Whether the place shows anything: its comments, or a reviewer's way to add one.
+    public bool Shown => Here.Count > 0 || (Add && Comments.Reviews);
 
     // A comment's summary line when it is folded away.
     public static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
