@@ -23,17 +23,19 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
     public Pager Pager { get; private set; } = null!;
     [TempData] public string? Message { get; set; }
 
-    public async Task OnGetAsync(int page = 1)
+    // "p", as the pager's links say: Razor Pages keeps "page" for the page's own path.
+    public async Task OnGetAsync([FromQuery(Name = "p")] int page = 1)
     {
         // Kept under the change stamp per user (the roles decide what waits): the page then costs the stamp's
         // one query. The rows are shared by the requests that get them, so the page never changes them.
         var user = "desk:" + User.Identity!.Name;
-        var waiting = db.Projects.WaitingFor(User);
-        var total = await cache.GetAsync(db, "waiting:" + User.Identity!.Name, Area.Projects | Area.Organisation, () => waiting.CountAsync());
+        // The query is built only when the kept figures are recomputed.
+        IQueryable<Project> Queue() => db.Projects.WaitingFor(User);
+        var total = await cache.GetAsync(db, "waiting:" + User.Identity!.Name, Area.Projects | Area.Organisation, () => Queue().CountAsync());
         page = Math.Clamp(page, 1, Math.Max(1, (total + Size - 1) / Size));
         Pager = new Pager(page, total, Size, Request.Query);
         Waiting = await cache.GetAsync(db, $"{user}:waiting:{page}", Area.Projects | Area.Organisation,
-            () => Rows(waiting.OrderBy(p => p.UpdatedUtc).ThenBy(p => p.Id).Skip((page - 1) * Size).Take(Size)));
+            () => Rows(Queue().OrderBy(p => p.UpdatedUtc).ThenBy(p => p.Id).Skip((page - 1) * Size).Take(Size)));
         // Only the unit's own people have forms that come back or drafts to submit: nobody else asks.
         if (UnitOf(User) is not int unit) return;
         Returned = await cache.GetAsync(db, $"{user}:returned", Area.Projects | Area.Organisation, () => Rows(db.Projects.VisibleTo(User).ReturnedTo(User).OrderBy(p => p.UpdatedUtc).Take(100)));
