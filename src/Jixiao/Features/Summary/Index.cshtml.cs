@@ -40,7 +40,8 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
             : Department;
         if (departmentId is int dept)
         {
-            DepartmentName = await db.SupervisingDepartments.Where(d => d.Id == dept).Select(d => d.Name).FirstOrDefaultAsync();
+            DepartmentName = await cache.GetAsync(db, $"department-name:{dept}", Area.Organisation,
+                () => db.SupervisingDepartments.Where(d => d.Id == dept).Select(d => d.Name).FirstOrDefaultAsync());
             if (DepartmentName == null) return NotFound();
             projects = projects.Where(p => p.BudgetUnit!.SupervisingDepartmentId == dept);
         }
