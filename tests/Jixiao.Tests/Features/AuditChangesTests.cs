@@ -56,6 +56,9 @@ public class AuditChangesTests
         // The password history kept in Identity's token table reads in words (the walk's auditor found "jixiao,password").
         var history = AuditChanges.Read(db.Model, "IdentityUserToken<string>", """{"LoginProvider":[null,"jixiao"],"Name":[null,"password-history"]}""");
         Assert.Equal(["登录方式：本系统", "名称：密码历史"], history.Select(l => $"{l.Field}：{l.After}"));
+        Assert.Equal("3f2a,本系统,密码历史", AuditChanges.Key("3f2a,jixiao,password-history"));
+        Assert.Equal("east-head", AuditChanges.Key("east-head"));
+        Assert.Null(AuditChanges.Key(null));
         var signIn = AuditChanges.Read(db.Model, "Account", """{"ip":"127.0.0.1","detail":"密码错误"}""");
         Assert.Equal(["客户端地址：127.0.0.1", "详情：密码错误"], signIn.Select(l => $"{l.Field}：{l.After}"));
     }

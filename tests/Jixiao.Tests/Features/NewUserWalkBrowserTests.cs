@@ -113,11 +113,22 @@ public class NewUserWalkBrowserTests
             r.Shot("newuser-07-finance-desk");
             browser.Submit(d.FindElement(By.CssSelector("section.desk table a")));
             r.Shot("newuser-08-finance-panel", "#review");
+            // At phone width the reason boxes are boxes one can type in, and the buttons are words on one line.
+            d.Manage().Window.Size = new System.Drawing.Size(390, 844);
+            r.Until(() => Convert.ToInt32(r.Js("return window.innerWidth")) <= 390, () => "窗口宽度未改变");
+            var narrowest = Convert.ToDouble(r.Js("return Math.min(...Array.from(document.querySelectorAll('#review .criterion input')).map(i => i.getBoundingClientRect().width))"));
+            Assert.True(narrowest >= 60, $"390 px：理由输入框只有 {narrowest} px 宽");
+            var buttonHeight = Convert.ToDouble(r.Js("return Math.max(...Array.from(document.querySelectorAll('#review .buttons button')).map(b => b.getBoundingClientRect().height))"));
+            var lineHeight = Convert.ToDouble(r.Js("return parseFloat(getComputedStyle(document.querySelector('#review .buttons button')).lineHeight) || 24"));
+            Assert.True(buttonHeight < lineHeight * 2, $"390 px：批复/退回修改按钮高 {buttonHeight} px（文字折成多行）");
+            d.Manage().Window.Size = new System.Drawing.Size(1280, 1800);
             // 中 cannot be approved: the page says why, in place.
             d.FindElement(By.Name("grade_Feasibility")).FindElements(By.TagName("option")).First(o => o.Text.Trim() == "中").Click();
             r.Press("批复");
             r.Shot("newuser-09-finance-refused-fair", "#review");
             Assert.NotEqual("已批复", r.Status());
+            // What the reviewer chose is still there to correct, not reset to 未评.
+            Assert.Equal("Fair", d.FindElement(By.Name("grade_Feasibility")).GetAttribute("value"));
             foreach (var criterion in new[] { "Completeness", "Relevance", "Appropriateness" })
                 d.FindElement(By.Name("grade_" + criterion)).FindElements(By.TagName("option")).First(o => o.Text.Trim() == "优").Click();
             d.FindElement(By.Name("grade_Feasibility")).FindElements(By.TagName("option")).First(o => o.Text.Trim() == "良").Click();
@@ -125,6 +136,10 @@ public class NewUserWalkBrowserTests
             r.Press("批复");
             Assert.Equal("已批复", r.Status());
             r.Shot("newuser-10-finance-approved", "#review");
+            // The step shows the ratings and the reason behind 良, for the unit to read.
+            var steps = d.FindElement(By.CssSelector("table.steps")).Text;
+            Assert.Contains("可行性良（实施进度安排偏紧，已与单位会商）", steps);
+            Assert.Contains("完整性优", steps);
         }
         finally
         {

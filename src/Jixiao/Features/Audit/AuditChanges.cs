@@ -45,6 +45,13 @@ public static class AuditChanges
         return lines;
     }
 
+    // The entry's key in words where a part of it is a code: a password-history token's key is
+    // "<user id>,jixiao,password-history" (Identity's token table).
+    public static string? Key(string? key) =>
+        key == null ? null : string.Join(",", key.Split(',').Select(part => KeyParts.GetValueOrDefault(part, part)));
+
+    static readonly Dictionary<string, string> KeyParts = new() { ["jixiao"] = "本系统", ["password-history"] = "密码历史" };
+
     static readonly Dictionary<IModel, Dictionary<string, IEntityType>> Types = [];
 
     static IEntityType? TypeOf(IModel model, string entity)

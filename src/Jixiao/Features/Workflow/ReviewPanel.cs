@@ -10,6 +10,22 @@ namespace Jixiao.Features.Workflow;
 // notice (why and by whom), the steps taken and the comments with their answers.
 public sealed class ReviewPanelViewComponent(JixiaoDb db, Projects.ProjectViews views) : ViewComponent
 {
+    // A step's 四性 ratings with their reasons, as the unit reads them under the conclusion (they were kept but not
+    // shown: a 良 said nothing of what to improve). Null when the step rated nothing or the record cannot be read.
+    public static string? Checklist(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return null;
+        try
+        {
+            var ratings = System.Text.Json.JsonSerializer.Deserialize<List<Rating>>(json, Forms.Interchange.Json);
+            return ratings is { Count: > 0 }
+                ? string.Join("；", ratings.Select(r => $"{r.Criterion.Chinese()}{Domain.Review.ReviewLabels.Chinese(r.Grade)}"
+                    + (string.IsNullOrWhiteSpace(r.Reason) ? "" : $"（{r.Reason.Trim()}）")))
+                : null;
+        }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
+
     public sealed record Target(string Value, string Label);
 
     public sealed class Panel
@@ -24,6 +40,9 @@ public sealed class ReviewPanelViewComponent(JixiaoDb db, Projects.ProjectViews 
         public ProjectStep? Last => Steps.Count > 0 ? Steps[^1] : null;
         public required List<Target> Targets { get; init; }
         public string? Error { get; init; }
+        // What the reviewer had typed when the step was refused (grades, reasons, comment), given back to the form.
+        public Dictionary<string, string> Typed { get; init; } = [];
+        public string? TypedOf(string name) => Typed.GetValueOrDefault(name);
 
         public string TargetOf(ReviewComment c) =>
             c.RowId is Guid g ? Targets.FirstOrDefault(t => t.Value == "row:" + g)?.Label ?? "（已删除的行）"
@@ -51,6 +70,7 @@ public sealed class ReviewPanelViewComponent(JixiaoDb db, Projects.ProjectViews 
             UserName = user.Identity?.Name,
             Targets = Targets(project),
             Error = TempData["ReviewError"] as string,
+            Typed = TempData["ReviewTyped"] is string typed ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(typed) ?? [] : [],
         };
         return View("/Features/Workflow/_ReviewPanel.cshtml", panel);
     }
