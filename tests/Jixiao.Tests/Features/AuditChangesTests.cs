@@ -46,6 +46,10 @@ public class AuditChangesTests
         Assert.Equal("位置：第24行，说明：无法识别", lines[0].After);
         Assert.Equal("已保存", lines[1].After);
 
+        // The form's other content is keyed by its own titles: they stay; an empty one reads as nothing.
+        var sections = AuditChanges.Read(db.Model, "ProjectForm", """{"Sections":[{},{"立项依据":"《信访工作条例》"}]}""");
+        Assert.Equal(new AuditChanges.Line("其他内容", null, "立项依据：《信访工作条例》"), sections[0]);
+
         var person = AuditChanges.Read(db.Model, "Person", """{"Name":[null,"张*"],"Phone":[null,"138****1234"],"Role":[null,"联系人"]}""");
         Assert.Equal(["姓名：张*", "电话：138****1234", "角色：联系人"], person.Select(l => $"{l.Field}：{l.After}"));
 

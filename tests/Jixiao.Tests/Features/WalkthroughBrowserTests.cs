@@ -105,6 +105,15 @@ public class WalkthroughBrowserTests
                 browser.Driver.Manage().Window.Size = new Size(1280, 900);
                 browser.SignIn(server, role, app.PasswordOf(role));
                 Walk(browser, server, role, problems, visited);
+                if (role != "auditor") continue;
+                // The log's 内容 of the forms' changes, at desktop width: fields in the forms' words.
+                browser.Driver.Manage().Window.Size = new Size(1280, 900);
+                browser.GoTo(server.Url("/Audit?Entity=ProjectForm"));
+                ((IJavaScriptExecutor)browser.Driver).ExecuteScript("document.querySelector('table.audit').scrollIntoView()");
+                browser.SaveScreenshot("walk/auditor-Audit-ProjectForm-1280");
+                var contents = browser.Driver.FindElement(By.CssSelector("table.audit")).Text;
+                Assert.Contains("项目名称：", contents);
+                Assert.Contains("年度总体目标：", contents);
             }
             File.WriteAllText(Path.Combine(Browser.ScreenshotFolder, "walk", "pages-admin.tsv"), visited.ToString());
             Assert.True(problems.Count == 0, string.Join("\n", problems));

@@ -70,6 +70,8 @@ public static class AuditChanges
         if (Specific.TryGetValue((owner, property), out var s)) return s;
         if (Fields.TryGetValue(property, out var f)) return f;
         if (property.EndsWith("Id") && Fields.TryGetValue(property[..^2], out var of)) return of + "编号";
+        // A key that is already words (a section's title such as 立项依据 in the form's other content) stays as it is.
+        if (property.Any(ch => ch > 127)) return property;
         return "其他字段";
     }
 
@@ -93,6 +95,8 @@ public static class AuditChanges
                 if (DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
                     return time.ToString(time.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
                 return Cut(text);
+            case JsonValueKind.Array or JsonValueKind.Object when !v.EnumerateObjectOrArray().Any():
+                return null;
             case JsonValueKind.Array:
                 return Cut(string.Join("；", v.EnumerateArray().Select(e => Value(property, e, null) ?? "（空）")));
             case JsonValueKind.Object:
@@ -100,6 +104,9 @@ public static class AuditChanges
             default: return Cut(v.GetRawText());
         }
     }
+
+    static IEnumerable<object> EnumerateObjectOrArray(this JsonElement v) =>
+        v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Cast<object>() : v.EnumerateObject().Cast<object>();
 
     static JsonDocument? TryParse(string text)
     {
