@@ -87,6 +87,31 @@ public class SecurityPageAsksTests
     }
 }
 
+// A reviewer or administrator on /Import may read a file but never save it: told so before the upload, not by
+// an empty unit list at the preview.
+public class ImportPageSaysWhoSavesTests
+{
+    [Fact]
+    public async Task Who_cannot_save_is_told_on_the_import_page()
+    {
+        var folder = Directory.CreateTempSubdirectory("jixiao-import-who-").FullName;
+        try
+        {
+            await using (var app = await TestApp.Start(folder, null, demo: true))
+            {
+                foreach (var role in new[] { "supervisor", "finance" })
+                    Assert.Contains("不能保存", await (await app.SignedIn(role)).GetStringAsync("/Import"));
+                Assert.DoesNotContain("不能保存", await (await app.SignedIn("east-preparer")).GetStringAsync("/Import"));
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, true);
+        }
+    }
+}
+
 // The first start with --demo, as README says: what it writes to the console is read by a new user, and no
 // English warning comes with it (the unencrypted key ring, EF's query splitting).
 public class FirstStartConsoleTests
