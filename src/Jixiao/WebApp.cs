@@ -36,6 +36,10 @@ public static class WebApp
         // A save that loses a race is answered 409 by ProjectStore; EF's own "fail" line for it misleads
         // operators, and a save that really fails still reaches the exception handler's log.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.None);
+        // The first start's console is read by a new user: the key ring is kept unencrypted on purpose, in data/keys
+        // readable by the service's user only (0600, README "Running it for real"), so the English warning about it
+        // at every first start only alarms.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
 
         var services = builder.Services;
         services.AddHttpContextAccessor();

@@ -14,7 +14,9 @@ public static class Database
 
     public static void Configure(DbContextOptionsBuilder db, string dataFolder, string? postgres, TimeSpan? busyWait = null)
     {
-        if (postgres is { Length: > 0 }) db.UseNpgsql(WithDefaults(postgres));
+        // Single queries, as EF does by default, said once here: unsaid, EF warns in English at the first query
+        // that loads two collections (the demo's first start showed it to every new user).
+        if (postgres is { Length: > 0 }) db.UseNpgsql(WithDefaults(postgres), o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
         else UseSqlite(db, Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db"), busyWait ?? DefaultBusyWait);
     }
 
@@ -38,7 +40,7 @@ public static class Database
             .Any(k => k.Replace(" ", "").Equals(key, StringComparison.OrdinalIgnoreCase));
 
     static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder db, string file, TimeSpan busyWait) =>
-        db.UseSqlite($"Data Source={file};Default Timeout={(int)Math.Ceiling(busyWait.TotalSeconds)}")
+        db.UseSqlite($"Data Source={file};Default Timeout={(int)Math.Ceiling(busyWait.TotalSeconds)}", o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(new SqliteWriteGate(busyWait));
 
     // The context registered for the application: the provider's own type, so its migrations are found.
@@ -61,7 +63,7 @@ public static class Database
     public static JixiaoDb Create(string dataFolder, string? postgres, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         if (postgres is { Length: > 0 })
-            return new PostgresJixiaoDb(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql(WithDefaults(postgres)).AddInterceptors(interceptors).Options);
+            return new PostgresJixiaoDb(new DbContextOptionsBuilder<PostgresJixiaoDb>().UseNpgsql(WithDefaults(postgres), o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors(interceptors).Options);
         var sqlite = new DbContextOptionsBuilder<SqliteJixiaoDb>();
         UseSqlite(sqlite, Path.Combine(Path.GetFullPath(dataFolder), "jixiao.db"), DefaultBusyWait);
         return new SqliteJixiaoDb(sqlite.AddInterceptors(interceptors).Options);

@@ -23,16 +23,8 @@ public static class Labels
         _ => "",
     };
 
-    public static string Of(ProjectStatus s) => s switch
-    {
-        ProjectStatus.Draft => "草稿",
-        ProjectStatus.Submitted => "已提交",
-        ProjectStatus.UnitApproved => "单位已审",
-        ProjectStatus.SupervisorApproved => "主管部门已审",
-        ProjectStatus.Approved => "已批复",
-        ProjectStatus.Returned => "已退回",
-        _ => s.ToString(),
-    };
+    // The review chain's own words (单位已确认, not 单位已审): the list and the project page say the same.
+    public static string Of(ProjectStatus s) => Domain.Workflow.Workflow.Chinese(s);
 
     // The importer's layout families, as a user would describe the form.
     public static string Layout(string? id) => id switch

@@ -59,7 +59,7 @@ public class ReviewPagesTests
             new("__RequestVerificationToken", TestApp.AntiforgeryToken(deskHtml)),
         };
         var batch = await supervisor.PostAsync("/Desk?handler=Approve", new FormUrlEncodedContent(fields));
-        Assert.Contains($"已通过 {east.Count - errors.Count} 个项目", await batch.Content.ReadAsStringAsync());
+        Assert.Contains($"已审核通过 {east.Count - errors.Count} 个项目", await batch.Content.ReadAsStringAsync());
         var statuses = await app.Db(d => d.Projects.Where(p => east.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Status));
         foreach (var id in east)
             Assert.Equal(errors.Contains(id) ? ProjectStatus.UnitApproved : ProjectStatus.SupervisorApproved, statuses[id]);

@@ -128,6 +128,9 @@ public sealed class IndexModel(JixiaoDb db) : PageModel
         ["AnnualTarget"] = "年度指标值", ["PeriodTarget"] = "中长期指标值", ["Actual"] = "实际完成值", ["Funding"] = "项目资金",
     };
 
+    // The stored change record in the reader's words (display only: the stored text is part of the hash chain).
+    public List<AuditChanges.Line> Lines(AuditEntry entry) => AuditChanges.Read(db.Model, entry.Entity, entry.Changes);
+
     public string PageUrl(int page) => Url.Page("/Audit/Index", new { UserName, Entity, Action, From, To, p = page })!;
     public string CsvUrl() => Url.Page("/Audit/Index", "Csv", new { UserName, Entity, Action, From, To })!;
 }

@@ -53,19 +53,27 @@ public sealed class IndexModel(JixiaoDb db, ListCache cache) : PageModel
         query.Select(p => new Row(p.Id, p.Form.Name, p.BudgetUnit!.Name, p.FiscalYear, p.Status, p.UpdatedUtc, p.QualityScore,
             p.Findings.Count, p.Findings.Count(f => f.Severity == Severity.Error))).ToListAsync();
 
+    // The step's own word for passing the forms waiting here: a unit head confirms (确认), a supervising
+    // department passes (审核通过), finance approves (批复); the word of the first row's step when they differ.
+    public string PassWord => Waiting.Count == 0 ? "审核通过" : ReviewChain.Button(WorkflowAction.Approve, Waiting[0].Status);
+
     // Pass the chosen forms at my step; a form with an error finding is not clean and stays for a closer look.
     public async Task<IActionResult> OnPostApproveAsync(int[] ids)
     {
         var projects = await db.Projects.WaitingFor(User).Where(p => ids.Contains(p.Id)).Include(p => p.BudgetUnit).AsSplitQuery().ToListAsync();
-        var passed = 0; var kept = new List<string>();
+        var passed = new List<string>(); var kept = new List<string>();
         foreach (var p in projects)
         {
+            var word = ReviewChain.Button(WorkflowAction.Approve, p.Status);
             if (p.Findings.Any(f => f.Severity == Severity.Error)) { kept.Add(p.Form.Name); continue; }
-            if (ReviewChain.Act(db, p, User, WorkflowAction.Approve, "批量审核通过").Allowed) passed++;
+            if (ReviewChain.Act(db, p, User, WorkflowAction.Approve, "批量" + word).Allowed) passed.Add(word);
         }
         var saved = await ProjectStore.CommitAsync(db);
+        var done = passed.Count > 0 ? string.Join("，", passed.GroupBy(w => w).Select(g => $"已{g.Key} {g.Count()} 个项目"))
+            : projects.Count == 0 ? "未选择项目：请先勾选要通过的表单（有错误的表单不能批量通过）"
+            : $"已{ReviewChain.Button(WorkflowAction.Approve, projects[0].Status)} 0 个项目";
         Message = !saved.Saved ? saved.Conflict
-            : $"已通过 {passed} 个项目" + (kept.Count > 0 ? $"；{kept.Count} 个有错误的项目未批量通过：{string.Join("、", kept)}" : "");
+            : done + (kept.Count > 0 ? $"；{kept.Count} 个有错误的项目未批量处理，请逐个打开审核：{string.Join("、", kept)}" : "");
         return RedirectToPage();
     }
 

@@ -23,9 +23,13 @@ public sealed class IndexModel(JixiaoDb db, UploadLimits limits, UploadGate gate
 {
     public List<ImportRecord> Recent { get; private set; } = [];
     public UploadLimits Limits => limits;
+    // Whether the user may save into any unit: reviewers and administrators may read a file here, never save it,
+    // and are told so before they upload (they met an empty unit list only at the preview).
+    public bool MaySave { get; private set; }
 
     public async Task OnGetAsync()
     {
+        MaySave = await db.BudgetUnits.WritableBy(User).AnyAsync();
         var user = User.Identity!.Name;
         Recent = await db.ImportRecords.Where(r => r.UserName == user)
             .OrderByDescending(r => r.Id).Take(20)

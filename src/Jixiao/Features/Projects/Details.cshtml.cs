@@ -30,7 +30,7 @@ public sealed class DetailsModel(JixiaoDb db, ProjectViews views) : PageModel
         var comments = Workflow.SheetComments.For(User, project, around.Comments);
         Sheet = new FormSheet(project.Form, project.FiscalYear, project.BudgetUnit!.Name, project.BudgetUnit.SupervisingDepartment?.Name, Review.Findings)
             { Comments = comments };
-        Panel = Workflow.ReviewPanel.For(User, project, around.Steps, comments, TempData["ReviewError"] as string);
+        Panel = Workflow.ReviewPanel.For(User, project, around.Steps, comments, TempData["ReviewError"] as string, TempData["ReviewTyped"] as string);
         MayEdit = Access.MayEdit(User, project);
         // The unit's declaration counts only when the project's own profile does not name a layout.
         var layout = Export.ExportSource.DocumentOf(project).Source.Layout ?? around.DeclaredLayout;

@@ -8,6 +8,22 @@ namespace Jixiao.Features.Workflow;
 // handler, shown by _ReviewPanel.cshtml.
 public sealed class ReviewPanel
 {
+    // A step's 四性 ratings with their reasons, as the unit reads them under the conclusion (they were kept but not
+    // shown: a 良 said nothing of what to improve). Null when the step rated nothing or the record cannot be read.
+    public static string? Checklist(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return null;
+        try
+        {
+            var ratings = System.Text.Json.JsonSerializer.Deserialize<List<Rating>>(json, Forms.Interchange.Json);
+            return ratings is { Count: > 0 }
+                ? string.Join("；", ratings.Select(r => $"{r.Criterion.Chinese()}{Domain.Review.ReviewLabels.Chinese(r.Grade)}"
+                    + (string.IsNullOrWhiteSpace(r.Reason) ? "" : $"（{r.Reason.Trim()}）")))
+                : null;
+        }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
+
     public sealed record Target(string Value, string Label);
 
     public required Project Project { get; init; }
@@ -20,6 +36,9 @@ public sealed class ReviewPanel
     public ProjectStep? Last => Steps.Count > 0 ? Steps[^1] : null;
     public required List<Target> Targets { get; init; }
     public string? Error { get; init; }
+    // What the reviewer had typed when the step was refused (grades, reasons, comment), given back to the form.
+    public IReadOnlyDictionary<string, string> Typed { get; init; } = new Dictionary<string, string>();
+    public string? TypedOf(string name) => Typed.GetValueOrDefault(name);
     // The people's names as the steps recorded them, for the version list below the panel.
     public required IReadOnlyDictionary<string, string> Names { get; init; }
 
@@ -32,7 +51,9 @@ public sealed class ReviewPanel
     public string? NameOf(string? userName) => userName != null && Names.TryGetValue(userName, out var name) ? name : userName;
 
     // steps: the project's, kept between requests (only read); error: a refused step's reason, brought back.
-    public static ReviewPanel For(System.Security.Claims.ClaimsPrincipal user, Project project, List<ProjectStep> steps, SheetComments comments, string? error)
+    // typed: what the reviewer had typed into a refused step (JSON, brought back with the error).
+    public static ReviewPanel For(System.Security.Claims.ClaimsPrincipal user, Project project, List<ProjectStep> steps, SheetComments comments,
+        string? error, string? typed)
     {
         var actor = ReviewChain.ActorOf(user);
         var reviews = Domain.Workflow.Workflow.Reviews(actor, ReviewChain.StageOf(project));
@@ -48,6 +69,7 @@ public sealed class ReviewPanel
             // Only a reviewer's comment form and the list of comments name them.
             Targets = reviews || comments.All.Count > 0 ? TargetsOf(project) : [],
             Error = error,
+            Typed = typed != null ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(typed) ?? [] : [],
             Names = steps.Where(s => s.UserName != null && s.DisplayName != null)
                 .GroupBy(s => s.UserName!).ToDictionary(g => g.Key, g => g.Last().DisplayName!),
         };

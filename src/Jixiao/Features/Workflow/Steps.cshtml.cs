@@ -27,11 +27,11 @@ public sealed class StepsModel(JixiaoDb db) : PageModel
         if (ratings.Count > 0)
         {
             var result = Criteria.Conclude(ratings);
-            if (result.Conclusion == null) return Back(id, "四性审核：" + string.Join("；", result.Problems));
+            if (result.Conclusion == null) return Back(id, "四性审核：" + string.Join("；", result.Problems), keepTyped: true);
             conclusion = result.Conclusion;
         }
         var decision = ReviewChain.Act(db, project, User, act, comment, conclusion, ratings);
-        if (!decision.Allowed) return Back(id, decision.Reason!);
+        if (!decision.Allowed) return Back(id, decision.Reason!, keepTyped: true);
         return await Commit(id);
     }
 
@@ -131,9 +131,14 @@ public sealed class StepsModel(JixiaoDb db) : PageModel
         return saved.Saved ? Redirect($"/Projects/{id}#{anchor?.Invoke() ?? "review"}") : Back(id, saved.Conflict!);
     }
 
-    IActionResult Back(int id, string error)
+    // A refused step gives the reviewer's grades, reasons and comment back to the form (they were lost with the redirect).
+    IActionResult Back(int id, string error, bool keepTyped = false)
     {
         TempData["ReviewError"] = error;
+        if (keepTyped)
+            TempData["ReviewTyped"] = System.Text.Json.JsonSerializer.Serialize(Request.Form
+                .Where(f => f.Key.StartsWith("grade_") || f.Key.StartsWith("reason_") || f.Key == "comment")
+                .ToDictionary(f => f.Key, f => f.Value.ToString()));
         return Redirect($"/Projects/{id}#review");
     }
 }
