@@ -59,6 +59,14 @@ public class IndicatorFrameworkTests
     [InlineData("24-", "可持续影响指标")]
     [InlineData("3", "满意度指标")]
     [InlineData("99", "99")]
+    [InlineData("1、产出指标", "产出指标")]   // each separator a code may stand before
+    [InlineData("1.产出指标", "产出指标")]
+    [InlineData("1:产出指标", "产出指标")]
+    [InlineData("99-", "99-")]             // a code no framework knows, with nothing after it, stays
+    [InlineData("123-质量指标", "123-质量指标")]   // three digits are no code
+    [InlineData("1产出指标", "1产出指标")]   // nor digits without a separator
+    [InlineData("12x质量", "12x质量")]
+    [InlineData("第12-质量指标", "第12-质量指标")]   // the code stands first or not at all
     [InlineData(null, "")]
     public void Level_names_are_mended(string? raw, string expected) =>
         Assert.Equal(expected, IndicatorFramework.NormalizeLevelName(raw));
@@ -134,6 +142,9 @@ public class IndicatorFrameworkTests
     [InlineData("巨鹿县信访局", "", "national-2018")]
     [InlineData("上海市", "无", "national-2018")]
     [InlineData("上海市", "编号120185", "national-2018")]
+    [InlineData("上海市", "12018年", "national-2018")]   // a digit before is no year
+    [InlineData("上海市", "20185", "national-2018")]     // nor a digit after
+    [InlineData("上海市", "2018", "shanghai-2018")]
     public void Default_profile_follows_region_and_year(string? region, string? year, string expected) =>
         Assert.Equal(expected, IndicatorFramework.ChooseDefault(region, year).Id);
 
