@@ -51,8 +51,9 @@ public static class Masking
         return email[0] + new string('*', Math.Max(1, at - 1)) + email[at..];
     }
 
+    // The row id stays: a masked copy (public copy, audit) still points at the same row.
     public static Person Person(Person p) => new()
     {
-        Role = p.Role, Name = Name(p.Name), Phone = Phone(p.Phone),
+        Id = p.Id, Role = p.Role, Name = Name(p.Name), Phone = Phone(p.Phone),
     };
 }

@@ -59,6 +59,14 @@ public class IndicatorFrameworkTests
     [InlineData("24-", "可持续影响指标")]
     [InlineData("3", "满意度指标")]
     [InlineData("99", "99")]
+    [InlineData("1、产出指标", "产出指标")]   // each separator a code may stand before
+    [InlineData("1.产出指标", "产出指标")]
+    [InlineData("1:产出指标", "产出指标")]
+    [InlineData("99-", "99-")]             // a code no framework knows, with nothing after it, stays
+    [InlineData("123-质量指标", "123-质量指标")]   // three digits are no code
+    [InlineData("1产出指标", "1产出指标")]   // nor digits without a separator
+    [InlineData("12x质量", "12x质量")]
+    [InlineData("第12-质量指标", "第12-质量指标")]   // the code stands first or not at all
     [InlineData(null, "")]
     public void Level_names_are_mended(string? raw, string expected) =>
         Assert.Equal(expected, IndicatorFramework.NormalizeLevelName(raw));
@@ -134,6 +142,9 @@ public class IndicatorFrameworkTests
     [InlineData("巨鹿县信访局", "", "national-2018")]
     [InlineData("上海市", "无", "national-2018")]
     [InlineData("上海市", "编号120185", "national-2018")]
+    [InlineData("上海市", "12018年", "national-2018")]   // a digit before is no year
+    [InlineData("上海市", "20185", "national-2018")]     // nor a digit after
+    [InlineData("上海市", "2018", "shanghai-2018")]
     public void Default_profile_follows_region_and_year(string? region, string? year, string expected) =>
         Assert.Equal(expected, IndicatorFramework.ChooseDefault(region, year).Id);
 
@@ -173,4 +184,31 @@ public class IndicatorFrameworkTests
         Assert.Equal(33, IndicatorFramework.Level2Words.Count);
         Assert.Equal(12, IndicatorFramework.Families.Count);
     }
+
+    // The vocabularies word by word (a word lost or emptied would only show on the one form that uses it).
+    [Fact]
+    public void Level_word_lists_hold_exactly_their_words()
+    {
+        Assert.Equal(Sorted(
+            ["产出指标", "效益指标", "满意度指标", "成本指标", "产出目标", "效果目标", "影响力目标", "效益目标", "满意度目标",
+             "成本目标", "效果指标", "影响力指标", "产出", "效益", "满意度", "成本", "效果", "影响力"]),
+            Sorted(IndicatorFramework.Level1Words));
+        Assert.Equal(Sorted(
+            ["数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
+             "服务对象满意度指标", "社会公众满意度指标", "经济成本指标", "社会成本指标", "生态环境成本指标", "长效管理指标",
+             "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度",
+             "社会公众满意度", "满意度", "经济成本", "社会成本", "生态环境成本", "长效管理", "能力建设", "人力资源",
+             "档案管理", "信息共享"]),
+            Sorted(IndicatorFramework.Level2Words));
+        Assert.Equal(
+            "数量=产出 质量=产出 时效=产出 经济效益=效益 社会效益=效益 生态效益=效益 可持续影响=效益 服务对象满意度=满意度 "
+            + "社会公众满意度=满意度 经济成本=成本 社会成本=成本 生态环境成本=成本",
+            string.Join(" ", IndicatorFramework.Families.Select(f => $"{f.Key}={f.Value}")));
+        Assert.Equal(
+            "1=产出指标 11=数量指标 12=质量指标 13=时效指标 14=成本指标 2=效益指标 21=经济效益指标 22=社会效益指标 "
+            + "23=生态效益指标 24=可持续影响指标 3=满意度指标 31=服务对象满意度指标",
+            string.Join(" ", IndicatorFramework.Codes.Select(f => $"{f.Key}={f.Value}")));
+    }
+
+    static string[] Sorted(IEnumerable<string> words) => words.Order(StringComparer.Ordinal).ToArray();
 }

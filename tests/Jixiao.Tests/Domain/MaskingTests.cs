@@ -36,6 +36,14 @@ public class MaskingTests
         Assert.Equal("王建国", person.Name);
     }
 
+    [Fact]
+    public void A_masked_person_keeps_the_row_id()
+    {
+        var id = Guid.Parse("0f9c2a52-3b1d-4c4e-9a51-6d2e7b8c9d01");
+        Assert.Equal(id, Masking.Person(new Person { Id = id, Role = "项目负责人", Name = "李晓明" }).Id);
+        Assert.Null(Masking.Person(new Person { Role = "项目负责人", Name = "李晓明" }).Id);
+    }
+
     [Theory]
     [InlineData("  李晓明 ", "李**")]                    // white space around a name is not a character of it
     [InlineData("张敏(东城区信访局)", "张*(东城区信访局)")]   // the half-width bracket too

@@ -25,7 +25,7 @@ public sealed record IndicatorResult
     public decimal? Ratio { get; init; }
     // 偏差原因分析及改进措施 is required: marks lost, or a strong overshoot.
     public bool CauseRequired { get; init; }
-    public IReadOnlyList<ScoreWarning> Warnings { get; init; } = [];
+    public required IReadOnlyList<ScoreWarning> Warnings { get; init; }
 }
 
 public sealed record ExecutionResult
@@ -36,7 +36,7 @@ public sealed record ExecutionResult
     public decimal? RatePercent { get; init; }
     public required decimal Points { get; init; }
     public required decimal Score { get; init; }
-    public IReadOnlyList<ScoreWarning> Warnings { get; init; } = [];
+    public required IReadOnlyList<ScoreWarning> Warnings { get; init; }
 }
 
 public sealed record ProjectEvaluation
@@ -48,5 +48,5 @@ public sealed record ProjectEvaluation
     public required decimal Total { get; init; }
     public required EvaluationGrade Grade { get; init; }
     // Project-level: weights that do not add up, stated totals and grades that differ from the computed ones.
-    public IReadOnlyList<ScoreWarning> Warnings { get; init; } = [];
+    public required IReadOnlyList<ScoreWarning> Warnings { get; init; }
 }

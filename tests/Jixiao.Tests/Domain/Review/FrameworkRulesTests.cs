@@ -96,6 +96,12 @@ public class FrameworkRulesTests
 
         var noBudget = With(p => { p.Indicators.RemoveAll(i => i.Level1 == "成本指标"); p.Funding = new Funding { Fiscal = 1m }; });
         Assert.Equal("补充成本指标（经济成本等），如单位成本“≤N元/人·次”", Assert.Single(Run(noBudget, "R09-missing-cost", ReviewProfiles.Shanghai2025)).Suggestion);
+
+        // The budget is the total, else the annual request.
+        var requestOnly = With(p => { p.Indicators.RemoveAll(i => i.Level1 == "成本指标"); p.Funding = new Funding { AnnualRequest = 80000m }; });
+        Assert.Equal("补充成本指标（经济成本等），如总成本“≤80,000元”或单位成本“≤N元/人·次”", Assert.Single(Run(requestOnly, "R09-missing-cost", ReviewProfiles.Shanghai2025)).Suggestion);
+        var both = With(p => { p.Indicators.RemoveAll(i => i.Level1 == "成本指标"); p.Funding = new Funding { Total = 120000m, AnnualRequest = 80000m }; });
+        Assert.Equal("补充成本指标（经济成本等），如总成本“≤120,000元”或单位成本“≤N元/人·次”", Assert.Single(Run(both, "R09-missing-cost", ReviewProfiles.Shanghai2025)).Suggestion);
     }
 
     [Fact]

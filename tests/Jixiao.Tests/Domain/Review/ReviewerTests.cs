@@ -272,4 +272,43 @@ public class ReviewerTests
         var required = profile.Rules["R07-missing-level1"].Lists["required"];
         Assert.Equal(framework.Required.Select(c => ReviewText.Category(c.Name)).Order(), required.Order());
     }
+
+    // A profile's setting laid over a rule's defaults, key by key.
+    [Fact]
+    public void ASettingOverridesOnlyWhatItStates()
+    {
+        var defaults = new RuleSetting
+        {
+            Severity = Severity.Warning,
+            Basis = "默认依据",
+            Numbers = new Dictionary<string, decimal> { ["x"] = 1m, ["y"] = 2m },
+            Lists = new Dictionary<string, IReadOnlyList<string>> { ["a"] = ["甲"], ["b"] = ["乙"] },
+        };
+        var merged = new RuleSetting
+        {
+            Enabled = false,
+            Numbers = new Dictionary<string, decimal> { ["y"] = 3m },
+            Lists = new Dictionary<string, IReadOnlyList<string>> { ["b"] = ["丙"], ["c"] = ["丁"] },
+        }.Over(defaults);
+        Assert.False(merged.Enabled);
+        Assert.Equal((Severity.Warning, "默认依据"), (merged.Severity, merged.Basis));
+        Assert.Equal("x=1 y=3", string.Join(" ", merged.Numbers.OrderBy(n => n.Key).Select(n => $"{n.Key}={n.Value}")));
+        Assert.Equal("a=甲 b=丙 c=丁", string.Join(" ", merged.Lists.OrderBy(n => n.Key).Select(n => $"{n.Key}={string.Join(",", n.Value)}")));
+        // Its own severity and basis win; the defaults are left as they were.
+        var own = new RuleSetting { Severity = Severity.Error, Basis = "本地依据" }.Over(defaults);
+        Assert.Equal((true, Severity.Error, "本地依据"), (own.Enabled, own.Severity, own.Basis));
+        Assert.Equal(2m, defaults.Numbers["y"]);
+        Assert.Equal(["乙"], defaults.Lists["b"]);
+    }
+
+    [Fact]
+    public void AProfileWithoutARulesSettingUsesTheRulesDefaults()
+    {
+        var rule = ReviewCatalog.Find("R13-cost-equals-budget")!;
+        var bare = new ReviewProfile { Id = "bare", Name = "空", Framework = "national-2021" };
+        Assert.Same(rule.Defaults, bare.SettingFor(rule));
+        var stated = bare with { Rules = new Dictionary<string, RuleSetting> { [rule.Id] = new() { Numbers = new Dictionary<string, decimal> { ["tolerance"] = 5m } } } };
+        Assert.Equal(5m, stated.SettingFor(rule).Numbers["tolerance"]);
+    }
 }
+

@@ -61,4 +61,19 @@ public class TargetAdviceTests
         // A strict lower limit is higher is better.
         Assert.Equal(["目标低于上年实际完成值12"], TargetAdvice.For(V(">10"), V("12"), []).Notes);
     }
+
+    // Only a quantitative value is compared: a text that happens to carry a number (控制在10以内) is no target or actual to weigh.
+    [Fact]
+    public void Values_that_are_not_quantitative_are_not_compared()
+    {
+        var text = new TargetValue { Raw = "控制在10以内", Kind = TargetKind.Text, Operator = TargetOperator.Le, Value = 10m };
+        var a = TargetAdvice.For(text, V("6"), [5m, 8m, 9m]);
+        Assert.Empty(a.Notes);
+        Assert.Equal((6m, 3, 5m, 8m, 9m), (a.LastYearActual, a.Peers, a.PeerMin!.Value, a.PeerMedian!.Value, a.PeerMax!.Value));
+        var lastYear = new TargetValue { Raw = "约97", Kind = TargetKind.Text, Value = 97m };
+        var b = TargetAdvice.For(V("≥95%"), lastYear, []);
+        Assert.Empty(b.Notes);
+        Assert.Null(b.LastYearActual);
+    }
 }
+
