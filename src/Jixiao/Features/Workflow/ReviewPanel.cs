@@ -56,7 +56,8 @@ public sealed class ReviewPanel
         string? error, string? typed)
     {
         var actor = ReviewChain.ActorOf(user);
-        var reviews = Domain.Workflow.Workflow.Reviews(actor, ReviewChain.StageOf(project));
+        // Whether this user reviews the current step: decided once, with the comments the form shows.
+        var reviews = comments.Reviews;
         return new ReviewPanel
         {
             Project = project,
